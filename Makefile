@@ -1,0 +1,30 @@
+# Two commands on a fresh machine: `make demo` and `make test`. Both create .venv when needed.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-stamp
+DEMO_OUT ?= demo-out
+
+.PHONY: install demo test bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -e ".[web,test]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: install
+	$(VENV)/bin/storytrace analyze examples/corpus -o $(DEMO_OUT)
+
+test: install
+	$(PY) -m pytest -q
+
+bench: install
+	$(PY) bench/run.py attribution ../shared/data/polnear-dev --predictions bench/out/attribution-dev.jsonl
+	$(PY) bench/run.py timex ../shared/data/tbaq-timebank --predictions bench/out/timex.jsonl
+	$(PY) bench/run.py clustering ../shared/data/ecbplus-dev --predictions bench/out/clustering-dev.jsonl
+	$(PY) bench/run.py events ../shared/data/ecbplus-dev --predictions bench/out/events-dev.jsonl
+
+clean:
+	rm -rf $(VENV) $(DEMO_OUT) .pytest_cache

@@ -1,0 +1,109 @@
+"""Claims: each body sentence of an article with who states it, how firmly, its numbers and its date.
+
+Also the per-story sources table (who is cited, of what type, how often, in which articles).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from .hedges import find_hedges
+from .model import (
+    Article,
+    Attribution,
+    ChainLink,
+    Claim,
+    ClaimAttribution,
+    ClaimQuantity,
+    EventDate,
+    SourceSummary,
+)
+from .temporal import event_date_for_span
+
+MIN_CLAIM_WORDS = 4  # shorter sentences ("Comments.", "Meanwhile:") state nothing checkable
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def attribution_for(article: Article, start: int, end: int) -> Attribution | None:
+    """The attribution whose content covers most of the text between ``start`` and ``end``."""
+    best, best_overlap = None, 0
+    for attribution in article.attributions:
+        covered = sum(_overlap(span, (start, end)) for span in attribution.content_spans)
+        if covered > best_overlap:
+            best, best_overlap = attribution, covered
+    # a sentence counts as attributed when at least a third of it is the attributed content
+    if best is not None and best_overlap * 3 >= (end - start):
+        return best
+    return None
+
+
+def claim_attribution(attribution: Attribution | None, sentence_text: str) -> ClaimAttribution:
+    hedges = find_hedges(sentence_text)
+    if attribution is None:
+        return ClaimAttribution(hedged=bool(hedges), hedges=hedges)
+    return ClaimAttribution(
+        source=attribution.source,
+        source_type=attribution.source_type,
+        cue=attribution.cue,
+        chain=[ChainLink(link.source, link.source_type) for link in attribution.chain],
+        anonymous=attribution.anonymous,
+        hedged=bool(hedges),
+        hedges=hedges,
+    )
+
+
+def build_claims(article: Article) -> list[Claim]:
+    """The claims of one analysed article, in text order.
+
+    Requires sentences, quantities, attributions (resolved) and time expressions on ``article``.
+    """
+    claims = []
+    for index, sentence in enumerate(article.sentences):
+        text = article.text[sentence.start : sentence.end]
+        if len(text.split()) < MIN_CLAIM_WORDS:
+            continue
+        quantities = [
+            ClaimQuantity(q.value, q.unit, q.text, q.approximate)
+            for q in article.quantities
+            if sentence.start <= q.start < sentence.end
+        ]
+        governing = event_date_for_span(article.time_expressions, sentence.start, sentence.end)
+        event_date = None
+        if governing is not None and governing.value:
+            event_date = EventDate(governing.value, governing.text, governing.inferred, governing.precision)
+        claims.append(
+            Claim(
+                id=f"{article.id}:{index}",
+                article_id=article.id,
+                sentence=index,
+                text=text,
+                attribution=claim_attribution(attribution_for(article, sentence.start, sentence.end), text),
+                quantities=quantities,
+                event_date=event_date,
+                start=sentence.start,
+                end=sentence.end,
+            )
+        )
+    return claims
+
+
+def summarize_sources(claims: Iterable[Claim]) -> list[SourceSummary]:
+    """Every source cited in the claims (each link of each chain), with type, claim count and articles."""
+    table: dict[str, SourceSummary] = {}
+    for claim in claims:
+        links = claim.attribution.chain or (
+            [ChainLink(claim.attribution.source, claim.attribution.source_type)] if claim.attribution.source else []
+        )
+        seen_in_claim = set()
+        for link in links:
+            if not link.source or link.source in seen_in_claim:
+                continue
+            seen_in_claim.add(link.source)
+            entry = table.setdefault(link.source, SourceSummary(link.source, link.source_type, 0, []))
+            entry.claim_count += 1
+            if claim.article_id not in entry.article_ids:
+                entry.article_ids.append(claim.article_id)
+    return sorted(table.values(), key=lambda s: (-s.claim_count, s.name.lower()))

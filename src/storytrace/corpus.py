@@ -1,0 +1,81 @@
+"""Cross-article stages: reuse, reference dates for undated articles, stories, claims, facts,
+conflicts, updates, timeline and the sources table. Reads only per-article results."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from .alignment import align_claims
+from .claims import build_claims, summarize_sources
+from .conflicts import find_conflicts
+from .dates import date_part
+from .model import Article, Reuse, Story
+from .origins import build_facts
+from .reuse import find_reuse
+from .settings import Settings
+from .stories import StoryClusterer
+from .timeline import build_timeline
+from .updates import find_updates
+
+Redate = Callable[[Article, str | None, bool], Article]
+
+
+def infer_reference_dates(articles: Sequence[Article], reuse: list[Reuse], redate: Redate) -> None:
+    """Undated articles get a reference date from the latest dated evidence, marked inferred.
+
+    Evidence: the article's own inferred reference (its latest explicit date) and the publication
+    dates of the articles it copies or quotes (it cannot be older than what it copies).
+    Time expressions of such an article are normalised again against that reference.
+    """
+    by_id = {a.id: a for a in articles}
+    for article in articles:
+        if article.published:
+            continue
+        evidence = [article.reference_date] if article.reference_date else []
+        for item in reuse:
+            if item.target_article == article.id and by_id[item.source_article].published:
+                evidence.append(date_part(by_id[item.source_article].published))
+        if evidence:
+            redate(article, max(evidence), True)
+
+
+def group_stories(articles: Sequence[Article], settings: Settings) -> list[tuple[str, list[str]]]:
+    """(title, article ids) per story, in order of the stories' earliest article."""
+    if settings.one_story or len(articles) == 1:
+        return [(_fallback_title(articles), [a.id for a in articles])]
+    clusterer = StoryClusterer()
+    for article in sorted(articles, key=lambda a: (a.published or "9999", a.id)):
+        clusterer.add(article)
+    return [(clusterer.story_title(story_id), ids) for story_id, ids in clusterer.stories().items()]
+
+
+def _fallback_title(articles: Sequence[Article]) -> str:
+    titled = [a for a in articles if a.title]
+    if titled:
+        return min(titled, key=lambda a: a.published or "9999").title
+    first = articles[0]
+    return first.sentence_text(0)[:120] if first.sentences else first.id
+
+
+def analyse_corpus(articles: list[Article], settings: Settings, *, redate: Redate) -> list[Story]:
+    """Stories with their claims, facts, conflicts, updates, timeline, reuse and sources."""
+    reuse = find_reuse(articles)
+    infer_reference_dates(articles, reuse, redate)
+    by_id = {a.id: a for a in articles}
+    stories = []
+    for number, (title, ids) in enumerate(group_stories(articles, settings), start=1):
+        members = [by_id[i] for i in ids]
+        story = Story(id=f"s{number}", title=title, article_ids=ids)
+        story.claims = [claim for article in members for claim in build_claims(article)]
+        groups = align_claims(members, ids)
+        for claim in story.claims:
+            group = groups.get((claim.article_id, claim.sentence))
+            claim.fact_id = f"{story.id}-f{group}" if group is not None else None
+        story.reuse = [r for r in reuse if r.source_article in ids and r.target_article in ids]
+        story.facts = build_facts(story, by_id)
+        story.conflicts = find_conflicts(story, by_id)
+        story.updates = find_updates(story, by_id)
+        story.timeline = build_timeline(story.claims, by_id)
+        story.sources = summarize_sources(story.claims)
+        stories.append(story)
+    return stories

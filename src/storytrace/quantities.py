@@ -1,0 +1,179 @@
+"""Quantities in a parsed article: numbers read and normalised with what they count or measure.
+
+"an estimated 18 soldiers" -> 18 soldiers, approximate; "six officers" -> 6; "two dozen" -> 24;
+"1.5 million" -> 1500000; "7 kilometers (4 miles)" -> one quantity (7 km) with its alternate;
+"several days" is not a number. Dates, times, ordinals and numbers inside names are not quantities.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from .lexicons import word_list, word_map
+from .model import Quantity
+
+_SKIP_ENTITY_TYPES = {"DATE", "TIME", "ORDINAL", "PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "LAW", "WORK_OF_ART", "EVENT"}
+_MULTIPLIERS = {"hundred", "thousand", "million", "billion", "trillion", "dozen", "dozens"}
+_PREFIX_ONLY = {"a", "an", "half"}  # only numbers when a multiplier follows ("a dozen", "half a million")
+_DIGITS = re.compile(r"^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
+_SUFFIXED = re.compile(r"^(\d+(?:\.\d+)?)([kmb]n?)$", re.I)
+_SUFFIX_VALUES = {"k": 1e3, "m": 1e6, "mn": 1e6, "b": 1e9, "bn": 1e9}
+_CURRENCY = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₴": "UAH", "₽": "RUB"}
+_UNIT_POS = {"NOUN", "PROPN", "SYM"}
+
+
+def _numbers() -> dict[str, str]:
+    return word_map("number_words.txt")
+
+
+def number_value(token: Token) -> float | None:
+    """The value of a single number token (digits, '4.5m', or a number word), else None."""
+    text = token.text.lower().replace("\u2009", "")
+    if _DIGITS.match(text):
+        return float(text.replace(",", ""))
+    match = _SUFFIXED.match(text)
+    if match:
+        return float(match.group(1)) * _SUFFIX_VALUES[match.group(2).lower()]
+    words = _numbers()
+    if text in words and text not in _PREFIX_ONLY:
+        return float(words[text])
+    if "-" in text:  # twenty-four
+        parts = text.split("-")
+        if all(p in words for p in parts):
+            return sum(float(words[p]) for p in parts)
+    return None
+
+
+def _is_number_token(token: Token) -> bool:
+    if token.ent_type_ in _SKIP_ENTITY_TYPES:
+        return False
+    if token.lower_ in _PREFIX_ONLY:
+        following = [t.lower_ for t in token.doc[token.i + 1 : token.i + 3]]
+        return bool(following) and (following[0] in _MULTIPLIERS or following[:1] == ["a"] and following[1:] and following[1] in _MULTIPLIERS)
+    return number_value(token) is not None
+
+
+def _combine(tokens: list[Token]) -> float | None:
+    """Value of a run of number tokens: 'two dozen' 24, '1.5 million', 'twenty four' 24, 'half a million'."""
+    total, current = 0.0, None
+    words = _numbers()
+    previous = ""
+    for token in tokens:
+        low = token.lower_
+        if low in _PREFIX_ONLY:
+            value = float(words[low])
+            current = value if current is None else current * value
+            continue
+        value = number_value(token)
+        if value is None:
+            return None
+        was, previous = previous, low
+        if low in _MULTIPLIERS:
+            current = (current if current is not None else 1.0) * value
+            if value >= 1000:
+                total += current
+                current = None
+        elif current is None:
+            current = value
+        elif value < current and (was in _MULTIPLIERS or (current >= 20 and value < 10 and current % 10 == 0)):
+            current += value  # "two hundred fifty", "twenty four"
+        else:
+            return None  # two separate numbers side by side ("2 3"): not one quantity
+    return total + (current or 0.0)
+
+
+def _joins_number(doc: Doc, j: int, previous: Token) -> bool:
+    """'and' inside a spelled-out number: only after 'hundred'/'thousand' and before a value under 100."""
+    if doc[j].lower_ != "and" or previous.lower_ not in ("hundred", "thousand") or j + 1 >= len(doc):
+        return False
+    value = number_value(doc[j + 1])
+    return value is not None and value < 100 and doc[j + 1].lower_ not in _MULTIPLIERS
+
+
+def _approximate(doc: Doc, start: int) -> tuple[bool, int]:
+    """Whether an approximator stands right before token ``start``; returns (flag, new start)."""
+    for cue in sorted(word_list("quantity_approximators.txt"), key=lambda c: -len(c.split())):
+        parts = cue.split()
+        begin = start - len(parts)
+        if begin >= 0 and [t.lower_ for t in doc[begin:start]] == parts:
+            return True, begin
+    return False, start
+
+
+def _unit(doc: Doc, tokens: list[Token]) -> Token | None:
+    """The noun the number counts or measures: its syntactic head, or the noun right after it."""
+    last = tokens[-1]
+    if last.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod") and last.head.pos_ in _UNIT_POS and last.head.i > last.i:
+        return last.head
+    nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    if nxt is not None and nxt.pos_ in _UNIT_POS and nxt.lower_ not in _MULTIPLIERS and nxt.text not in "()":
+        # "18 North Korean soldiers": walk to the noun that heads the phrase
+        head = nxt
+        while head.dep_ in ("compound", "amod") and head.head.i > head.i and head.head.i - last.i <= 5:
+            head = head.head
+        return head
+    return None
+
+
+def find_quantities(doc: Doc) -> list[Quantity]:
+    """Quantities in a parsed text, with offsets into ``doc.text``.
+
+    Requires a spaCy Doc with tagger, parser and NER. Returns them in text order.
+    """
+    quantities: list[Quantity] = []
+    i = 0
+    n = len(doc)
+    while i < n:
+        token = doc[i]
+        if not _is_number_token(token):
+            i += 1
+            continue
+        run = [token]
+        j = i + 1
+        while j < n:
+            if _is_number_token(doc[j]):
+                run.append(doc[j])
+                j += 1
+            elif _joins_number(doc, j, run[-1]):
+                j += 1  # "two hundred and fifty": the "and" is part of the number
+            else:
+                break
+        value = _combine(run)
+        if value is None:
+            i = j
+            continue
+        approximate, start_i = _approximate(doc, run[0].i)
+        currency = None
+        if run[0].i > 0 and doc[run[0].i - 1].text in _CURRENCY:
+            currency = _CURRENCY[doc[run[0].i - 1].text]
+            start_i = min(start_i, run[0].i - 1)
+        unit_token = _unit(doc, run)
+        unit = currency or (unit_token.lower_ if unit_token is not None else None)
+        if unit is None and j < n and doc[j].lower_ in ("percent", "%", "per"):
+            unit = "percent"
+            unit_token = doc[j]
+        end_token = unit_token if unit_token is not None and unit_token.i >= run[-1].i else run[-1]
+        span = doc[start_i : end_token.i + 1]
+        quantity = Quantity(
+            start=span.start_char,
+            end=span.end_char,
+            value=int(value) if float(value).is_integer() else value,
+            unit=unit,
+            text=span.text,
+            approximate=approximate,
+        )
+        if quantities and _is_parenthetical_alternate(doc, quantities[-1], span):
+            quantities[-1].alternate = {"value": quantity.value, "unit": quantity.unit, "text": quantity.text}
+        else:
+            quantities.append(quantity)
+        i = max(j, end_token.i + 1)
+    return quantities
+
+
+def _is_parenthetical_alternate(doc: Doc, previous: Quantity, span: Span) -> bool:
+    """'7 kilometers (4 miles)': a measure in parentheses right after another is the same measure."""
+    between = doc.text[previous.end : span.start_char]
+    after = doc.text[span.end_char : span.end_char + 2]
+    return between.strip() in ("(", "(almost", "(about", "(nearly", "(roughly", "(around") and after.lstrip().startswith(")") and previous.unit is not None

@@ -1,0 +1,115 @@
+"""What the Markdown and HTML reports show, computed once: lookups, marked-up sentences, axis positions.
+
+Reports format; they do not analyse. Everything here derives from the dossier's own fields.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from ..model import Article, Claim, Dossier, Story
+from ..timeline import precision_of
+
+
+@dataclass
+class Segment:
+    text: str
+    kind: str | None = None  # entity | quantity | time | None
+    label: str | None = None
+
+
+def article_label(article: Article) -> str:
+    """How an article is named in reports: outlet and date, or its file name."""
+    name = article.outlet or article.path.rsplit("/", 1)[-1]
+    when = article.published[:10] if article.published else "undated"
+    return f"{name}, {when}"
+
+
+def segments(article: Article, start: int, end: int) -> list[Segment]:
+    """The text between ``start`` and ``end`` cut into plain and marked runs (entities, quantities, dates)."""
+    marks: list[tuple[int, int, str, str]] = []
+    for q in article.quantities:
+        marks.append((q.start, q.end, "quantity", f"{q.value:g} {q.unit or ''}".strip() + (" (approx.)" if q.approximate else "")))
+    for t in article.time_expressions:
+        marks.append((t.start, t.end, "time", f"{t.type} {t.value or '?'}" + (" (inferred)" if t.inferred else "")))
+    for e in article.entities:
+        if e.label not in ("DATE", "TIME"):
+            marks.append((e.start, e.end, "entity", e.label))
+    marks = [m for m in marks if m[0] >= start and m[1] <= end]
+    marks.sort(key=lambda m: (m[0], -(m[1] - m[0])))
+    out: list[Segment] = []
+    cursor = start
+    for m_start, m_end, kind, label in marks:
+        if m_start < cursor:
+            continue  # overlapping marks: the first (longest) wins
+        if m_start > cursor:
+            out.append(Segment(article.text[cursor:m_start]))
+        out.append(Segment(article.text[m_start:m_end], kind, label))
+        cursor = m_end
+    if cursor < end:
+        out.append(Segment(article.text[cursor:end]))
+    return out
+
+
+def claims_by_id(story: Story) -> dict[str, Claim]:
+    return {c.id: c for c in story.claims}
+
+
+def _parse_day(value: str) -> date | None:
+    try:
+        year = int(value[:4])
+    except ValueError:
+        return None
+    parts = value.split("-")
+    try:
+        if len(parts) >= 3 and parts[1].isdigit():
+            return date(year, int(parts[1]), int(parts[2][:2]))
+        if len(parts) >= 2 and parts[1].isdigit():
+            return date(year, int(parts[1]), 1)
+        if len(parts) >= 2 and parts[1].startswith("W"):
+            return date.fromisocalendar(year, int(parts[1][1:3]), 1)
+        return date(year, 1, 1)
+    except ValueError:
+        return None
+
+
+_WIDTH_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365, "approximate": 30}
+
+
+def axis_positions(story: Story) -> list[dict]:
+    """Left offset and width (percent of the axis) for each timeline entry, by its date and precision."""
+    points = [(entry, _parse_day(entry.date)) for entry in story.timeline]
+    points = [(e, d) for e, d in points if d is not None]
+    if not points:
+        return []
+    first = min(d for _, d in points)
+    last = max(d.toordinal() + _WIDTH_DAYS[precision_of(e.date, e.precision)] for e, d in points)
+    span = max(1, last - first.toordinal())
+    rows = []
+    for entry, day in points:
+        width_days = _WIDTH_DAYS[precision_of(entry.date, entry.precision)]
+        rows.append(
+            {
+                "entry": entry,
+                "left": round(100 * (day.toordinal() - first.toordinal()) / span, 2),
+                "width": max(0.8, round(100 * width_days / span, 2)),
+            }
+        )
+    return rows
+
+
+def axis_ticks(story: Story) -> list[str]:
+    dates = sorted(d for d in (_parse_day(e.date) for e in story.timeline) if d)
+    if not dates:
+        return []
+    return [dates[0].isoformat(), dates[-1].isoformat()]
+
+
+def undated_claims(story: Story) -> list[Claim]:
+    return [c for c in story.claims if c.event_date is None]
+
+
+def articles_of(dossier: Dossier, story: Story) -> list[Article]:
+    by_id = {a.id: a for a in dossier.articles}
+    return [by_id[i] for i in story.article_ids if i in by_id]
