@@ -13,9 +13,10 @@ def md_text(text: str | None) -> str:
     if text is None:
         return "—"
     text = " ".join(text.split())
-    for ch in "\\`*_[]<>|#":
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    for ch in "\\`*_[]|#":
         text = text.replace(ch, "\\" + ch)
-    return text.replace("&", "&amp;")
+    return text
 
 
 def _claim_source(claim: Claim) -> str:

@@ -1,0 +1,42 @@
+"""Quantities: numbers read with their unit and approximation, and what is not a number."""
+
+from __future__ import annotations
+
+import pytest
+
+from storytrace.quantities import find_quantities
+
+
+@pytest.mark.parametrize(
+    "sentence,expected",
+    [
+        ("An estimated 18 miners were missing on Monday.", [(18, "miners", True)]),
+        ("Around 40 volunteers joined the search.", [(40, "volunteers", True)]),
+        ("The army sent 10,000 soldiers to the border.", [(10000, "soldiers", False)]),
+        ("Six officers were injured in the blast.", [(6, "officers", False)]),
+        ("Two dozen families left the valley.", [(24, "families", False)]),
+        ("The fund reached 1.5 million dollars.", [(1500000, "dollars", False)]),
+        ("Two hundred and fifty people signed the letter.", [(250, "people", False)]),
+        ("Prices rose 12 percent in a year.", [(12, "percent", False)]),
+        ("More than 300 homes lost power.", [(300, "homes", True)]),
+        ("They waited for several days without food.", []),
+        ("The vote took place on March 3, 2025.", []),
+        ("It was the third attempt this year.", []),
+    ],
+)
+def test_quantities_values_units_and_approximation(nlp, sentence, expected):
+    found = [(q.value, q.unit, q.approximate) for q in find_quantities(nlp(sentence))]
+    assert found == expected
+
+
+def test_quantities_parenthetical_conversion_is_one_quantity(nlp):
+    doc = nlp("The convoy stopped roughly 60 kilometers (almost 40 miles) from the port.")
+    [quantity] = find_quantities(doc)
+    assert (quantity.value, quantity.unit, quantity.approximate) == (60, "kilometers", True)
+    assert quantity.alternate == {"value": 40, "unit": "miles", "text": "almost 40 miles"}
+    assert doc.text[quantity.start : quantity.end] == quantity.text == "roughly 60 kilometers"
+
+
+def test_quantities_currency_symbol(nlp):
+    [quantity] = find_quantities(nlp("The council approved $350 billion in aid."))
+    assert (quantity.value, quantity.unit) == (350_000_000_000, "USD")
