@@ -57,25 +57,34 @@ def _fallback_title(articles: Sequence[Article]) -> str:
     return first.sentence_text(0)[:120] if first.sentences else first.id
 
 
+def build_story(story_id: str, title: str, members: Sequence[Article], reuse: list[Reuse]) -> Story:
+    """One story's claims, facts, conflicts, updates, timeline, reuse and sources from its analysed articles.
+
+    Used for a whole corpus and, incrementally, for the one story a newly added article joined.
+    """
+    ids = [a.id for a in members]
+    by_id = {a.id: a for a in members}
+    story = Story(id=story_id, title=title, article_ids=ids)
+    story.claims = [claim for article in members for claim in build_claims(article)]
+    groups = align_claims(list(members), ids)
+    for claim in story.claims:
+        group = groups.get((claim.article_id, claim.sentence))
+        claim.fact_id = f"{story_id}-f{group}" if group is not None else None
+    story.reuse = [r for r in reuse if r.source_article in by_id and r.target_article in by_id]
+    story.facts = build_facts(story, by_id)
+    story.conflicts = find_conflicts(story, by_id)
+    story.updates = find_updates(story, by_id)
+    story.timeline = build_timeline(story.claims, by_id)
+    story.sources = summarize_sources(story.claims)
+    return story
+
+
 def analyse_corpus(articles: list[Article], settings: Settings, *, redate: Redate) -> list[Story]:
     """Stories with their claims, facts, conflicts, updates, timeline, reuse and sources."""
     reuse = find_reuse(articles)
     infer_reference_dates(articles, reuse, redate)
     by_id = {a.id: a for a in articles}
-    stories = []
-    for number, (title, ids) in enumerate(group_stories(articles, settings), start=1):
-        members = [by_id[i] for i in ids]
-        story = Story(id=f"s{number}", title=title, article_ids=ids)
-        story.claims = [claim for article in members for claim in build_claims(article)]
-        groups = align_claims(members, ids)
-        for claim in story.claims:
-            group = groups.get((claim.article_id, claim.sentence))
-            claim.fact_id = f"{story.id}-f{group}" if group is not None else None
-        story.reuse = [r for r in reuse if r.source_article in ids and r.target_article in ids]
-        story.facts = build_facts(story, by_id)
-        story.conflicts = find_conflicts(story, by_id)
-        story.updates = find_updates(story, by_id)
-        story.timeline = build_timeline(story.claims, by_id)
-        story.sources = summarize_sources(story.claims)
-        stories.append(story)
-    return stories
+    return [
+        build_story(f"s{number}", title, [by_id[i] for i in ids], reuse)
+        for number, (title, ids) in enumerate(group_stories(articles, settings), start=1)
+    ]

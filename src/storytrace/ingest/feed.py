@@ -32,7 +32,8 @@ def feed_entries(path: str, text: str) -> list[tuple[str, Article | Rejected]]:
     outlet = parsed.feed.get("title")
     results: list[tuple[str, Article | Rejected]] = []
     for number, entry in enumerate(parsed.entries, start=1):
-        label = f"{path}#{number}"
+        guid = (entry.get("id") or "").strip()
+        label = f"{path}#{guid}" if guid else f"{path}#{number}"
         body = _entry_body(entry).strip()
         if not body:
             results.append((label, Rejected("feed entry has no text")))

@@ -60,16 +60,24 @@ def record_to_article(path: str, record: Any, fmt: str) -> Article:
     return article
 
 
+def record_label(path: str, number: int, record: Any) -> str:
+    """``path#ID`` when the record has an ``id``, else ``path#N`` (its 1-based position)."""
+    ident = record.get("id") if isinstance(record, dict) else None
+    return f"{path}#{ident}" if isinstance(ident, (str, int)) and str(ident).strip() else f"{path}#{number}"
+
+
 def split_records(path: str, text: str, fmt: str) -> list[tuple[str, Any]]:
-    """(label, record) pairs: label is ``path#N`` (1-based record number) for files with several."""
+    """(label, record) pairs; a file with several records labels each with ``record_label``."""
     if fmt == "jsonl":
         records = []
         for number, line in enumerate(text.split("\n"), start=1):
             if line.strip():
                 try:
-                    records.append((f"{path}#{number}", json.loads(line)))
+                    record = json.loads(line)
                 except json.JSONDecodeError as exc:
                     records.append((f"{path}#{number}", Rejected(f"line {number} is not JSON: {exc.msg}")))
+                    continue
+                records.append((record_label(path, number, record), record))
         return records
     try:
         data = json.loads(text)
@@ -78,5 +86,5 @@ def split_records(path: str, text: str, fmt: str) -> list[tuple[str, Any]]:
     if isinstance(data, dict) and isinstance(data.get("articles"), list):
         data = data["articles"]
     if isinstance(data, list):
-        return [(f"{path}#{i}", item) for i, item in enumerate(data, start=1)]
+        return [(record_label(path, i, item), item) for i, item in enumerate(data, start=1)]
     return [(path, data)]

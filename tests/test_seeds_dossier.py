@@ -1,0 +1,91 @@
+"""The three real seed articles (../shared/seeds, skipped when absent): what the issues say the dossier must reveal.
+
+No rule in the package names anything of these articles; these tests only read their outputs.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import needs_shared, seed_article
+from storytrace.report import dossier_json, validate_dossier
+
+pytestmark = needs_shared
+
+
+def _claims(dossier, prefix: str, needle: str):
+    article = seed_article(dossier, prefix)
+    found = [c for s in dossier.stories for c in s.claims if c.article_id == article.id and needle.lower() in c.text.lower()]
+    assert found, f"no claim with {needle!r} in {prefix}"
+    return found
+
+
+# --------------------------------------------------------------------------- foundation: metadata and cleaning
+
+
+@pytest.mark.parametrize(
+    "prefix,title_start,published,author",
+    [
+        ("000", "18 North Korean soldiers already deserted positions", "2024-10-15T20:20", None),
+        ("001", None, None, "Frieda Powers"),
+        ("003", "Russia detains 18 North Korean soldiers who left positions", "2024-10-21", "Martin Fornusek"),
+    ],
+)
+def test_seeds_metadata(seeds_dossier, prefix, title_start, published, author):
+    article = seed_article(seeds_dossier, prefix)
+    if title_start is None:
+        assert article.title is None
+    else:
+        assert article.title.startswith(title_start)
+    if published is None:
+        assert article.published is None and article.published_source is None
+    else:
+        assert article.published.startswith(published) and article.published_source == "text"
+    assert article.author == author
+
+
+@pytest.mark.parametrize(
+    "prefix,chrome",
+    [
+        ("000", ["Edit post", "2 min read", "audio is created", "Most popular", "Editors' Picks", "Taurus missiles", "playbook", "may have reached a new stage"]),
+        ("001", ["We support our Publishers", "Latest posts by", "no tolerance for comments"]),
+        ("003", ["Edit post", "Uncover what's happening", "Photo for illustrative purposes", "audio is created", "Author:", "Comments"]),
+    ],
+)
+def test_seeds_chrome_removed_and_kept_for_audit(seeds_dossier, prefix, chrome):
+    article = seed_article(seeds_dossier, prefix)
+    removed = " ".join(r.text for r in article.removed)
+    for needle in chrome:
+        assert needle not in article.text, needle
+        assert needle in removed, needle
+    assert all(r.reason for r in article.removed)
+
+
+@pytest.mark.parametrize(
+    "prefix,body",
+    [
+        ("000", ["An estimated 18 North Korean soldiers have deserted", "Western diplomat told", "7 kilometers (4 miles)", "ratification on Oct. 14."]),
+        ("001", ["have reportedly deserted the frontline", "According to Newsweek:", "Kremlin Snuffbox reported", "North Korea has sent 10,000 soldiers to Russia."]),
+        ("003", ["Russian authorities detained 18 North Korean soldiers", "Two days later", "purportedly showed", "ballistic missiles."]),
+    ],
+)
+def test_seeds_body_sentences_kept(seeds_dossier, prefix, body):
+    article = seed_article(seeds_dossier, prefix)
+    for needle in body:
+        assert needle in article.text, needle
+
+
+def test_seeds_dossier_validates(seeds_dossier):
+    validate_dossier(json.loads(dossier_json(seeds_dossier)))
+    assert [r.status for r in seeds_dossier.inputs] == ["ok", "ok", "ok"]
+
+
+def test_seeds_quantities(seeds_dossier):
+    article = seed_article(seeds_dossier, "000")
+    found = {(q.value, q.unit, q.approximate) for q in article.quantities}
+    assert {(18, "soldiers", True), (10000, "soldiers", False), (7, "kilometers", True)} <= found
+    article = seed_article(seeds_dossier, "003")
+    found = {(q.value, q.unit, q.approximate) for q in article.quantities}
+    assert {(11000, "soldiers", True), (60, "kilometers", True), (40, "soldiers", True)} <= found
