@@ -1,0 +1,235 @@
+"""Attribution relations of an article: who says each piece of content, through which cue and chain.
+
+``find_attributions(doc)`` takes the spaCy Doc of the cleaned article text and returns
+``storytrace.model.Attribution`` objects with character spans for content (possibly
+discontinuous), source and cue, the kind of report (direct, indirect, according_to, mixed) and the
+chain of sources from the original one to the nearest reporter. The cascade:
+
+1. quotation structure of the text (``quotes``),
+2. verb cues from the parse (``speech``), noun cues with a that-clause (``nouns``),
+   "according to" phrases (``according``) and headline-style "Name: ..." lines (``colon``),
+3. content announced by a colon: the rest of the paragraph or the following paragraph(s),
+4. a quotation continued after an interrupting cue (``"A," she said, "B."``),
+5. chains: "citing Y", "X's sources", "told <organisation>" (``chains``),
+6. nested attributions (cued inside a quotation) relayed by the quoted speaker.
+
+Source typing, anonymity and name resolution are left to ``storytrace.sources``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from storytrace.attribution.according import according_attribution
+from storytrace.attribution.chains import add_chains
+from storytrace.attribution.colon import colon_attributions
+from storytrace.attribution.lexicon import cue_verb_frames
+from storytrace.attribution.nouns import noun_attribution
+from storytrace.attribution.quotes import QUOTE_MARKS, find_quotations, paragraph_spans
+from storytrace.attribution.spans import QuoteLookup
+from storytrace.attribution.speech import Candidate, verb_attribution
+from storytrace.model import Attribution, ChainLink
+
+__all__ = ["find_attributions"]
+
+FOLLOW_NEXT_PARAGRAPH = True  # a paragraph that is only a quotation continues the last speaker
+MAX_BLOCK_PARAGRAPHS = 2  # unquoted paragraphs a colon may introduce
+SENTENCE_END = re.compile(r"[.!?]\s*$")  # text between a cue and a quotation opening the next sentence
+
+
+def find_attributions(doc: Doc, include_nested: bool = True) -> list[Attribution]:
+    """Attributions of a parsed document (requires tagger, parser and NER; offsets into doc.text).
+
+    An attribution reported inside a quotation ("We knew it," she said, "because the sources
+    told us the plan had failed.") is nested: its chain ends with the quoted speaker who relays
+    it. ``include_nested=False`` leaves nested attributions out (corpora such as PolNeAR do not
+    annotate them).
+    """
+    text = doc.text
+    quotes = QuoteLookup(find_quotations(text), text)
+    candidates = _cue_candidates(doc, quotes)
+    paragraphs = paragraph_spans(text)
+    for candidate in candidates:
+        if candidate.open_colon:
+            candidate.content = _content_after_colon(doc, candidate, paragraphs, quotes)
+    candidates = [c for c in candidates if c.content]
+    _continue_interrupted_quotations(doc, candidates, quotes, paragraphs)
+    candidates = add_chains(doc, candidates)
+    nested = _mark_nested(candidates, quotes)
+    if not include_nested:
+        candidates = [c for c in candidates if id(c) not in nested]
+    return [_to_attribution(text, c) for c in candidates]
+
+
+def _mark_nested(candidates: list[Candidate], quotes: QuoteLookup) -> set[int]:
+    """Ids of candidates cued inside a quotation; each gets the quoting attribution's source
+    (and its relays) appended to its chain when that attribution is among ``candidates``."""
+    nested: set[int] = set()
+    for candidate in candidates:
+        if candidate.cue is None:
+            continue
+        found = quotes.at(candidate.cue[0])
+        if found is None:
+            continue
+        nested.add(id(candidate))
+        for outer in candidates:
+            if outer is candidate or outer.source is None or found[:2] not in outer.content:
+                continue
+            candidate.chain_relays += [outer.source] + outer.chain_relays
+            break
+    return nested
+
+
+def _cue_candidates(doc: Doc, quotes: QuoteLookup) -> list[Candidate]:
+    """One candidate per cue token: verbs from the lexicon in a learned frame, "according to",
+    claim nouns, headline colons; inner verbs folded into a passive citation are dropped."""
+    verb_frames = cue_verb_frames()
+    found: list[Candidate] = []
+    for token in doc:
+        candidate = None
+        if token.lower_ == "according":
+            candidate = according_attribution(doc, token, quotes)
+        elif token.pos_ == "VERB" and token.lemma_.lower() in verb_frames:
+            frames = verb_frames[token.lemma_.lower()]
+            candidate = verb_attribution(doc, token, quotes, None if "*" in frames else frames)
+        elif token.pos_ == "NOUN":
+            candidate = noun_attribution(doc, token, quotes)
+        if candidate is not None:
+            found.append(candidate)
+    absorbed = set().union(*(c.absorbed for c in found)) if found else set()
+    found = [c for c in found if c.cue_token is None or c.cue_token.i not in absorbed]
+    taken = {c.cue for c in found}
+    found += [c for c in colon_attributions(doc, quotes) if c.cue not in taken]
+    return found
+
+
+def _paragraph_index(paragraphs: list[tuple[int, int]], offset: int) -> int | None:
+    for k, (a, b) in enumerate(paragraphs):
+        if a <= offset < b:
+            return k
+    return None
+
+
+def _content_after_colon(doc: Doc, candidate: Candidate, paragraphs: list[tuple[int, int]],
+                         quotes: QuoteLookup) -> list[tuple[int, int]]:
+    """What a colon announces: the rest of its paragraph, else the next paragraph(s).
+
+    A quotation opening the next paragraph is taken whole (all its paragraphs); unquoted
+    paragraphs are taken up to MAX_BLOCK_PARAGRAPHS, stopping before one that opens a quotation.
+    """
+    text = quotes.text
+    cue_end = candidate.cue[1] if candidate.cue else candidate.cue_token.idx
+    colon = text.find(":", cue_end)
+    k = _paragraph_index(paragraphs, cue_end)
+    if colon < 0 or k is None or colon >= paragraphs[k][1]:
+        return []
+    rest = text[colon + 1:paragraphs[k][1]].strip()
+    if rest:
+        start = text.index(rest, colon + 1)
+        found = quotes.at(start)
+        if found is not None and found[0] == start:
+            return list(found[2].parts)
+        return [(start, start + len(rest))]
+    if k + 1 >= len(paragraphs):
+        return []
+    first = paragraphs[k + 1]
+    found = quotes.at(first[0])
+    if found is not None and found[0] == first[0]:
+        return list(found[2].parts)
+    block = [first]
+    for a, b in paragraphs[k + 2:k + 1 + MAX_BLOCK_PARAGRAPHS]:
+        if text[a] in QUOTE_MARKS or text[block[-1][1] - 1] == ":":
+            break
+        block.append((a, b))
+    return block
+
+
+def _continue_interrupted_quotations(doc: Doc, candidates: list[Candidate], quotes: QuoteLookup,
+                                     paragraphs: list[tuple[int, int]]) -> None:
+    """Adds the quotation resumed after an interrupting cue to that cue's content.
+
+    Requires candidates with content; for a direct quotation ending before its cue, the next
+    quotation that starts after the cue in the same sentence, or opens the next sentence of the
+    same paragraph, joins the content unless another cue already claims it.
+    """
+    claimed = {part for c in candidates for part in c.content}
+    for candidate in candidates:
+        verb = candidate.cue_token
+        if verb is None or candidate.kind not in ("direct", "mixed") or not candidate.content:
+            continue
+        if candidate.content[0][0] > verb.idx:
+            before = _quotation_before(doc, candidate, quotes)
+            if before is not None and before.parts[-1] not in claimed:
+                candidate.content = sorted(set(candidate.content) | set(before.parts))
+                claimed.update(before.parts)
+            continue
+        if candidate.content[-1][1] > verb.idx:
+            continue
+        k = _paragraph_index(paragraphs, verb.idx)
+        if k is None:
+            continue
+        group_end = _group_end(candidate)
+        reach = paragraphs[k + 1][1] if FOLLOW_NEXT_PARAGRAPH and k + 1 < len(paragraphs) \
+            else paragraphs[k][1]
+        for a, b, quotation in quotes.starting_in(group_end, reach):
+            between = quotes.text[group_end:a]
+            resumes = _only_punctuation(quotes.text, group_end, a)
+            next_sentence = SENTENCE_END.search(between) is not None and len(between) < 200
+            if a >= paragraphs[k][1]:  # next paragraph: only a paragraph that is all quotation
+                own = paragraphs[k + 1]
+                next_sentence = SENTENCE_END.search(quotes.text[group_end:paragraphs[k][1]]) \
+                    is not None and a == own[0] and quotation.end >= own[1] - 1
+                resumes = False
+            if (resumes or next_sentence) and (a, b) not in claimed:
+                candidate.content.extend(p for p in quotation.parts if p not in candidate.content)
+                claimed.update(quotation.parts)
+            break
+
+
+def _group_end(candidate: Candidate) -> int:
+    ends = [candidate.cue[1]] if candidate.cue else []
+    if candidate.source:
+        ends.append(candidate.source[1])
+    return max(ends)
+
+
+def _only_punctuation(text: str, start: int, end: int) -> bool:
+    return all(not ch.isalnum() for ch in text[start:end])
+
+
+def _quotation_before(doc: Doc, candidate: Candidate, quotes: QuoteLookup):
+    """The quotation ending right before the source/cue group, in the same sentence."""
+    starts = [candidate.cue[0]] if candidate.cue else []
+    if candidate.source:
+        starts.append(candidate.source[0])
+    group_start = min(starts)
+    k = group_start - 1
+    text = quotes.text
+    while k > 0 and (text[k].isspace() or text[k] in ",—–-"):
+        k -= 1
+    found = quotes.at(k)
+    if found is None or found[1] != k + 1:
+        return None
+    if found[0] < candidate.cue_token.sent.start_char and "\n" in text[found[1]:group_start]:
+        return None
+    return found[2]
+
+
+def _to_attribution(text: str, candidate: Candidate) -> Attribution:
+    source = text[candidate.source[0]:candidate.source[1]] if candidate.source else None
+    chain = [ChainLink(text[a:b], "unknown") for a, b in candidate.chain_origins]
+    if source is not None:
+        chain.append(ChainLink(source, "unknown"))
+    chain += [ChainLink(text[a:b], "unknown") for a, b in candidate.chain_relays]
+    cue = text[candidate.cue[0]:candidate.cue[1]] if candidate.cue else None
+    return Attribution(
+        content_spans=sorted(candidate.content),
+        source_span=candidate.source,
+        cue_span=candidate.cue,
+        source=source,
+        cue=cue,
+        chain=chain,
+        kind=candidate.kind,
+    )

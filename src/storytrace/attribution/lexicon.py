@@ -1,0 +1,45 @@
+"""Loading the attribution lexicons (cue verbs and nouns) from ``storytrace/data``, once."""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+
+
+def _entries(name: str) -> frozenset[str]:
+    text = resources.files("storytrace.data").joinpath(name).read_text(encoding="utf-8")
+    entries = set()
+    for line in text.splitlines():
+        entry = line.split("#", 1)[0].strip().lower()
+        if entry:
+            entries.add(entry)
+    return frozenset(entries)
+
+
+@cache
+def cue_verb_frames() -> dict[str, frozenset[str]]:
+    """Verb lemma -> the content frames in which it cues an attribution
+    (``attribution_cue_verbs.txt``: ``lemma frame`` a line; frames are named in ``speech``)."""
+    frames: dict[str, set[str]] = {}
+    for entry in _entries("attribution_cue_verbs.txt"):
+        lemma, _, frame = entry.partition(" ")
+        frames.setdefault(lemma, set()).add(frame.strip() or "*")
+    return {lemma: frozenset(f) for lemma, f in frames.items()}
+
+
+@cache
+def cue_noun_lemmas() -> frozenset[str]:
+    """Noun lemmas that cue an attribution (``attribution_cue_nouns.txt``)."""
+    return _entries("attribution_cue_nouns.txt")
+
+
+@cache
+def relay_noun_lemmas() -> frozenset[str]:
+    """Nouns whose possessive owner relays the content (``attribution_relay_nouns.txt``)."""
+    return _entries("attribution_relay_nouns.txt")
+
+
+@cache
+def claim_noun_lemmas() -> frozenset[str]:
+    """Nouns that cue an attribution with a that-clause (hand-written list plus learned nouns)."""
+    return _entries("attribution_claim_nouns.txt") | cue_noun_lemmas()

@@ -1,0 +1,341 @@
+"""Verb-cued attributions from the dependency parse: "X said (that) ...", "..., X said", "X told Y ...".
+
+A cue is a verb whose lemma is in the cue-verb lexicon (``data/attribution_cue_verbs.txt``)
+with the content attached in one of the frames listed for it there. Frames, in order of
+preference: ``ccomp`` (clausal complement), ``interrupted`` (the clause the cue interrupts or
+follows: "The plan, she said, failed", "The plan failed, she said"), ``xcomp`` (object plus
+infinitive: "urged X to ..."), ``prep`` (prepositional object: "called for ..."), ``dobj`` (direct
+object with the complements right after it: "called the plan a failure"), ``passive`` (the
+patient of "was announced by X"), ``quote`` (a quotation right next to the cue) and ``colon``
+(content after "said:"). Passive citations ("Y was cited by X in reporting that ...", "X was
+quoted as saying ...") have their own frame ``cited``.
+
+The source is the subject; the agent for passives (none without one); the governing verb's
+subject for "saying", "adding" and other subjectless clauses; the modified noun for "officials
+saying ..."; none for raising verbs ("the figures seem to ..."). The cue span holds the verb with
+its auxiliaries, negation, particles, adverbs right before or between them, the verb governing a
+"to"-infinitive cue ("declined to say"), the preposition introducing a prepositional content, and
+a colon that introduces the content.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from storytrace.attribution.spans import (
+    QuoteLookup,
+    char_span,
+    snap_to_quotations,
+    subtree_range,
+    token_range_span,
+    trimmed_tokens,
+    within_line,
+)
+
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+CUE_MODIFIERS = ("aux", "auxpass", "neg", "prt")
+OBJECT_COMPLEMENTS = ("oprd", "prep", "xcomp", "ccomp", "acomp")  # "called it X", "blamed X on Y"
+CONTENT_PREPOSITIONS = frozenset("for on about against to of over with at".split())
+INHERITING_DEPS = ("advcl", "xcomp", "conj", "pcomp")
+CITING_PASSIVES = frozenset({"cite", "quote"})
+RAISING_LEMMAS = frozenset({"seem", "appear"})  # "X seems to ...": X is content, not source
+
+
+@dataclass
+class Candidate:
+    """An attribution found by one extractor, before merging: token-level anchors kept for chains."""
+
+    content: list[tuple[int, int]]
+    cue: tuple[int, int] | None
+    source: tuple[int, int] | None
+    kind: str
+    cue_token: Token | None = None
+    source_token: Token | None = None
+    chain_origins: list[tuple[int, int]] = field(default_factory=list)  # earlier links, oldest first
+    chain_relays: list[tuple[int, int]] = field(default_factory=list)  # later links (e.g. outlet told)
+    open_colon: bool = False  # content still to come after a colon
+    absorbed: set[int] = field(default_factory=set)  # cue tokens folded into this one
+    frame: str = ""  # how the content was found: ccomp, interrupted, xcomp, prep, dobj, quote ...
+
+
+def subject_of(verb: Token, depth: int = 0) -> Token | None:
+    """The subject of ``verb``, inherited from the governing verb for subjectless clauses, or the
+    noun a participle modifies ("officials saying ...")."""
+    for child in verb.children:
+        if child.dep_ in SUBJECTS:
+            return child
+    if verb.dep_ == "acl" and verb.tag_ == "VBG":
+        return verb.head
+    if depth < 3 and verb.dep_ in INHERITING_DEPS and verb.head is not verb:
+        return subject_of(verb.head, depth + 1)
+    return None
+
+
+def agent_of(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj":
+                    return grandchild
+    return None
+
+
+def source_span(doc: Doc, head: Token, cue_ids: set[int],
+                cue: Token | None = None) -> tuple[int, int] | None:
+    """The source phrase around ``head``: its subtree kept inside the head's line (the cue's
+    line when the parse joined lines) and after a dateline dash, with a closing comma or dash
+    when the phrase holds an appositive."""
+    start, end = subtree_range(head, cue_ids)
+    if cue is not None:
+        low, high = sorted((head.i, cue.i))
+        if any("\n" in doc[i].text or "\n" in doc[i].whitespace_ for i in range(low, high)):
+            start, end = within_line(doc, start, end, cue.i)
+            if start >= end or not any(t.is_alpha for t in doc[start:end]):
+                return None
+            head = max(doc[start:end], key=lambda t: (t.pos_ in ("PROPN", "NOUN", "PRON"), t.i))
+    for i in range(head.i - 1, start - 1, -1):
+        token = doc[i]
+        if "\n" in token.text or "\n" in token.whitespace_:
+            start = i + 1
+            break
+        if token.text in "—–" and i > 0 and (doc[i - 1].text == ")" or doc[i - 1].is_upper):
+            start = i + 1
+            break
+    for i in range(head.i, end):
+        if "\n" in doc[i].text:
+            end = i
+            break
+    start, end = trimmed_tokens(doc, start, end)
+    if start >= end:
+        return None
+    span = (doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
+    inner = [doc[i].text for i in range(start, end)]
+    if end < len(doc) and end not in cue_ids:
+        closing = doc[end].text
+        if (closing == "," and "," in inner) or (closing in "—–" and closing in inner):
+            span = (span[0], doc[end].idx + len(closing))
+    return span
+
+
+def cue_tokens(verb: Token) -> list[Token]:
+    """The verb with its auxiliaries, negation, particles and the adverbs between them."""
+    tokens = [verb]
+    modifiers = [c for c in verb.children if c.dep_ in CUE_MODIFIERS]
+    tokens += modifiers
+    first = min(t.i for t in tokens)
+    for child in verb.children:
+        if child.dep_ == "advmod" and first <= child.i < verb.i:
+            tokens.append(child)
+        elif child.dep_ == "advmod" and child.i == first - 1 and child.tag_ == "RB" \
+                and not child.is_sent_start and child.lower_ not in ("so", "as", "how", "why"):
+            tokens.append(child)
+    if verb.dep_ == "xcomp" and any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children) \
+            and verb.head.i < verb.i and verb.head.pos_ in ("VERB", "AUX", "ADJ"):
+        tokens += [t for t in cue_tokens(verb.head) if t.i < verb.i]
+        tokens.append(verb.head)
+    return sorted(set(tokens), key=lambda t: t.i)
+
+
+def _child(verb: Token, *deps: str) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in deps:
+            return child
+    return None
+
+
+def _with_complements(verb: Token, token_range: tuple[int, int]) -> tuple[int, int]:
+    """An object's range extended over the verb's complements right after it ("called the plan
+    a failure", "blamed the delay on the weather")."""
+    start, end = token_range
+    for child in sorted(verb.children, key=lambda t: t.i):
+        if child.i < end or child.dep_ not in OBJECT_COMPLEMENTS:
+            continue
+        if child.left_edge.i != end:
+            break
+        end = child.right_edge.i + 1
+    return start, end
+
+
+def _content_range(verb: Token, exclude: set[int]) -> tuple[tuple[int, int] | None, Token | None, str]:
+    """Token range of the content, the preposition joined to the cue (if any), and the rule used."""
+    complement = _child(verb, "ccomp")
+    if complement is not None:
+        return subtree_range(complement, exclude), None, "ccomp"
+    if verb.dep_ in ("parataxis",) or (
+            verb.dep_ == "ccomp" and verb.i > verb.head.i
+            and any(t.text == "," for t in verb.doc[verb.head.i:verb.i])):
+        head = verb.head
+        own = set(range(verb.left_edge.i, verb.right_edge.i + 1))
+        subject = subject_of(verb)
+        if subject is not None:
+            own |= set(range(subject.left_edge.i, subject.right_edge.i + 1))
+        return subtree_range(head, own), None, "interrupted"
+    obj = _child(verb, "dobj")
+    infinitive = _child(verb, "xcomp")
+    if infinitive is not None:
+        start = min(infinitive.left_edge.i, obj.left_edge.i if obj is not None else infinitive.i)
+        return (start, infinitive.right_edge.i + 1), None, "xcomp"
+    if obj is None:
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ in CONTENT_PREPOSITIONS and child.i > verb.i:
+                target = _child(child, "pobj", "pcomp")
+                if target is not None:
+                    return _with_complements(verb, subtree_range(target)), child, "prep"
+    if obj is not None:
+        return _with_complements(verb, subtree_range(obj)), None, "dobj"
+    return None, None, "none"
+
+
+def passive_citation(doc: Doc, verb: Token, quotes: QuoteLookup) -> Candidate | None:
+    """"Y was cited/quoted by X in reporting that Z" (source X, chain [Y, X]) and
+    "X was quoted as saying Z" (source X): the inner speech verb's complement is the content."""
+    if verb.lemma_.lower() not in CITING_PASSIVES or not any(
+            c.dep_ == "auxpass" for c in verb.children):
+        return None
+    patient = _child(verb, "nsubjpass")
+    if patient is None:
+        return None
+    inner = None
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "as"):
+            inner = _child(prep, "pcomp")
+            if inner is not None:
+                break
+    if inner is None:
+        return None
+    complement = _child(inner, "ccomp")
+    if complement is None:
+        return None
+    content_range = within_line(doc, *subtree_range(complement), complement.i)
+    content_span = token_range_span(doc, *content_range)
+    if content_span is None:
+        return None
+    agent = agent_of(verb)
+    cue = cue_tokens(verb)
+    origins: list[tuple[int, int]] = []
+    if agent is not None:
+        source_head = agent
+        cue.append(agent.head)
+        patient_span = source_span(doc, patient, {t.i for t in cue})
+        origins = [patient_span] if patient_span else []
+    else:
+        source_head = patient
+        cue += [inner.head, inner]
+    cue_ids = {t.i for t in cue}
+    content = snap_to_quotations(content_span, quotes, verb.idx)
+    return Candidate(content, char_span(cue), source_span(doc, source_head, cue_ids),
+                     _kind(quotes.text, content), verb, source_head, chain_origins=origins,
+                     absorbed={inner.i}, frame="cited")
+
+
+def verb_attribution(doc: Doc, verb: Token, quotes: QuoteLookup,
+                     frames: frozenset[str] | None = None) -> Candidate | None:
+    """The attribution cued by ``verb``, or None when it has no content or when the way its
+    content is attached (its frame: ccomp, interrupted, xcomp, prep, dobj, passive, quote, colon)
+    is not among ``frames`` (None allows every frame)."""
+    cited = passive_citation(doc, verb, quotes)
+    if cited is not None:
+        return cited
+    passive_agent = agent_of(verb) if any(c.dep_ == "auxpass" for c in verb.children) else None
+    cue = cue_tokens(verb)
+    if passive_agent is not None:
+        cue.append(passive_agent.head)
+    cue_ids = {t.i for t in cue}
+    exclude = set(cue_ids)
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or (
+        verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl"))
+    raising = verb.lemma_.lower() in RAISING_LEMMAS
+    if passive_agent is not None:
+        source_head: Token | None = passive_agent
+    elif passive or raising:
+        source_head = None
+    else:
+        source_head = subject_of(verb)
+    if source_head is not None:
+        exclude |= set(range(source_head.left_edge.i, source_head.right_edge.i + 1))
+    content_range, preposition, rule = _content_range(verb, exclude)
+    if raising and rule == "xcomp":
+        subject = _child(verb, "nsubj")
+        if subject is not None:
+            content_range = (min(subject.left_edge.i, content_range[0]), content_range[1])
+    if passive_agent is not None and rule in ("none", "dobj"):
+        patient = _child(verb, "nsubjpass")
+        if patient is not None:
+            content_range, rule = subtree_range(patient, exclude), "passive"
+    if preposition is not None:
+        cue.append(preposition)
+    if content_range:
+        anchor = verb.i if content_range[0] <= verb.i < content_range[1] else content_range[0]
+        if rule in ("ccomp", "interrupted"):
+            anchor = verb.i
+        content_range = within_line(doc, *content_range, anchor)
+    content_span = token_range_span(doc, *content_range) if content_range else None
+    colon = _colon_after(doc, verb, exclude)
+    if content_span is None:
+        content_span = _adjacent_quotation(doc, verb, source_head, quotes)
+        rule = "quote" if content_span is not None else "colon"
+        if content_span is None and not colon:
+            return None
+    if frames is not None and rule not in frames:
+        return None
+    cue_span = char_span(cue)
+    src = source_span(doc, source_head, cue_ids, verb) if source_head is not None else None
+    if content_span is None:
+        return Candidate([], _with_colon(quotes.text, cue_span), src, "indirect", verb, source_head,
+                         open_colon=True, frame=rule)
+    content = snap_to_quotations(content_span, quotes, verb.idx)
+    if content[0][0] > cue_span[1]:
+        cue_span = _with_colon(quotes.text, cue_span)
+    kind = _kind(quotes.text, content)
+    return Candidate(content, cue_span, src, kind, verb, source_head, frame=rule)
+
+
+def _with_colon(text: str, cue_span: tuple[int, int]) -> tuple[int, int]:
+    """The cue with the colon that follows it ("said:")."""
+    rest = text[cue_span[1]:cue_span[1] + 2]
+    if rest.startswith(":"):
+        return cue_span[0], cue_span[1] + 1
+    return cue_span
+
+
+def _kind(text: str, content: list[tuple[int, int]]) -> str:
+    quoted = [text[a] in "“\"" and text[b - 1] in "”\"" for a, b in content]
+    if all(quoted):
+        return "direct"
+    joined = "".join(text[a:b] for a, b in content)
+    return "mixed" if any(m in joined for m in "“\"") else "indirect"
+
+
+def _colon_after(doc: Doc, verb: Token, exclude: set[int]) -> bool:
+    """True when the verb's clause ends with a colon (content follows)."""
+    sent = verb.sent
+    last = sent.end - 1
+    while last > sent.start and doc[last].is_space:
+        last -= 1
+    return doc[last].text == ":" and doc[last].i > verb.i
+
+
+def _adjacent_quotation(doc: Doc, verb: Token, subject: Token | None,
+                        quotes: QuoteLookup) -> tuple[int, int] | None:
+    """A quotation ending just before the subject/verb group, or starting just after the verb."""
+    first = min(verb.i, subject.left_edge.i) if subject is not None else verb.i
+    k = first - 1
+    while k >= 0 and (doc[k].is_space or doc[k].text in ",—–-"):
+        k -= 1
+    if k >= 0:
+        found = quotes.at(doc[k].idx)
+        if found is not None and found[1] == doc[k].idx + len(doc[k].text):
+            return found[0], found[1]
+    last = verb.i
+    if subject is not None and subject.i > verb.i:
+        last = subject.right_edge.i
+    k = last + 1
+    while k < len(doc) and (doc[k].is_space or doc[k].text in ",:—–-"):
+        k += 1
+    if k < len(doc):
+        found = quotes.at(doc[k].idx)
+        if found is not None and found[0] == doc[k].idx:
+            return found[0], found[1]
+    return None

@@ -1,0 +1,548 @@
+"""Conflicts: where reports disagree about one thing (a count, a state, a date, a place).
+
+Quantity conflicts compare figures that are the *same count*:
+- the same slot: the same counted or measured thing (unit words mapped through
+  data/unit_synonyms.txt, else compared in singular form) and, for units of measurement, the same
+  anchor phrase after the figure ("from the border" is not "from their original position");
+- the same scope: claims of one fact, or claims sharing a named entity and at least
+  ``MIN_SHARED_WORDS`` of their content words;
+- and, because a fact from the alignment stage can be broad (a whole story), evidence that the
+  figures count the same event: an event word next to both (``NEAR_WINDOW`` words either side,
+  names, units, reporting verbs and function words left out: "sent", "deserted"), or magnitudes
+  within ``SAME_COUNT_RATIO`` (10,000 and 11,000 soldiers in one fact are one count told twice;
+  18 deserters and 10,000 deployed soldiers are not). Groups are complete-linkage: every pair of
+  figures in a conflict passes these tests.
+
+Two figures conflict when their intervals (a range "10 to 12" is an interval; a single figure is a
+point) do not overlap and:
+- both are exact and differ at all; or
+- at least one is approximate and the gap is at least ``APPROXIMATE_TOLERANCE`` (10%) of the
+  smaller figure. So "about 10,900" next to "10,000" is within what "about" allows, while "10,000"
+  and "about 11,000" (a 10% gap) conflict: a writer who meant the same count would not round
+  10,000 up to 11,000.
+Within one source lineage (same origin, see storytrace.origins) a figure reported on an earlier
+day than the lineage's latest figure is dropped: a revision is an update, not a conflict.
+Figures that differ only inside one article are not flagged (an article may compare two counts).
+
+Status conflicts: claims about the same participants (see storytrace.updates), reported on the
+same day by different articles, whose states on one axis are in different phases ("missing" vs
+"detained").
+Date and location conflicts: within one fact, only claims that are about the same event by their
+own content (a shared count, or a shared entity and ``MIN_SHARED_WORDS_STRICT`` of content words,
+and no different states) are compared. Dates conflict when their (not inferred, calendar) values
+differ and neither contains the other ("2024-10" contains "2024-10-15"); places when each claim
+names exactly one place (GPE/LOC/FAC entity) and the names differ and neither contains the other.
+The location check is coarse and its note says so.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from storytrace.model import Article, Claim, ClaimQuantity, Conflict, ConflictValue, Story
+from storytrace.origins import Origin, claim_origin, reuse_by_target
+from storytrace.lexicons import word_list
+from storytrace.updates import (
+    claim_counts,
+    claim_entities,
+    claim_span,
+    claim_states,
+    related_groups,
+    report_day,
+    stated_claims,
+    unit_key,
+)
+
+APPROXIMATE_TOLERANCE = 0.10
+MIN_SHARED_WORDS = 0.3
+MIN_SHARED_WORDS_STRICT = 0.5  # for dates and places of one fact: facts from alignment can be broad
+SAME_COUNT_RATIO = 1.5  # figures this close in magnitude may be one count without shared event words
+NEAR_WINDOW = 8  # words either side of a figure searched for its event words
+ANCHOR_WORDS = 3  # content words kept from the noun phrase after a measured figure's preposition
+_ANCHOR_PREPOSITIONS = {
+    "from", "of", "to", "away", "off", "inside", "outside", "beyond", "behind", "near", "into",
+    "north", "south", "east", "west", "above", "below", "before", "after", "per",
+}
+_DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
+_PLACE_LABELS = {"GPE", "LOC", "FAC"}
+_WORD = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
+_VERB_ENDING = re.compile(r"(?:ed|ing)$")  # after a noun, "-ed"/"-ing" words are mostly verbs
+_LETTER_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+_MONTHS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
+_CALENDAR_DATE = re.compile(r"^\d{4}(?:-\d{2}){0,2}$")  # YYYY, YYYY-MM, YYYY-MM-DD (not weeks, seasons)
+_RANGE = re.compile(r"(\d[\d,.]*)\s*(?:-|–|—|to|and)\s*(\d[\d,.]*)")
+
+
+@dataclass(frozen=True)
+class Unit:
+    key: str
+    measure: bool
+
+
+@cache
+def _unit_table() -> dict[str, Unit]:
+    text = resources.files("storytrace.data").joinpath("unit_synonyms.txt").read_text(encoding="utf-8")
+    table = {}
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        head, _, words = line.partition(":")
+        name, *flags = head.split()
+        unit = Unit(name, "measure" in flags)
+        for word in words.split(","):
+            if word.strip():
+                table[word.strip().lower()] = unit
+    return table
+
+
+def unit_of(quantity: ClaimQuantity) -> Unit | None:
+    if not quantity.unit:
+        return None
+    word = quantity.unit.strip().lower()
+    table = _unit_table()
+    return table.get(word) or table.get(unit_key(word) or "") or Unit(unit_key(word) or word, False)
+
+
+def anchor_phrase(claim_text: str, quantity: ClaimQuantity) -> tuple[str, str]:
+    """(compare key, readable phrase) of the phrase after a figure: "from the border with X" -> "from border".
+
+    Skips the unit word and a parenthesised alternate ("7 km (4 miles) from ..."). Empty when the
+    next word is not a relational preposition.
+    """
+    position = claim_text.lower().find(quantity.text.lower()) if quantity.text else -1
+    if position < 0:
+        return "", ""
+    words = _WORD.findall(claim_text[position + len(quantity.text) :])
+    if words and words[0] == "(":
+        words = words[words.index(")") + 1 :] if ")" in words else []
+    if words and quantity.unit and words[0].lower() == quantity.unit.lower():
+        words = words[1:]
+    if not words or words[0].lower() not in _ANCHOR_PREPOSITIONS:
+        return "", ""
+    if len(words) > 1 and words[0].lower() in ("away", "off") and words[1].lower() == "from":
+        words = words[1:]  # "7 km away from the border" is "7 km from the border"
+    preposition, rest = words[0], words[1:]
+    if preposition.lower() in _DIRECTIONS and rest and rest[0].lower() in ("of", "from"):
+        preposition, rest = f"{preposition} {rest[0]}", rest[1:]  # "north of the capital"
+    readable, key = [preposition], [preposition.lower()]
+    for word in rest:
+        lower = word.lower()
+        ends_head = len(key) > 1 and (lower in _stop_words() or _VERB_ENDING.search(lower))
+        if not re.match(r"\w", word) or lower in _ANCHOR_PREPOSITIONS or ends_head:
+            break  # the noun phrase ends at punctuation, a next preposition, a function word or a verb form
+        readable.append(word)
+        if lower not in _stop_words():
+            key.append(lower)
+        if len(key) > ANCHOR_WORDS:
+            break
+    return " ".join(key), " ".join(readable)
+
+
+@dataclass
+class _Figure:
+    claim: Claim
+    unit: Unit
+    unit_word: str
+    anchor: str
+    anchor_text: str
+    low: float
+    high: float
+    approximate: bool
+    text: str
+    near: frozenset[str] = frozenset()  # event words next to the figure (see _Context.near_words)
+
+
+def _figures(claim: Claim) -> list[_Figure]:
+    """The claim's figures, one per slot; several figures of one slot in a claim make a range."""
+    by_slot: dict[tuple[str, str], list[tuple[ClaimQuantity, Unit, str, str]]] = defaultdict(list)
+    for quantity in claim.quantities:
+        unit = unit_of(quantity)
+        if unit is None:
+            continue
+        anchor, anchor_text = anchor_phrase(claim.text, quantity) if unit.measure else ("", "")
+        by_slot[(unit.key, anchor)].append((quantity, unit, anchor, anchor_text))
+    figures = []
+    for items in by_slot.values():
+        values = [q.value for q, *_ in items]
+        first, unit, anchor, anchor_text = items[0]
+        low, high = min(values), max(values)
+        range_match = _RANGE.search(first.text or "")
+        if len(items) == 1 and range_match:
+            bounds = [float(g.replace(",", "")) for g in range_match.groups() if re.fullmatch(r"[\d,]*\.?\d+", g)]
+            if len(bounds) == 2:
+                scale = first.value / bounds[0] if bounds[0] else 1.0
+                low, high = sorted(b * scale for b in bounds)
+        text = " / ".join(q.text for q, *_ in items)
+        approximate = any(q.approximate for q, *_ in items)
+        figures.append(_Figure(claim, unit, first.unit or unit.key, anchor, anchor_text, low, high, approximate, text))
+    return figures
+
+
+def figures_compatible(a: _Figure, b: _Figure) -> bool:
+    """True when two figures can describe the same count (see the module docstring)."""
+    if a.low <= b.high and b.low <= a.high:
+        return True
+    gap = max(a.low, b.low) - min(a.high, b.high)
+    if not (a.approximate or b.approximate):
+        return gap <= 1e-9 * max(abs(a.high), abs(b.high), 1.0)
+    lower, upper = (a, b) if a.high < b.low else (b, a)
+    smaller = min(abs(lower.high), abs(upper.low))
+    return gap < APPROXIMATE_TOLERANCE * smaller
+
+
+@cache
+def _stop_words() -> frozenset[str]:
+    """Function words (data/stopwords_en.txt, its " *" marks dropped), with straight and curly apostrophes."""
+    words = {entry.split()[0] for entry in word_list("stopwords_en.txt")}
+    return frozenset(words | {word.replace("'", "’") for word in words})
+
+
+def _stem(word: str) -> str:
+    """A crude stem for matching inflections: "reported"/"reporting"/"reports" -> "report"."""
+    word = word.lower()
+    for suffix in ("ing", "ed", "es", "s"):
+        if len(word) > len(suffix) + 2 and word.endswith(suffix):
+            word = word[: -len(suffix)]
+            break
+    return word[:-1] if word.endswith("e") and len(word) > 3 else word
+
+
+@cache
+def _reporting_stems() -> frozenset[str]:
+    """Stems of the attribution cue verbs (data/attribution_cue_verbs.txt): not event words."""
+    return frozenset(_stem(entry.split()[0]) for entry in word_list("attribution_cue_verbs.txt"))
+
+
+@cache
+def _approximators() -> frozenset[str]:
+    """Words that only make a figure approximate ("estimated", "roughly"): not event words."""
+    return frozenset(word for entry in word_list("quantity_approximators.txt") for word in entry.split())
+
+
+def _content_words(claim: Claim) -> set[str]:
+    words = set()
+    for word in re.findall(r"[A-Za-z][\w'’-]+", claim.text):
+        lower = word.lower()
+        if lower not in _stop_words() and len(lower) > 2:
+            words.add(unit_key(lower) or lower)
+    return words
+
+
+def same_scope(a: Claim, b: Claim, articles: dict[str, Article]) -> bool:
+    """Claims of one fact, or sharing a named entity and enough content words."""
+    if a.fact_id is not None and a.fact_id == b.fact_id:
+        return True
+    entities_a = claim_entities(a, articles.get(a.article_id))
+    entities_b = claim_entities(b, articles.get(b.article_id))
+    return _scopes_overlap(set(entities_a), _content_words(a), set(entities_b), _content_words(b))
+
+
+def _scopes_overlap(entities_a, words_a, entities_b, words_b, threshold: float = MIN_SHARED_WORDS) -> bool:
+    if not entities_a & entities_b or not words_a or not words_b:
+        return False
+    return len(words_a & words_b) / min(len(words_a), len(words_b)) >= threshold
+
+
+def _format_value(figure: _Figure) -> float | int | list[float | int]:
+    def plain(x: float) -> float | int:
+        return int(x) if float(x).is_integer() else x
+
+    return plain(figure.low) if figure.low == figure.high else [plain(figure.low), plain(figure.high)]
+
+
+class _Context:
+    """What the conflict finders share: articles, reuse lookups, origins per claim."""
+
+    def __init__(self, story: Story, articles: dict[str, Article]):
+        self.story, self.articles = story, articles
+        self._by_target = reuse_by_target(story.reuse)
+        self._origins: dict[str, Origin] = {}
+        self._scopes: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
+        self.claim_order = {claim.id: n for n, claim in enumerate(story.claims)}
+
+    def near_words(self, figure: _Figure) -> frozenset[str]:
+        """Event words within ``NEAR_WINDOW`` words of the figure.
+
+        Leaves out function words, names (the claim's entities), the unit, approximators, month
+        names, and reporting verbs (data/attribution_cue_verbs.txt lemmas, the claim's own cue):
+        what is left says what happened to the counted thing ("sent", "deserted", "killed").
+        """
+        claim = figure.claim
+        first_text = figure.text.split(" / ")[0]
+        position = claim.text.lower().find(first_text.lower()) if first_text else -1
+        if position < 0:
+            return frozenset()
+        before = _LETTER_WORD.findall(claim.text[:position])[-NEAR_WINDOW:]
+        after = _LETTER_WORD.findall(claim.text[position + len(first_text) :])[:NEAR_WINDOW]
+        entity_words = {w for name in self._scope(claim)[0] for w in re.findall(r"\w+", name)}
+        cue_words = {_stem(w) for w in _LETTER_WORD.findall(claim.attribution.cue or "")}
+        excluded = {figure.unit_word.lower(), figure.unit.key} | cue_words
+        kept = set()
+        for word in before + after:
+            lower = re.sub(r"['’]s?$", "", word.lower())
+            if lower in _stop_words() or lower in entity_words or lower in _approximators() or len(lower) < 3:
+                continue
+            stem = _stem(lower)
+            if lower in excluded or stem in excluded or stem in _reporting_stems() or lower[:3] in _MONTHS:
+                continue
+            kept.add(stem)
+        return frozenset(kept)
+
+    def same_count(self, a: _Figure, b: _Figure) -> bool:
+        """Same scope, and either an event word next to both figures or magnitudes within ``SAME_COUNT_RATIO``."""
+        if not self.same_scope(a.claim, b.claim):
+            return False
+        if a.near & b.near:
+            return True
+        low, high = sorted((abs(a.low + a.high) / 2, abs(b.low + b.high) / 2))
+        return low > 0 and high / low <= SAME_COUNT_RATIO
+
+    def related_beyond_fact(self, a: Claim, b: Claim) -> bool:
+        """About the same event by their own content: the same count of the same thing, or a shared
+        entity and at least ``MIN_SHARED_WORDS_STRICT`` shared content words; and no different
+        states (a desertion and a detention are two events, even of one fact)."""
+        states_a, states_b = claim_states(a.text), claim_states(b.text)
+        if any(states_a[axis].state != states_b[axis].state for axis in states_a.keys() & states_b.keys()):
+            return False
+        if claim_counts(a) & claim_counts(b):
+            return True
+        (entities_a, words_a), (entities_b, words_b) = self._scope(a), self._scope(b)
+        return _scopes_overlap(entities_a, words_a, entities_b, words_b, MIN_SHARED_WORDS_STRICT)
+
+    def same_scope(self, a: Claim, b: Claim) -> bool:
+        """``same_scope`` with each claim's entities and words worked out once."""
+        if a.fact_id is not None and a.fact_id == b.fact_id:
+            return True
+        (entities_a, words_a), (entities_b, words_b) = self._scope(a), self._scope(b)
+        return _scopes_overlap(entities_a, words_a, entities_b, words_b)
+
+    def _scope(self, claim: Claim) -> tuple[frozenset[str], frozenset[str]]:
+        if claim.id not in self._scopes:
+            entities = claim_entities(claim, self.articles.get(claim.article_id))
+            self._scopes[claim.id] = (frozenset(entities), frozenset(_content_words(claim)))
+        return self._scopes[claim.id]
+
+    def origin(self, claim: Claim) -> Origin:
+        if claim.id not in self._origins:
+            self._origins[claim.id] = claim_origin(claim, self._by_target, self.articles)
+        return self._origins[claim.id]
+
+    def lineage(self, claim: Claim) -> str:
+        origin = self.origin(claim)
+        return origin.outlet or origin.key
+
+    def outlet(self, claim: Claim) -> str:
+        article = self.articles.get(claim.article_id)
+        return (article.outlet if article and article.outlet else claim.article_id)
+
+    def value(self, value, claims: list[Claim]) -> ConflictValue:
+        sources = list(dict.fromkeys(self.origin(c).label for c in claims))
+        return ConflictValue(value, [c.id for c in claims], sources)
+
+
+def _group(items: list, related, *, complete: bool = False) -> list[list]:
+    """Items in groups: single linkage (related to any member), or complete (related to every member)."""
+    groups: list[list] = []
+    for item in items:
+        if complete:
+            home = next((g for g in groups if all(related(item, other) for other in g)), None)
+            if home is None:
+                groups.append([item])
+            else:
+                home.append(item)
+            continue
+        joined = [g for g in groups if any(related(item, other) for other in g)]
+        merged = [item]
+        for g in joined:
+            merged.extend(g)
+            groups.remove(g)
+        groups.append(merged)
+    return groups
+
+
+def _quantity_conflicts(context: _Context) -> list[tuple[str, str, list[ConflictValue], str]]:
+    slots: dict[tuple[str, str], list[_Figure]] = defaultdict(list)
+    for claim in context.story.claims:
+        for figure in _figures(claim):
+            slots[(figure.unit.key, figure.anchor)].append(figure)
+    found = []
+    for figures in slots.values():
+        for figure in figures:
+            figure.near = context.near_words(figure)
+        scopes = _group(figures, context.same_count, complete=True)
+        for scope in scopes:
+            found.extend(_scope_quantity_conflict(context, _latest_per_lineage(context, scope)))
+    return found
+
+
+def _latest_per_lineage(context: _Context, figures: list[_Figure]) -> list[_Figure]:
+    """Drop figures a lineage revised on a later day (those are updates); undated figures stay."""
+    latest: dict[str, str] = {}
+    for figure in figures:
+        day = report_day(figure.claim, context.articles)
+        if day is not None:
+            lineage = context.lineage(figure.claim)
+            latest[lineage] = max(latest.get(lineage, day), day)
+
+    def superseded(figure: _Figure) -> bool:
+        day = report_day(figure.claim, context.articles)
+        return day is not None and day < latest[context.lineage(figure.claim)]
+
+    return [f for f in figures if not superseded(f)]
+
+
+def _scope_quantity_conflict(context: _Context, figures: list[_Figure]):
+    by_value: dict[tuple[float, float], list[_Figure]] = defaultdict(list)
+    for figure in sorted(figures, key=lambda f: context.claim_order[f.claim.id]):
+        by_value[(figure.low, figure.high)].append(figure)
+    values = sorted(by_value.values(), key=lambda group: group[0].low)
+    clash = any(
+        not figures_compatible(a, b) and a.claim.article_id != b.claim.article_id
+        for i, group_a in enumerate(values)
+        for group_b in values[i + 1 :]
+        for a in group_a
+        for b in group_b
+    )
+    if not clash:
+        return []
+    first = values[0][0]
+    about = f"{first.unit_word} {first.anchor_text}".strip() if first.unit.measure else f"number of {first.unit_word}"
+    conflict_values = [context.value(_format_value(g[0]), [f.claim for f in g]) for g in values]
+    sides = "; ".join(
+        f"{' / '.join(dict.fromkeys(f.text for f in g))} ({', '.join(dict.fromkeys(context.outlet(f.claim) for f in g))})"
+        for g in values
+    )
+    note = f"Different figures for the {about}: {sides}."
+    days = {report_day(f.claim, context.articles) for g in values for f in g}
+    if len(days) > 1:
+        note += " Reported on different days, so part of the difference may be a change over time."
+    return [("quantity", about, conflict_values, note)]
+
+
+def _status_conflicts(context: _Context):
+    found = []
+    for axis, stated in stated_claims(context.story).items():
+        state_of = {claim.id: state for claim, state in stated}
+        by_day: dict[str, list[Claim]] = defaultdict(list)
+        for claim, _ in stated:
+            day = report_day(claim, context.articles)
+            if day is not None:
+                by_day[day].append(claim)
+        for day, claims in sorted(by_day.items()):
+            for group in related_groups(claims, context.articles):
+                by_state: dict[str, list[Claim]] = defaultdict(list)
+                for claim in sorted(group, key=lambda c: (state_of[c.id].state.rank, context.claim_order[c.id])):
+                    by_state[state_of[claim.id].state.name].append(claim)
+                if not any(
+                    state_of[a.id].state.phase != state_of[b.id].state.phase and a.article_id != b.article_id
+                    for a in group
+                    for b in group
+                ):
+                    continue  # one article telling a sequence ("went missing, then found") is no conflict
+                values = [context.value(name, state_claims) for name, state_claims in by_state.items()]
+                words = "; ".join(
+                    f"{name} ({', '.join(dict.fromkeys(state_of[c.id].cue for c in cs))}: "
+                    f"{', '.join(dict.fromkeys(context.outlet(c) for c in cs))})"
+                    for name, cs in by_state.items()
+                )
+                about = f"{axis} of {_subject(group, context.articles)}"
+                found.append(("status", about, values, f"Reports of {day} disagree: {words}."))
+    return found
+
+
+def _subject(claims: list[Claim], articles: dict[str, Article]) -> str:
+    """A short name for what related claims are about: a shared count, an entity, or the fact."""
+    for claim in claims:
+        for quantity in claim.quantities:
+            if quantity.unit and quantity.text:
+                return quantity.text
+    for claim in claims:
+        entities = claim_entities(claim, articles.get(claim.article_id))
+        if entities:
+            return next(iter(entities))
+    fact_ids = [c.fact_id for c in claims if c.fact_id]
+    return f"fact {fact_ids[0]}" if fact_ids else "the same participants"
+
+
+def _fact_groups(story: Story) -> dict[str, list[Claim]]:
+    groups: dict[str, list[Claim]] = defaultdict(list)
+    for claim in story.claims:
+        if claim.fact_id is not None:
+            groups[claim.fact_id].append(claim)
+    return groups
+
+
+def _fact_subgroups(context: _Context) -> list[tuple[str, list[Claim]]]:
+    """Claims of each fact, split further into claims that are also related by their own content.
+
+    A fact from the alignment stage may be broad (a whole story's claims); dates and places of two
+    claims are compared only when the claims also share a count or an entity and content words.
+    """
+    subgroups = []
+    for fact_id, claims in _fact_groups(context.story).items():
+        for group in _group(claims, context.related_beyond_fact, complete=True):
+            if len(group) > 1:
+                subgroups.append((fact_id, group))
+    return subgroups
+
+
+def _date_conflicts(context: _Context):
+    found = []
+    for fact_id, claims in _fact_subgroups(context):
+        by_date: dict[str, list[Claim]] = defaultdict(list)
+        for claim in claims:
+            date = claim.event_date
+            if date is not None and date.value and not date.inferred and _CALENDAR_DATE.match(date.value):
+                by_date[date.value].append(claim)
+        dates = sorted(by_date)
+        if any(not b.startswith(a) and not a.startswith(b) for i, a in enumerate(dates) for b in dates[i + 1 :]):
+            values = [context.value(date, by_date[date]) for date in dates]
+            note = "Claims of one fact give different event dates: " + ", ".join(dates) + "."
+            found.append(("date", f"date of fact {fact_id}", values, note))
+    return found
+
+
+def _location_conflicts(context: _Context):
+    found = []
+    for fact_id, claims in _fact_subgroups(context):
+        by_place: dict[str, list[Claim]] = defaultdict(list)
+        for claim in claims:
+            article = context.articles.get(claim.article_id)
+            if article is None:
+                continue
+            start, end = claim_span(claim, article)
+            places = {
+                re.sub(r"^the\s+", "", e.text.strip().lower())
+                for e in article.entities
+                if e.label in _PLACE_LABELS and e.start >= start and e.end <= end
+            }
+            if len(places) == 1:
+                by_place[places.pop()].append(claim)
+        names = sorted(by_place)
+        if any(a not in b and b not in a for i, a in enumerate(names) for b in names[i + 1 :]):
+            values = [context.value(name, by_place[name]) for name in names]
+            note = (
+                "Claims of one fact each name a different single place: " + ", ".join(names)
+                + " (a coarse check: both may be true at different scales)."
+            )
+            found.append(("location", f"place of fact {fact_id}", values, note))
+    return found
+
+
+def find_conflicts(story: Story, articles: dict[str, Article]) -> list[Conflict]:
+    """Disagreements among the story's claims: quantity, status, date and location conflicts.
+
+    Requires claims with text, quantities, attribution chains, ``fact_id``, ``event_date`` and
+    offsets; the articles by id (``published``, ``outlet``, ``entities``) and ``story.reuse``.
+    """
+    context = _Context(story, articles)
+    raw = _quantity_conflicts(context) + _status_conflicts(context) + _date_conflicts(context) + _location_conflicts(context)
+    return [
+        Conflict(f"{story.id}/conflict-{n}", kind, about, values, note)
+        for n, (kind, about, values, note) in enumerate(raw, 1)
+    ]

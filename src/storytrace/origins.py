@@ -1,0 +1,224 @@
+"""Independent origins of a fact: how many separate sources stand behind its repeated claims.
+
+Three articles repeating one claim from one anonymous source are one origin, not three. A claim's
+origin is found by these rules, in order:
+
+1. An attribution chain (``chain[0]`` is the original source) whose first link is named: that
+   name (a person, organisation, outlet, document...).
+2. A chain starting with an anonymous link ("unnamed intelligence officials", "the sources"): the
+   anonymous source is identified by the first *named* link after it, or, when there is none, by
+   the outlet of the article itself (the outlet that holds the sources). Its readable form is
+   ``"unnamed sources (via X)"``. So "officials cited by X" in one article and "X's sources" or
+   "the sources" in X's own article are one origin.
+3. A claim in the article's own voice (no attribution, or a ``self`` source): the article's
+   outlet, unless the claim lies in a passage the article copied from another (reuse), in which
+   case the copied article's origin for that passage (followed through chains of copies).
+
+One outlet counts once per fact: when a fact's origins hold outlet X in several guises (X's own
+voice, "X reported", "unnamed sources (via X)"), they merge into the most specific, the anonymous
+one. People named in full and by surname alone ("Ana Ruiz", "Ruiz") merge into the full name.
+Names compare case-insensitively, without a leading "The" or a possessive "'s".
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from storytrace.model import Article, ChainLink, Claim, Fact, Reuse, Story
+from storytrace.reuse import parse_published
+
+SUMMARY_CHARS = 160
+ANONYMOUS_LABEL = "unnamed sources (via {via})"
+_OWN_VOICE_TYPES = {"self"}
+_MAX_COPY_DEPTH = 10
+
+
+@dataclass(frozen=True)
+class Origin:
+    """One original source: ``key`` compares origins, ``label`` is what a reader sees.
+
+    ``outlet`` is the canonical outlet the origin belongs to (own voice, outlet as source, or
+    anonymous sources via that outlet), None for other sources.
+    """
+
+    key: str
+    label: str
+    source_type: str
+    outlet: str | None = None
+
+
+def canonical_name(name: str) -> str:
+    """Compare form of a source or outlet name: lowercase, no leading "the", no possessive."""
+    text = re.sub(r"\s+", " ", name.strip().lower())
+    text = re.sub(r"^the ", "", text)
+    text = re.sub(r"['’]s$", "", text)
+    return text.strip(" .,;:\"'")
+
+
+def _is_anonymous(link: ChainLink) -> bool:
+    return link.source_type == "anonymous" or not (link.source or "").strip()
+
+
+def _outlet_label(article: Article | None, article_id: str) -> str:
+    if article is not None and article.outlet and article.outlet.strip():
+        return article.outlet.strip()
+    return f"unknown outlet (article {article_id})"
+
+
+def reuse_by_target(reuse: list[Reuse]) -> dict[str, list[Reuse]]:
+    by_target: dict[str, list[Reuse]] = defaultdict(list)
+    for item in reuse:
+        by_target[item.target_article].append(item)
+    return by_target
+
+
+def _own_voice_origin(article_id: str, start: int, end: int, by_target, articles, depth: int = 0) -> Origin:
+    """The origin of text in an article's own voice: its outlet, or the article it was copied from."""
+    if depth < _MAX_COPY_DEPTH and end > start:
+        for item in by_target.get(article_id, ()):
+            for passage in item.passages:
+                overlap = min(end, passage.target_end) - max(start, passage.target_start)
+                if overlap * 2 >= end - start:
+                    shift = passage.source_start - passage.target_start
+                    source_start = max(start + shift, passage.source_start)
+                    source_end = min(end + shift, passage.source_end)
+                    return _own_voice_origin(item.source_article, source_start, source_end, by_target, articles, depth + 1)
+    label = _outlet_label(articles.get(article_id), article_id)
+    return Origin(canonical_name(label), label, "media", canonical_name(label))
+
+
+def claim_origin(claim: Claim, by_target: dict[str, list[Reuse]], articles: dict[str, Article]) -> Origin:
+    """The original source of one claim, by the module's rules 1-3."""
+    attribution = claim.attribution
+    chain = [link for link in attribution.chain if link.source_type not in _OWN_VOICE_TYPES]
+    if not chain and attribution.source and attribution.source_type not in _OWN_VOICE_TYPES:
+        chain = [ChainLink(attribution.source, attribution.source_type)]
+    if not chain and attribution.anonymous:
+        chain = [ChainLink("", "anonymous")]
+    if not chain:
+        return _own_voice_origin(claim.article_id, claim.start, claim.end, by_target, articles)
+    first = chain[0]
+    if not _is_anonymous(first):
+        key = canonical_name(first.source)
+        return Origin(key, first.source.strip(), first.source_type, key if first.source_type == "media" else None)
+    via = next((link.source.strip() for link in chain[1:] if not _is_anonymous(link)), None)
+    if via is None:
+        via = _own_voice_origin(claim.article_id, claim.start, claim.end, by_target, articles).label
+    via_key = canonical_name(via)
+    return Origin(f"anonymous via {via_key}", ANONYMOUS_LABEL.format(via=via), "anonymous", via_key)
+
+
+def _merge(origins: list[Origin]) -> list[Origin]:
+    """One origin per outlet lineage and per person (full name kept), in first-seen order."""
+    anonymous_outlets = {o.outlet for o in origins if o.source_type == "anonymous"}
+    kept: list[Origin] = []
+    for origin in origins:
+        if origin.source_type != "anonymous" and (origin.outlet in anonymous_outlets or origin.key in anonymous_outlets):
+            continue  # X's own voice or "X reported" (whatever type X was given): X's unnamed sources stand for it
+        if any(origin.key == other.key for other in kept):
+            continue
+        kept.append(origin)
+    people = [o for o in kept if o.source_type == "person"]
+    dropped = set()
+    for short in people:
+        words = short.key.split()
+        for full in people:
+            full_words = full.key.split()
+            if full is not short and len(full_words) > len(words) and full_words[-len(words):] == words:
+                dropped.add(short.key)
+    return [o for o in kept if o.key not in dropped]
+
+
+def _published_sort_key(article: Article | None) -> tuple[int, float]:
+    parsed = parse_published(article.published) if article else None
+    return (0, parsed[0].timestamp()) if parsed else (1, 0.0)
+
+
+def _claims_in_report_order(claims: list[Claim], articles: dict[str, Article]) -> list[Claim]:
+    return sorted(claims, key=lambda c: (*_published_sort_key(articles.get(c.article_id)), c.article_id, c.sentence))
+
+
+def first_reported(claims: list[Claim], articles: dict[str, Article]) -> str | None:
+    """The earliest ``published`` among the claims' articles, None when none is dated."""
+    dated = [
+        articles[c.article_id]
+        for c in claims
+        if c.article_id in articles and parse_published(articles[c.article_id].published)
+    ]
+    if not dated:
+        return None
+    return min(dated, key=_published_sort_key).published
+
+
+def independent_origins(
+    fact_claims: list[Claim], reuse: list[Reuse], articles: dict[str, Article]
+) -> tuple[list[str], str | None]:
+    """(readable original sources, earliest ``published``) for the claims of one fact.
+
+    Requires the claims' attribution chains and ``article_id``/offsets, the story's reuse (to see
+    through copied passages) and the articles by id (``outlet``, ``published``).
+    """
+    by_target = reuse_by_target(reuse)
+    ordered = _claims_in_report_order(fact_claims, articles)
+    origins = _merge([claim_origin(claim, by_target, articles) for claim in ordered])
+    return [o.label for o in origins], first_reported(fact_claims, articles)
+
+
+def shorten(text: str, limit: int = SUMMARY_CHARS) -> str:
+    """``text`` cut to at most ``limit`` characters at a word boundary, with "…" when cut."""
+    text = re.sub(r"\s+", " ", text).strip()
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    if " " in cut:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,;:-") + "…"
+
+
+def build_facts(story: Story, articles: dict[str, Article]) -> list[Fact]:
+    """One Fact per ``fact_id`` among the story's claims, with its independent origins.
+
+    Requires ``Claim.fact_id`` (claims without one are not grouped) and ``story.reuse``. Facts are
+    sorted by independent sources, then by number of articles (both descending), then by id.
+    """
+    groups: dict[str, list[Claim]] = defaultdict(list)
+    for claim in story.claims:
+        if claim.fact_id is not None:
+            groups[claim.fact_id].append(claim)
+    facts = []
+    for fact_id, claims in groups.items():
+        ordered = _claims_in_report_order(claims, articles)
+        origins, first = independent_origins(claims, story.reuse, articles)
+        article_ids = list(dict.fromkeys(c.article_id for c in ordered))
+        facts.append(
+            Fact(
+                id=fact_id,
+                summary=shorten(ordered[0].text),
+                claim_ids=[c.id for c in ordered],
+                article_ids=article_ids,
+                origins=origins,
+                independent_sources=len(origins),
+                first_reported=first,
+            )
+        )
+    facts.sort(key=lambda f: (-f.independent_sources, -len(f.article_ids), f.id))
+    return facts
+
+
+def corroboration_note(fact: Fact) -> str:
+    """One line on how well a fact is corroborated, saying plainly when repetition is one origin."""
+    articles = len(fact.article_ids)
+    origins = fact.independent_sources
+    note = (
+        f"{articles} article{'s' if articles != 1 else ''}, "
+        f"{origins} independent origin{'s' if origins != 1 else ''}"
+    )
+    if fact.origins:
+        note += ": " + "; ".join(fact.origins)
+    if origins == 1 and articles > 1:
+        note += f". All {articles} reports trace back to this one origin: repetition is not confirmation."
+    elif origins == 0:
+        note += ". No origin could be traced."
+    return note

@@ -1,0 +1,89 @@
+"""Fact alignment on hand-written fictional reports: the same arrest groups, a different arrest does not."""
+
+from __future__ import annotations
+
+import pytest
+
+from storytrace.alignment import align_claims, average_link
+from storytrace.model import Article, Entity, Sentence
+
+
+def make_article(article_id: str, lines: list[str], names: list[tuple[str, str]]) -> Article:
+    """An article with one sentence per line and the given (text, label) entities at every occurrence."""
+    text = "\n".join(lines)
+    sentences, offset = [], 0
+    for line in lines:
+        sentences.append(Sentence(offset, offset + len(line)))
+        offset += len(line) + 1
+    entities = []
+    for name, label in names:
+        start = text.find(name)
+        while start >= 0:
+            entities.append(Entity(start, start + len(name), label, name))
+            start = text.find(name, start + 1)
+    return Article(id=article_id, path=article_id, format="text", text=text, sentences=sentences,
+                   entities=sorted(entities, key=lambda e: e.start))
+
+
+NAMES = [("Tomas Verlaine", "PERSON"), ("Verlaine", "PERSON"), ("Harlow Creek", "GPE"), ("Tuesday", "DATE"),
+         ("Mira Okonkwo", "PERSON"), ("Okonkwo", "PERSON"), ("Dunmore Vale", "GPE"), ("Friday", "DATE"),
+         ("34", "CARDINAL"), ("51", "CARDINAL")]
+
+REPORT_1 = make_article("r1", [
+    "Police arrested Tomas Verlaine, 34, on Tuesday in Harlow Creek over the warehouse fire.",
+    "The mayor of Harlow Creek thanked firefighters for their work.",
+    "Residents will be allowed back into their homes next week.",
+], NAMES)
+REPORT_2 = make_article("r2", [
+    "Tomas Verlaine, 34, was arrested in Harlow Creek on Tuesday in connection with the warehouse fire, police said.",
+    "Verlaine is due in court next month.",
+    "The warehouse had stored textiles for a local company.",
+], NAMES)
+REPORT_3 = make_article("r3", [
+    "Police in Dunmore Vale arrested Mira Okonkwo, 51, on Friday after a bank robbery.",
+    "Okonkwo was found with a bag of cash, officers said.",
+    "The bank reopened on Saturday.",
+], NAMES)
+ARTICLES = [REPORT_1, REPORT_2, REPORT_3]
+
+
+@pytest.fixture(scope="module")
+def groups():
+    return align_claims(ARTICLES, [a.id for a in ARTICLES])
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "aligned"),
+    [
+        (("r1", 0), ("r2", 0), True),   # the same arrest, reported twice
+        (("r1", 0), ("r3", 0), False),  # a different arrest
+        (("r2", 0), ("r3", 0), False),
+        (("r1", 1), ("r3", 2), False),  # no shared event at all
+        (("r1", 2), ("r2", 2), False),  # same story, but the sentences share no event evidence
+    ],
+)
+def test_alignment_groups_same_event_only(groups, first, second, aligned):
+    assert (groups[first] == groups[second]) is aligned
+
+
+def test_alignment_covers_every_sentence_of_the_story(groups):
+    assert set(groups) == {(a.id, i) for a in ARTICLES for i in range(len(a.sentences))}
+
+
+def test_alignment_ignores_articles_outside_the_story():
+    result = align_claims(ARTICLES, ["r1", "r2"])
+    assert {key[0] for key in result} == {"r1", "r2"}
+
+
+@pytest.mark.parametrize(
+    ("similarity", "threshold", "expected"),
+    [
+        # a chain a-b, b-c with no a-c link: average link refuses to pull c in
+        ({(0, 1): 0.95, (1, 2): 0.9}, 0.5, [[0, 1], [2]]),
+        ({(0, 1): 0.9, (1, 2): 0.9, (0, 2): 0.8}, 0.5, [[0, 1, 2]]),
+        ({(0, 1): 0.4}, 0.5, [[0], [1], [2]]),
+    ],
+)
+def test_alignment_average_link_controls_chains(similarity, threshold, expected):
+    clusters = sorted(sorted(c) for c in average_link(3, similarity, threshold))
+    assert clusters == expected

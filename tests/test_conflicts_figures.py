@@ -1,0 +1,276 @@
+"""Conflicts: differing figures for one count, not different quantities, ranges or revisions; status, date."""
+
+from __future__ import annotations
+
+import pytest
+
+from storytrace.conflicts import anchor_phrase, find_conflicts
+from storytrace.model import Article, ChainLink, Claim, ClaimAttribution, ClaimQuantity, Entity, EventDate, Story
+
+OUTLETS = {"post": "Capital Post", "wire": "Northern Wire", "gazette": "Hill Gazette"}
+
+
+def make_claim(claim_id, article_id, text, quantities=(), *, fact_id="f1", chain=(("officials", "anonymous"),), event_date=None):
+    links = [ChainLink(source, kind) for source, kind in chain]
+    return Claim(
+        id=claim_id,
+        article_id=article_id,
+        sentence=0,
+        text=text,
+        attribution=ClaimAttribution(source=links[-1].source if links else None, chain=links, anonymous=any(l.source_type == "anonymous" for l in links)),
+        quantities=[ClaimQuantity(*q) for q in quantities],
+        event_date=EventDate(event_date, None) if event_date else None,
+        fact_id=fact_id,
+        start=0,
+        end=len(text),
+    )
+
+
+def make_story(claims, published=None, entities=("Ostland", "Cape Dorn")):
+    """Articles hold their claims' text (one claim per article); ``entities`` are marked where they occur."""
+    published = published or {}
+    articles = {}
+    for claim in claims:
+        article = articles.get(claim.article_id)
+        if article is None:
+            outlet = OUTLETS.get(claim.article_id.split("-")[0], claim.article_id)
+            article = Article(id=claim.article_id, path="", format="text", outlet=outlet, published=published.get(claim.article_id, "2031-06-10"))
+            articles[claim.article_id] = article
+        offset = len(article.text) + (1 if article.text else 0)
+        article.text = (article.text + " " + claim.text).strip()
+        claim.start, claim.end = offset, offset + len(claim.text)
+        for name in entities:
+            at = claim.text.find(name)
+            if at >= 0:
+                article.entities.append(Entity(offset + at, offset + at + len(name), "GPE", name))
+    return Story(id="s1", title="", article_ids=list(articles), claims=list(claims)), articles
+
+
+def quantity_conflicts(claims, **kwargs):
+    story, articles = make_story(claims, **kwargs)
+    return [c for c in find_conflicts(story, articles) if c.kind == "quantity"]
+
+
+SENT = "Ostland has sent {} to the front, officials said."
+
+
+@pytest.mark.parametrize(
+    "first, second, conflict",
+    [
+        ((10000, "soldiers", "10,000 soldiers", False), (11000, "troops", "about 11,000 troops", True), True),
+        ((10000, "soldiers", "10,000 soldiers", False), (10900, "troops", "about 10,900 troops", True), False),
+        ((10000, "soldiers", "about 10,000 soldiers", True), (10000, "soldiers", "10,000 soldiers", False), False),
+        ((10000, "soldiers", "10,000 soldiers", False), (10200, "soldiers", "10,200 soldiers", False), True),
+        ((10000, "soldiers", "10,000 soldiers", False), (11000, "civilians", "11,000 civilians", False), False),
+        ((10000, "soldiers", "10,000-12,000 soldiers", False), (11000, "troops", "11,000 troops", False), False),
+    ],
+)
+def test_conflicts_quantity_threshold_and_units(first, second, conflict):
+    claims = [
+        make_claim("a", "post-1", SENT.format(first[2]), [first]),
+        make_claim("b", "wire-1", SENT.format(second[2]), [second], chain=(("a diplomat", "anonymous"),)),
+    ]
+    found = quantity_conflicts(claims)
+    assert bool(found) is conflict
+    if conflict:
+        assert [v.value for v in found[0].values] == [first[0], second[0]]
+        assert [v.claim_ids for v in found[0].values] == [["a"], ["b"]]
+        assert found[0].values[0].sources == ["unnamed sources (via Capital Post)"]
+        assert found[0].values[1].sources == ["unnamed sources (via Northern Wire)"]
+        assert found[0].about.startswith("number of")
+
+
+def test_conflicts_quantity_sides_carry_claims_and_sources():
+    claims = [
+        make_claim("a", "post-1", SENT.format("10,000 soldiers"), [(10000, "soldiers", "10,000 soldiers", False)], chain=(("a diplomat", "anonymous"), ("Capital Post", "media"))),
+        make_claim("b", "wire-1", SENT.format("about 11,000 troops"), [(11000, "troops", "about 11,000 troops", True)]),
+        make_claim("c", "gazette-1", SENT.format("11,000 troops"), [(11000, "troops", "11,000 troops", False)], chain=(("officials", "anonymous"), ("Northern Wire", "media"))),
+    ]
+    (conflict,) = quantity_conflicts(claims)
+    assert conflict.about == "number of soldiers"
+    assert [(v.value, v.claim_ids, v.sources) for v in conflict.values] == [
+        (10000, ["a"], ["unnamed sources (via Capital Post)"]),
+        (11000, ["b", "c"], ["unnamed sources (via Northern Wire)"]),
+    ]
+    assert "10,000 soldiers" in conflict.note and "Capital Post" in conflict.note
+
+
+@pytest.mark.parametrize(
+    "first_text, first_quantity, second_text, second_quantity, conflict",
+    [
+        # same unit, different reference point: two different distances
+        (
+            "The soldiers left their posts 7 kilometers (4 miles) from the border.",
+            (7, "kilometers", "7 kilometers", False),
+            "The unit was later seen 60 km from its original position.",
+            (60, "km", "60 km", False),
+            False,
+        ),
+        # same unit and reference point: a real disagreement
+        (
+            "The soldiers left their posts 7 kilometers from the border.",
+            (7, "kilometers", "7 kilometers", False),
+            "The soldiers left their posts 9 km from the border with Ostland.",
+            (9, "km", "9 km", False),
+            True,
+        ),
+    ],
+)
+def test_conflicts_distance_needs_the_same_anchor(first_text, first_quantity, second_text, second_quantity, conflict):
+    claims = [
+        make_claim("a", "post-1", first_text, [first_quantity]),
+        make_claim("b", "wire-1", second_text, [second_quantity], chain=(("a diplomat", "anonymous"),)),
+    ]
+    found = quantity_conflicts(claims)
+    assert bool(found) is conflict
+    if conflict:
+        assert found[0].about == "kilometers from the border"
+
+
+@pytest.mark.parametrize(
+    "first, second, conflict",
+    [
+        ([(9000, "troops", "9,000", True), (12000, "troops", "12,000 troops", True)], [(11000, "troops", "about 11,000 troops", True)], False),
+        ([(9000, "troops", "9,000", False), (10000, "troops", "10,000 troops", False)], [(9500, "troops", "9,500 troops", False), (12000, "troops", "12,000 troops", False)], False),
+        ([(2000, "troops", "2,000", True), (3000, "troops", "3,000 troops", True)], [(5000, "troops", "5,000 troops", True), (6000, "troops", "6,000", True)], True),
+    ],
+)
+def test_conflicts_ranges_conflict_only_when_apart(first, second, conflict):
+    claims = [
+        make_claim("a", "post-1", "Between {} and {} Ostland troops are at the front.".format(first[0][2], first[1][2]), first),
+        make_claim("b", "wire-1", "Ostland has {} at the front.".format(" to ".join(q[2] for q in second)), second, chain=(("a diplomat", "anonymous"),)),
+    ]
+    assert bool(quantity_conflicts(claims)) is conflict
+
+
+def test_conflicts_same_lineage_revision_is_not_a_conflict():
+    wire_chain = (("officials", "anonymous"), ("Northern Wire", "media"))
+    claims = [
+        make_claim("a", "wire-1", "Ostland has sent 18 soldiers to the front, officials said.", [(18, "soldiers", "18 soldiers", False)]),
+        make_claim("b", "post-1", "Ostland has sent 20 soldiers to the front, Northern Wire said.", [(20, "soldiers", "20 soldiers", False)], chain=wire_chain),
+    ]
+    assert quantity_conflicts(claims, published={"wire-1": "2031-06-10", "post-1": "2031-06-12"}) == []
+    # a different lineage days later still disagrees, and the note says the days differ
+    claims[1] = make_claim("b", "post-1", "Ostland has sent 20 soldiers to the front, a diplomat said.", [(20, "soldiers", "20 soldiers", False)], chain=(("a diplomat", "anonymous"),))
+    (conflict,) = quantity_conflicts(claims, published={"wire-1": "2031-06-10", "post-1": "2031-06-12"})
+    assert "different days" in conflict.note
+
+
+@pytest.mark.parametrize(
+    "fact_ids, second_text, conflict",
+    [
+        # no fact grouping, but same entity and event words: same scope
+        ((None, None), "Ostland has sent about 11,000 soldiers to the front, officials said.", True),
+        # different facts and nothing in common but the unit: different counts
+        (("f1", "f2"), "The Cape Dorn garrison has about 11,000 soldiers in reserve.", False),
+    ],
+)
+def test_conflicts_scope_from_fact_or_shared_entities(fact_ids, second_text, conflict):
+    claims = [
+        make_claim("a", "post-1", SENT.format("10,000 soldiers"), [(10000, "soldiers", "10,000 soldiers", False)], fact_id=fact_ids[0]),
+        make_claim("b", "wire-1", second_text, [(11000, "soldiers", "about 11,000 soldiers", True)], fact_id=fact_ids[1], chain=(("a diplomat", "anonymous"),)),
+    ]
+    assert bool(quantity_conflicts(claims)) is conflict
+
+
+def test_conflicts_two_figures_in_one_article_are_not_flagged():
+    claims = [
+        make_claim("a", "post-1", SENT.format("10,000 soldiers"), [(10000, "soldiers", "10,000 soldiers", False)]),
+        make_claim("b", "post-1", SENT.format("12,000 soldiers"), [(12000, "soldiers", "12,000 soldiers", False)]),
+    ]
+    assert quantity_conflicts(claims) == []
+
+
+@pytest.mark.parametrize(
+    "days, expected",
+    [
+        (("2031-06-10", "2031-06-10"), [("status", ["missing", "detained"])]),
+        (("2031-06-10", "2031-06-12"), []),  # one after the other: an update, not a conflict
+    ],
+)
+def test_conflicts_status_contradiction_on_the_same_day(days, expected):
+    claims = [
+        make_claim("a", "wire-1", "The 12 fishermen from Cape Dorn are still missing.", [(12, "fishermen", "12 fishermen", False)]),
+        make_claim("b", "post-1", "The 12 fishermen from Cape Dorn were found and detained by a patrol.", [(12, "fishermen", "12 fishermen", False)]),
+    ]
+    story, articles = make_story(claims, published={"wire-1": days[0], "post-1": days[1]})
+    found = [c for c in find_conflicts(story, articles) if c.kind == "status"]
+    assert [(c.kind, [v.value for v in c.values]) for c in found] == expected
+    if found:
+        assert found[0].about == "whereabouts of 12 fishermen"
+        assert [v.claim_ids for v in found[0].values] == [["a"], ["b"]]
+
+
+@pytest.mark.parametrize(
+    "dates, conflict",
+    [(("2031-06-08", "2031-06-09"), True), (("2031-06", "2031-06-08"), False), (("2031-06-08", "2031-06-08"), False)],
+)
+def test_conflicts_event_dates_of_one_fact(dates, conflict):
+    claims = [
+        make_claim("a", "post-1", "The fishing boats left Cape Dorn on the same morning.", event_date=dates[0]),
+        make_claim("b", "wire-1", "The boats had left Cape Dorn together.", event_date=dates[1]),
+    ]
+    story, articles = make_story(claims)
+    assert any(c.kind == "date" for c in find_conflicts(story, articles)) is conflict
+
+
+def test_conflicts_status_sequence_inside_one_article_is_not_a_conflict():
+    claims = [
+        make_claim("a", "wire-1", "The 12 fishermen from Cape Dorn went missing on Sunday.", [(12, "fishermen", "12 fishermen", False)]),
+        make_claim("b", "wire-1", "The 12 fishermen from Cape Dorn were found by a patrol on Monday.", [(12, "fishermen", "12 fishermen", False)]),
+    ]
+    story, articles = make_story(claims)
+    assert [c for c in find_conflicts(story, articles) if c.kind == "status"] == []
+
+
+@pytest.mark.parametrize(
+    "text, quantity, expected_key",
+    [
+        ("They left 7 kilometers (4 miles) from the border with Ostland.", (7, "kilometers", "7 kilometers", False), "from border"),
+        ("They left 7 km away from the border.", (7, "km", "7 km", False), "from border"),
+        ("The unit moved 60 km from their original position.", (60, "km", "60 km", False), "from original position"),
+        ("A village 30 miles north of the capital flooded.", (30, "miles", "30 miles", False), "north of capital"),
+        ("Prices rose 5 percent in March.", (5, "percent", "5 percent", False), ""),
+    ],
+)
+def test_conflicts_anchor_phrase_after_a_measure(text, quantity, expected_key):
+    assert anchor_phrase(text, ClaimQuantity(*quantity))[0] == expected_key
+
+
+@pytest.mark.parametrize(
+    "second_text, second_quantity, conflict",
+    [
+        # one broad fact, far-apart figures with different event words: two different counts
+        ("Ostland has sent 10,000 soldiers to the coast to guard the ports.", (10000, "soldiers", "10,000 soldiers", False), False),
+        # close figures (within 1.5x) in one fact: the same count told differently
+        ("Police said 20 soldiers from Ostland were held at the coast.", (20, "soldiers", "20 soldiers", False), True),
+        # far apart but the same event word next to both: still the same count
+        ("About 180 soldiers deserted from Ostland units, a later estimate said.", (180, "soldiers", "about 180 soldiers", True), True),
+    ],
+)
+def test_conflicts_broad_fact_needs_event_words_or_close_figures(second_text, second_quantity, conflict):
+    claims = [
+        make_claim("a", "post-1", "Some 18 soldiers deserted from Ostland units near Cape Dorn.", [(18, "soldiers", "18 soldiers", False)]),
+        make_claim("b", "wire-1", second_text, [second_quantity], chain=(("a diplomat", "anonymous"),)),
+    ]
+    assert bool(quantity_conflicts(claims)) is conflict
+
+
+def test_conflicts_undated_copy_of_a_lineage_figure_stays_in_the_conflict():
+    wire_chain = (("officials", "anonymous"), ("Northern Wire", "media"))
+    claims = [
+        make_claim("a", "wire-1", SENT.format("10,000 soldiers"), [(10000, "soldiers", "10,000 soldiers", False)]),
+        make_claim("b", "gazette-1", SENT.format("10,000 soldiers"), [(10000, "soldiers", "10,000 soldiers", False)], chain=wire_chain),
+        make_claim("c", "post-1", SENT.format("about 11,000 troops"), [(11000, "troops", "about 11,000 troops", True)], chain=(("a diplomat", "anonymous"),)),
+    ]
+    (conflict,) = quantity_conflicts(claims, published={"wire-1": "2031-06-10", "gazette-1": None, "post-1": "2031-06-10"})
+    assert [v.claim_ids for v in conflict.values] == [["a", "b"], ["c"]]
+
+
+def test_conflicts_dates_of_two_events_in_one_fact_are_not_a_conflict():
+    claims = [
+        make_claim("a", "wire-1", "Twelve fishermen from Cape Dorn went missing at sea.", [(12, "fishermen", "12 fishermen", False)], event_date="2031-06-08"),
+        make_claim("b", "post-1", "Twelve fishermen from Cape Dorn were found on an island.", [(12, "fishermen", "12 fishermen", False)], event_date="2031-06-11"),
+    ]
+    story, articles = make_story(claims)
+    assert [c for c in find_conflicts(story, articles) if c.kind == "date"] == []

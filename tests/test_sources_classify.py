@@ -1,0 +1,150 @@
+"""classify_source: the type and anonymity of one source mention, from words, label and outlet."""
+
+from __future__ import annotations
+
+import pytest
+
+from storytrace.model import SOURCE_TYPES
+from storytrace.sources import classify_source
+
+
+@pytest.mark.parametrize(
+    "mention, label, expected",
+    [
+        # person: entity label, title + name, definite title
+        ("Anna Berg", "PERSON", "person"),
+        ("Finance Minister Tomas Lind", None, "person"),
+        ("Norway's Foreign Minister Ola Strand", "PERSON", "person"),
+        ("Mr. Okafor", None, "person"),
+        ("Sen. Dana Whitfield (D-Ore.)", None, "person"),
+        ("the president", None, "person"),
+        ("the ministry's spokesman, Ola Strand", None, "person"),
+        ("a spokeswoman, Dana Whitfield,", None, "person"),
+        ("the Ohio senator", None, "person"),
+        ("he", None, "person"),
+        # organization
+        ("Greenfield Logistics", "ORG", "organization"),
+        ("the company", None, "organization"),
+        ("the advocacy group", None, "organization"),
+        # government: institutions, GPE as speaker
+        ("the ministry", None, "government"),
+        ("the Defense Ministry", "ORG", "government"),
+        ("the Pentagon", "ORG", "government"),
+        ("the Kremlin", None, "government"),
+        ("authorities", None, "government"),
+        ("local police", None, "government"),
+        ("Oslo", "GPE", "government"),
+        ("the General Staff", None, "government"),
+        ("Bolivia's national electoral commission", "ORG", "government"),
+        # media: media words, outlet-like names, reporting cue
+        ("the newspaper", None, "media"),
+        ("the outlet", None, "media"),
+        ("the state broadcaster", None, "media"),
+        ("a regional news agency", None, "media"),
+        ("the TV channel", None, "media"),
+        ("The Harbor Times", "ORG", "media"),
+        ("the Lakeside Gazette", None, "media"),
+        ("the Chilean outlet Voz Austral", "ORG", "media"),
+        ("Nordlys, the public broadcasting company of the region", None, "media"),
+        ("KBC", "ORG", "media"),
+        ("dailyharbor.com", None, "media"),
+        # social media, including a channel named like an outlet
+        ("a Telegram channel", None, "social_media"),
+        ("the Telegram channel Evening News", None, "social_media"),
+        ("a post on X", None, "social_media"),
+        ("a tweet", None, "social_media"),
+        ("his Facebook post", None, "social_media"),
+        ("a YouTube video", None, "social_media"),
+        ("a video posted online", None, "social_media"),
+        ("A clip that emerged online", None, "social_media"),
+        # document
+        ("a report", None, "document"),
+        ("the treaty", None, "document"),
+        ("court documents", None, "document"),
+        ("a statement", None, "document"),
+        ("the latest poll", None, "document"),
+        ("a slide that Mr. Okafor showed", None, "document"),
+        # unknown: nothing to go on
+        ("it", None, "unknown"),
+        ("Tuesday", "DATE", "unknown"),
+    ],
+)
+def test_sources_classify_type(mention: str, label: str | None, expected: str) -> None:
+    source_type, _ = classify_source(mention, entity_label=label)
+    assert source_type == expected
+    assert source_type in SOURCE_TYPES
+
+
+@pytest.mark.parametrize(
+    "mention, label",
+    [
+        ("unnamed officials", None),
+        ("an anonymous source", None),
+        ("a source", None),
+        ("sources", None),
+        ("two sources close to the negotiations", None),
+        ("officials familiar with the matter", None),
+        ("people close to the mayor", "PERSON"),
+        ("a European diplomat", None),
+        ("a senior official", None),
+        ("a senior Treasury official", "ORG"),
+        ("an army intelligence source", None),
+        ("Western diplomats", "NORP"),
+        ("a Foreign Ministry spokesperson", None),
+        ("a government employee who was not authorized to speak publicly", None),
+        ("an official who spoke on condition of anonymity", None),
+        ("the Herald's sources", None),
+        ("a senator", None),
+        ("analysts", None),
+        ("a spokeswoman, who asked not to be named", None),
+    ],
+)
+def test_sources_classify_anonymous(mention: str, label: str | None) -> None:
+    assert classify_source(mention, entity_label=label) == ("anonymous", True)
+
+
+@pytest.mark.parametrize(
+    "mention",
+    ["Finance Minister Tomas Lind", "the ministry", "The Harbor Times", "a report", "the president"],
+)
+def test_sources_classify_named_not_anonymous(mention: str) -> None:
+    assert classify_source(mention)[1] is False
+
+
+@pytest.mark.parametrize(
+    "mention, outlet",
+    [
+        ("The Harbor Times", "harbortimes.com"),
+        ("the harbor times", "The Harbor Times"),
+        ("Harbor Times'", "www.harbortimes.co.uk"),
+        ("this newspaper", None),
+        ("we", None),
+        ("our correspondent", "Harbor Times"),
+    ],
+)
+def test_sources_classify_self(mention: str, outlet: str | None) -> None:
+    assert classify_source(mention, outlet=outlet) == ("self", False)
+
+
+def test_sources_classify_other_outlet_is_not_self() -> None:
+    assert classify_source("The Harbor Times", outlet="lakesidegazette.com")[0] == "media"
+
+
+@pytest.mark.parametrize(
+    "cue, expected",
+    [("reported", "media"), ("wrote", "media"), ("said", "organization"), (None, "organization")],
+)
+def test_sources_classify_org_that_reports_is_media(cue: str | None, expected: str) -> None:
+    assert classify_source("Velmora", entity_label="ORG", cue=cue)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "mention, expected",
+    [
+        ("a statement from the ministry", "government"),
+        ("a report by the Harbor Times", "media"),
+        ("a statement", "document"),
+    ],
+)
+def test_sources_classify_document_typed_by_author(mention: str, expected: str) -> None:
+    assert classify_source(mention)[0] == expected

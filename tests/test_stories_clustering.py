@@ -1,0 +1,109 @@
+"""Story clustering on hand-written fictional reports: same event together, same-kind events apart."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from storytrace.model import Article, Entity, Sentence
+from storytrace.stories import StoryClusterer, StorySettings, cluster_articles
+
+
+def make_article(
+    article_id: str, lines: list[str], names: list[tuple[str, str]], published: str | None = None, title: str | None = None
+) -> Article:
+    """An article with one sentence per line and the given (text, label) entities at every occurrence."""
+    text = "\n".join(lines)
+    sentences, offset = [], 0
+    for line in lines:
+        sentences.append(Sentence(offset, offset + len(line)))
+        offset += len(line) + 1
+    entities = []
+    for name, label in names:
+        start = text.find(name)
+        while start >= 0:
+            entities.append(Entity(start, start + len(name), label, name))
+            start = text.find(name, start + 1)
+    return Article(id=article_id, path=article_id, format="text", text=text, title=title, published=published,
+                   sentences=sentences, entities=sorted(entities, key=lambda e: e.start))
+
+
+HARLOW = [("Harlow Creek", "GPE"), ("Edda Marsh", "PERSON"), ("Harlow Creek Fire Brigade", "ORG"), ("March 4", "DATE"), ("40", "CARDINAL")]
+DUNMORE = [("Dunmore Vale", "GPE"), ("Piet Salander", "PERSON"), ("Dunmore Rescue Service", "ORG"), ("June 18", "DATE"), ("12", "CARDINAL")]
+
+FIRE_A1 = make_article("a1", [
+    "Warehouse fire destroys textile depot in Harlow Creek",
+    "A fire tore through a textile warehouse in Harlow Creek on March 4, forcing 40 families from nearby homes.",
+    "Fire chief Edda Marsh said the Harlow Creek Fire Brigade fought the flames for six hours.",
+    "No one was hurt, Edda Marsh said, but the depot was destroyed.",
+], HARLOW, "2031-03-04", "Warehouse fire destroys textile depot in Harlow Creek")
+FIRE_A2 = make_article("a2", [
+    "Blaze guts Harlow Creek textile depot, 40 families evacuated",
+    "Flames engulfed a textile depot in Harlow Creek late on March 4, and 40 families were evacuated.",
+    "The Harlow Creek Fire Brigade needed six hours to bring the blaze under control, according to chief Edda Marsh.",
+    "Investigators have not yet said what started the fire.",
+], HARLOW, "2031-03-05", "Blaze guts Harlow Creek textile depot, 40 families evacuated")
+FIRE_B1 = make_article("b1", [
+    "Fire sweeps through Dunmore Vale sawmill",
+    "A fire broke out at a sawmill in Dunmore Vale on June 18, and 12 workers were treated for smoke inhalation.",
+    "Piet Salander of the Dunmore Rescue Service said crews fought the flames through the night.",
+    "The sawmill was badly damaged, Piet Salander said.",
+], DUNMORE, "2031-06-18", "Fire sweeps through Dunmore Vale sawmill")
+FIRE_B2 = make_article("b2", [
+    "Dunmore Vale sawmill fire: 12 workers treated",
+    "Twelve workers were treated after fire hit a Dunmore Vale sawmill on June 18.",
+    "The Dunmore Rescue Service said its crews battled the fire overnight, spokesman Piet Salander told reporters.",
+], DUNMORE, "2031-06-19", None)
+ARTICLES = [FIRE_A1, FIRE_A2, FIRE_B1, FIRE_B2]
+
+
+def partition(groups) -> set[frozenset[str]]:
+    return {frozenset(g) for g in groups}
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "together"),
+    [("a1", "a2", True), ("b1", "b2", True), ("a1", "b1", False), ("a2", "b2", False), ("a1", "b2", False)],
+)
+def test_stories_same_event_together_same_kind_apart(first, second, together):
+    groups = cluster_articles(ARTICLES)
+    story_of = {aid: i for i, g in enumerate(groups) for aid in g}
+    assert (story_of[first] == story_of[second]) is together
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2, 3])
+def test_stories_order_does_not_change_partition(seed):
+    shuffled = list(ARTICLES)
+    random.Random(seed).shuffle(shuffled)
+    assert partition(cluster_articles(shuffled)) == partition(cluster_articles(ARTICLES))
+
+
+def test_stories_incremental_add_equals_batch():
+    clusterer = StoryClusterer()
+    seen = []
+    for article in ARTICLES:
+        story_id = clusterer.add(article)
+        seen.append(article.id)
+        assert article.id in clusterer.stories()[story_id]
+        assert sorted(a for ids in clusterer.stories().values() for a in ids) == sorted(seen)
+    assert partition(clusterer.stories().values()) == partition(cluster_articles(ARTICLES))
+    assert clusterer.add(FIRE_A1) == clusterer.story_of("a1")  # adding again changes nothing
+
+
+@pytest.mark.parametrize(
+    ("articles", "expected_part"),
+    [([FIRE_A1, FIRE_A2], "Harlow Creek"), ([FIRE_B2], "Dunmore Vale")],
+)
+def test_stories_title_is_readable(articles, expected_part):
+    clusterer = StoryClusterer()
+    story_id = [clusterer.add(a) for a in articles][0]
+    assert expected_part.lower() in clusterer.story_title(story_id).lower()
+
+
+def test_stories_memory_per_article_is_capped():
+    settings = StorySettings(max_terms_per_article=10)
+    clusterer = StoryClusterer(settings)
+    clusterer.add(FIRE_A1)
+    assert len(clusterer._vectors["a1"]) <= 10
+
