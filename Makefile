@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 DEMO_OUT ?= demo-out
 
-.PHONY: install demo test bench clean
+.PHONY: install demo test bench clean browser-deps
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -17,7 +17,13 @@ install: $(STAMP)
 demo: install
 	$(VENV)/bin/storytrace analyze examples/corpus -o $(DEMO_OUT)
 
-test: install
+# Debian's Chromium and its driver for the browser tests; they skip with a message when these are missing.
+browser-deps:
+	@command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1 || \
+	  (apt-get update -qq && apt-get install -y -qq chromium chromium-driver) >/dev/null 2>&1 || \
+	  echo "chromium/chromedriver not installed: browser tests will skip"
+
+test: install browser-deps
 	$(PY) -m pytest -q
 
 bench: install

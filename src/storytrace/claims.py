@@ -29,15 +29,21 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
 
 def attribution_for(article: Article, start: int, end: int) -> Attribution | None:
     """The attribution whose content covers most of the text between ``start`` and ``end``."""
-    best, best_overlap = None, 0
+    best, best_score = None, 0
     for attribution in article.attributions:
         covered = sum(_overlap(span, (start, end)) for span in attribution.content_spans)
-        if covered > best_overlap:
-            best, best_overlap = attribution, covered
-    # a sentence counts as attributed when at least a third of it is the attributed content
-    if best is not None and best_overlap * 3 >= (end - start):
-        return best
-    return None
+        if not covered:
+            continue
+        # the sentence names the speaker and carries part of what is said: it is that attribution's sentence
+        said_here = any(
+            span is not None and start <= span[0] < end for span in (attribution.source_span, attribution.cue_span)
+        )
+        # otherwise a sentence counts as attributed when at least a third of it is the attributed content
+        if said_here or covered * 3 >= (end - start):
+            score = covered + (end - start if said_here else 0)
+            if score > best_score:
+                best, best_score = attribution, score
+    return best
 
 
 def claim_attribution(attribution: Attribution | None, sentence_text: str) -> ClaimAttribution:

@@ -10,6 +10,8 @@ import re
 from urllib.parse import urlparse
 
 import htmldate
+import lxml.etree
+import lxml.html
 import trafilatura
 
 from ..model import Article, RemovedText
@@ -23,10 +25,29 @@ def looks_like_html(text: str) -> bool:
     return "<html" in head or "<!doctype html" in head or len(_TAG.findall(head)) >= 5
 
 
+_BLOCK_TAGS = {
+    "address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "figcaption", "figure",
+    "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p",
+    "pre", "section", "table", "td", "th", "tr", "ul", "title",
+}
+
+
 def visible_lines(html: str) -> list[str]:
-    """Every non-empty line of the page's visible text (trafilatura's plain conversion)."""
-    text = trafilatura.html2txt(html) or ""
-    return [line.strip() for line in re.split(r"\n+", text) if line.strip()]
+    """Every non-empty block of the page's visible text, one line per block element (scripts and styles left out)."""
+    try:
+        root = lxml.html.fromstring(html)
+    except (lxml.etree.ParserError, ValueError):
+        return [line.strip() for line in re.split(r"\n+", trafilatura.html2txt(html) or "") if line.strip()]
+    for element in list(root.iter("script", "style", "noscript", "template", "head")):
+        if element.getparent() is not None:
+            element.drop_tree()
+    for element in root.iter():
+        if isinstance(element.tag, str) and element.tag.lower() in _BLOCK_TAGS:
+            element.tail = "\n" + (element.tail or "")
+            if element.text is not None or len(element):
+                element.text = "\n" + (element.text or "")
+    text = root.text_content()
+    return [" ".join(line.split()) for line in text.split("\n") if line.strip()]
 
 
 def page_date(html: str) -> str | None:
@@ -66,7 +87,7 @@ def html_to_article(path: str, html: str, fmt: str = "html") -> Article:
             given["outlet"] = host.removeprefix("www.")
     body_lines = body.split("\n")
     removed = _leading_title(body_lines, given.get("title"))
-    kept = {line.strip() for line in body_lines}
+    kept = {" ".join(line.split()) for line in body_lines}
     removed += [RemovedText(line, "html-boilerplate") for line in visible_lines(html) if line not in kept and line != given.get("title")]
     article = Article(id="", path=path, format=fmt, raw_text="\n".join(body_lines).strip(), given=given, removed=removed)
     article.warnings.extend(warnings)
