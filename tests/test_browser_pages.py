@@ -129,6 +129,7 @@ def test_browser_click_story_article_search(server, browser, example_dossier):
 
 def test_browser_upload_adds_an_article(server, browser, tmp_path):
     from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
 
     article = tmp_path / "closure.txt"
     article.write_text(
@@ -140,6 +141,8 @@ def test_browser_upload_adds_an_article(server, browser, tmp_path):
     browser.get(server + "/upload")
     browser.find_element(By.CSS_SELECTOR, "input[type=file]").send_keys(str(article))
     browser.find_element(By.CSS_SELECTOR, "form.card button[type=submit]").click()
+    # the server analyses the upload before it answers (the first one also loads the language model)
+    WebDriverWait(browser, 120).until(lambda b: b.find_elements(By.CSS_SELECTOR, "#upload-results tbody tr"))
     rows = browser.find_elements(By.CSS_SELECTOR, "#upload-results tbody tr")
     assert [r.find_elements(By.TAG_NAME, "td")[1].text for r in rows] == ["added"]
     rows[0].find_element(By.TAG_NAME, "a").click()
