@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from storytrace.lexicons import word_list
+from storytrace.lexicons import phrase_alternation, word_list
 
 # What may follow "May" the month: a day, a year, "of", a comma, or a date word.
 _MONTH_FOLLOWERS = re.compile(r"\s*(?:\d|,|of\b|and\b|to\b|through\b|until\b|–|-)", re.IGNORECASE)
@@ -23,15 +23,7 @@ _MONTH_LEADERS = re.compile(
 )
 
 
-def _alternation(entries: tuple[str, ...]) -> str:
-    parts = []
-    for entry in sorted(entries, key=len, reverse=True):
-        if entry.startswith("re:"):
-            parts.append(entry[3:].strip())
-        else:
-            phrase = r"\s+".join(re.escape(word) for word in entry.split())
-            parts.append(rf"(?<![\w-]){phrase}(?![\w-])")
-    return "|".join(f"(?:{part})" for part in parts)
+_alternation = phrase_alternation
 
 
 @cache

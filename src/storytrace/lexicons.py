@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from importlib import resources
 
@@ -25,3 +26,26 @@ def word_map(name: str) -> dict[str, str]:
         key, _, value = line.partition(" ")
         mapping[key.lower()] = value.strip()
     return mapping
+
+
+def phrase_alternation(entries: tuple[str, ...]) -> str:
+    """One regex alternative per entry, longest first: ``re:`` lines verbatim, phrases as whole words."""
+    parts = []
+    for entry in sorted(entries, key=len, reverse=True):
+        if entry.startswith("re:"):
+            parts.append(entry[3:].strip())
+        else:
+            phrase = r"\s+".join(re.escape(word) for word in entry.split())
+            parts.append(rf"(?<![\w-]){phrase}(?![\w-])")
+    return "|".join(f"(?:{part})" for part in parts)
+
+
+def shorten(text: str, limit: int = 160) -> str:
+    """``text`` on one line, cut to at most ``limit`` characters at a word boundary, with "…" when cut."""
+    text = re.sub(r"\s+", " ", text).strip()
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    if " " in cut:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,;:-") + "…"

@@ -26,6 +26,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
+from storytrace.lexicons import shorten
 from storytrace.model import Article, ChainLink, Claim, Fact, Reuse, Story
 from storytrace.reuse import parse_published
 
@@ -166,17 +167,6 @@ def independent_origins(
     return [o.label for o in origins], first_reported(fact_claims, articles)
 
 
-def shorten(text: str, limit: int = SUMMARY_CHARS) -> str:
-    """``text`` cut to at most ``limit`` characters at a word boundary, with "…" when cut."""
-    text = re.sub(r"\s+", " ", text).strip()
-    if len(text) <= limit:
-        return text
-    cut = text[: limit - 1]
-    if " " in cut:
-        cut = cut[: cut.rindex(" ")]
-    return cut.rstrip(" ,;:-") + "…"
-
-
 def build_facts(story: Story, articles: dict[str, Article]) -> list[Fact]:
     """One Fact per ``fact_id`` among the story's claims, with its independent origins.
 
@@ -195,7 +185,7 @@ def build_facts(story: Story, articles: dict[str, Article]) -> list[Fact]:
         facts.append(
             Fact(
                 id=fact_id,
-                summary=shorten(ordered[0].text),
+                summary=shorten(ordered[0].text, SUMMARY_CHARS),
                 claim_ids=[c.id for c in ordered],
                 article_ids=article_ids,
                 origins=origins,

@@ -28,7 +28,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span
 
-from storytrace.lexicons import word_list, word_map
+from storytrace.lexicons import phrase_alternation, word_list, word_map
 from storytrace.model import Attribution, ChainLink
 
 PERSONAL_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
@@ -69,16 +69,7 @@ _TRAILING_PUNCT = " \t\n\"'“”‘’«»,.;:!?()[]—–-"
 # --------------------------------------------------------------------------- lexicons
 
 
-def _alternation(entries: tuple[str, ...]) -> str:
-    """One regex alternative per entry: ``re:`` lines verbatim, phrases as whole words."""
-    parts = []
-    for entry in sorted(entries, key=len, reverse=True):
-        if entry.startswith("re:"):
-            parts.append(entry[3:].strip())
-        else:
-            phrase = r"\s+".join(re.escape(word) for word in entry.split())
-            parts.append(rf"(?<![\w-]){phrase}(?![\w-])")
-    return "|".join(f"(?:{part})" for part in parts)
+_alternation = phrase_alternation
 
 
 @cache

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from .lexicons import shorten
 from .model import Article, Claim, TimelineEntry
 
 _PRECISION_BY_SHAPE = (
@@ -58,12 +59,3 @@ def build_timeline(claims: Iterable[Claim], articles: dict[str, Article]) -> lis
         )
     entries.sort(key=lambda e: (e.date, e.reported_at or "9999"))
     return entries
-
-
-def shorten(text: str, limit: int = 160) -> str:
-    """``text`` cut at a word boundary to at most ``limit`` characters, with an ellipsis when cut."""
-    text = " ".join(text.split())
-    if len(text) <= limit:
-        return text
-    cut = text[: limit - 1].rsplit(" ", 1)[0]
-    return cut.rstrip(",;:") + "…"
