@@ -204,3 +204,17 @@ def test_reuse_boilerplate_band_keys_stop_producing_candidates(monkeypatch):
 def test_reuse_words_match_tokenize():
     text = "Officials’ figures: 1,200 people — “about” 5 km away; İzmir's port."
     assert words(text) == [t.text for t in tokenize(text)]
+
+
+def test_reuse_copy_credited_to_an_outlet_when_the_source_outlet_is_unknown():
+    from storytrace.model import Attribution, ChainLink
+    from storytrace.reuse import _credited_to_media
+
+    text = '"The dam held through the night," the Lakeside Gazette reported.'
+    target = Article(id="t", path="t", format="text", text=text)
+    target.attributions = [Attribution(content_spans=[(1, 33)], source="Lakeside Gazette", source_type="media",
+                                       chain=[ChainLink("Lakeside Gazette", "media")])]
+    assert _credited_to_media(target, 1, 33)
+    target.attributions[0].source_type = "person"
+    target.attributions[0].chain = [ChainLink("Ann Lee", "person")]
+    assert not _credited_to_media(target, 1, 33)

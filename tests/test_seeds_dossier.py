@@ -89,3 +89,54 @@ def test_seeds_quantities(seeds_dossier):
     article = seed_article(seeds_dossier, "003")
     found = {(q.value, q.unit, q.approximate) for q in article.quantities}
     assert {(11000, "soldiers", True), (60, "kilometers", True), (40, "soldiers", True)} <= found
+
+
+# --------------------------------------------------------------------------- across articles and over time
+
+
+def test_seeds_one_story_with_copy_credited_to_the_earlier_article(seeds_dossier):
+    assert len(seeds_dossier.stories) == 1
+    first, second = seed_article(seeds_dossier, "000"), seed_article(seeds_dossier, "001")
+    kinds = [(r.source_article, r.target_article, r.kind) for r in seeds_dossier.stories[0].reuse]
+    assert (first.id, second.id, "attributed_quote") in kinds
+
+
+def test_seeds_undated_article_gets_an_inferred_reference(seeds_dossier):
+    article = seed_article(seeds_dossier, "001")
+    assert article.published is None
+    assert article.reference_inferred and article.reference_date == "2024-10-15"
+
+
+def test_seeds_desertion_report_chain_is_anonymous_via_the_outlet(seeds_dossier):
+    [claim, *_] = _claims(seeds_dossier, "000", "An estimated 18 North Korean soldiers")
+    chain = claim.attribution.chain
+    assert [link.source_type for link in chain] == ["anonymous", "media"]
+    assert "intelligence officials" in chain[0].source
+    assert claim.attribution.anonymous and "an estimated" in claim.attribution.hedges
+
+
+def test_seeds_conflicting_figures_but_not_distances(seeds_dossier):
+    story = seeds_dossier.stories[0]
+    values = [{v.value for v in c.values} for c in story.conflicts]
+    assert {10000, 11000} in values
+    assert not [v for v in values if {7, 60} <= v]
+
+
+def test_seeds_missing_to_detained_is_an_update(seeds_dossier):
+    assert any("missing" in u.summary and "detained" in u.summary for u in seeds_dossier.stories[0].updates)
+
+
+@pytest.mark.parametrize(
+    "prefix,needle,date",
+    [
+        ("003", "abandoning their post", "2024-10-14"),
+        ("003", "Two days later", "2024-10-16"),
+        ("003", "emerged online", "2024-10-18"),
+        ("003", "around 11,000 soldiers", "2024-11"),
+        ("001", "six North Korean officers were killed", "2024-10-03"),
+        ("001", "Putin visited North Korea in June", "2024-06"),
+    ],
+)
+def test_seeds_event_dates(seeds_dossier, prefix, needle, date):
+    [claim, *_] = _claims(seeds_dossier, prefix, needle)
+    assert claim.event_date is not None and claim.event_date.value.startswith(date)

@@ -55,7 +55,8 @@ def claim_attribution(attribution: Attribution | None, sentence_text: str) -> Cl
         source_type=attribution.source_type,
         cue=attribution.cue,
         chain=[ChainLink(link.source, link.source_type) for link in attribution.chain],
-        anonymous=attribution.anonymous,
+        # a claim is anonymous when its original source is, whoever relays it
+        anonymous=attribution.anonymous or bool(attribution.chain and attribution.chain[0].source_type == "anonymous"),
         hedged=bool(hedges),
         hedges=hedges,
     )

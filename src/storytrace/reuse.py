@@ -451,6 +451,19 @@ class ReuseIndex:
         return old.id < new.id, "unknown"
 
 
+def _credited_to_media(target: Article, start: int, end: int) -> bool:
+    """True when the target attributes the text between ``start`` and ``end`` to a media outlet
+    ("...," The Daily X reported): the copy is credited even when we cannot check the outlet's name."""
+    for attribution in target.attributions:
+        nearest = attribution.chain[-1].source_type if attribution.chain else attribution.source_type
+        if nearest not in ("media", "self") and attribution.source_type != "media":
+            continue
+        covered = sum(max(0, min(e, end) - max(s, start)) for s, e in attribution.content_spans)
+        if covered * 2 >= end - start:
+            return True
+    return False
+
+
 def _kind(source: Article, target: Article, passages: list[Passage], target_spans, source_share: float) -> str:
     if source_share >= SYNDICATION_SHARE:
         return "syndication"
@@ -460,6 +473,8 @@ def _kind(source: Article, target: Article, passages: list[Passage], target_span
         copied += size
         if names_outlet(_near_passage(target, target_spans, passage.target_start, passage.target_end), source.outlet):
             attributed += size
+        elif source.outlet is None and _credited_to_media(target, passage.target_start, passage.target_end):
+            attributed += size  # the source's outlet is unknown, but the copy credits an outlet for this text
     return "attributed_quote" if copied and attributed * 2 >= copied else "unattributed_copy"
 
 
