@@ -46,6 +46,27 @@ def seeds_dossier():
     return storytrace.analyze([SEEDS])
 
 
+def make_article(
+    article_id: str, lines: list[str], names: list[tuple[str, str]], published: str | None = None, title: str | None = None
+):
+    """A hand-built analysed article: one sentence per line, the given (text, label) entities at every occurrence."""
+    from storytrace.model import Article, Entity, Sentence
+
+    text = "\n".join(lines)
+    sentences, offset = [], 0
+    for line in lines:
+        sentences.append(Sentence(offset, offset + len(line)))
+        offset += len(line) + 1
+    entities = []
+    for name, label in names:
+        start = text.find(name)
+        while start >= 0:
+            entities.append(Entity(start, start + len(name), label, name))
+            start = text.find(name, start + 1)
+    return Article(id=article_id, path=article_id, format="text", text=text, title=title, published=published,
+                   sentences=sentences, entities=sorted(entities, key=lambda e: e.start))
+
+
 def seed_article(dossier, prefix: str):
     """The article of a seed file whose name starts with ``prefix`` (e.g. '000')."""
     for article in dossier.articles:

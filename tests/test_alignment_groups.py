@@ -5,24 +5,7 @@ from __future__ import annotations
 import pytest
 
 from storytrace.alignment import align_claims, average_link
-from storytrace.model import Article, Entity, Sentence
-
-
-def make_article(article_id: str, lines: list[str], names: list[tuple[str, str]]) -> Article:
-    """An article with one sentence per line and the given (text, label) entities at every occurrence."""
-    text = "\n".join(lines)
-    sentences, offset = [], 0
-    for line in lines:
-        sentences.append(Sentence(offset, offset + len(line)))
-        offset += len(line) + 1
-    entities = []
-    for name, label in names:
-        start = text.find(name)
-        while start >= 0:
-            entities.append(Entity(start, start + len(name), label, name))
-            start = text.find(name, start + 1)
-    return Article(id=article_id, path=article_id, format="text", text=text, sentences=sentences,
-                   entities=sorted(entities, key=lambda e: e.start))
+from conftest import make_article
 
 
 NAMES = [("Tomas Verlaine", "PERSON"), ("Verlaine", "PERSON"), ("Harlow Creek", "GPE"), ("Tuesday", "DATE"),

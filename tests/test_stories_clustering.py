@@ -6,27 +6,8 @@ import random
 
 import pytest
 
-from storytrace.model import Article, Entity, Sentence
+from conftest import make_article
 from storytrace.stories import StoryClusterer, StorySettings, cluster_articles
-
-
-def make_article(
-    article_id: str, lines: list[str], names: list[tuple[str, str]], published: str | None = None, title: str | None = None
-) -> Article:
-    """An article with one sentence per line and the given (text, label) entities at every occurrence."""
-    text = "\n".join(lines)
-    sentences, offset = [], 0
-    for line in lines:
-        sentences.append(Sentence(offset, offset + len(line)))
-        offset += len(line) + 1
-    entities = []
-    for name, label in names:
-        start = text.find(name)
-        while start >= 0:
-            entities.append(Entity(start, start + len(name), label, name))
-            start = text.find(name, start + 1)
-    return Article(id=article_id, path=article_id, format="text", text=text, title=title, published=published,
-                   sentences=sentences, entities=sorted(entities, key=lambda e: e.start))
 
 
 HARLOW = [("Harlow Creek", "GPE"), ("Edda Marsh", "PERSON"), ("Harlow Creek Fire Brigade", "ORG"), ("March 4", "DATE"), ("40", "CARDINAL")]

@@ -50,7 +50,7 @@ def analyze_command(
     """Analyse articles and write the dossier (JSON, Markdown, HTML)."""
     settings = Settings(processes=processes, one_story=one_story)
     try:
-        with _progress(len(paths)) as progress:
+        with _progress() as progress:
             dossier = analyze([str(p) for p in paths], settings, progress=progress)
     except StorytraceError as exc:
         console.print(f"[bold red]error[/]: {escape(exc.message)}", soft_wrap=True)
@@ -67,10 +67,9 @@ def analyze_command(
 class _progress:
     """A rich progress bar for the per-article stage on runs of more than a few files; silent otherwise."""
 
-    def __init__(self, n_paths: int):
+    def __init__(self):
         self.bar: Progress | None = None
         self.task = None
-        self.n_paths = n_paths
 
     def __enter__(self):
         return self

@@ -23,12 +23,11 @@ _MONTH_LEADERS = re.compile(
 )
 
 
-_alternation = phrase_alternation
 
 
 @cache
 def _pattern(name: str) -> re.Pattern[str]:
-    return re.compile(_alternation(word_list(name)), re.IGNORECASE)
+    return re.compile(phrase_alternation(word_list(name)), re.IGNORECASE)
 
 
 def _is_month_or_name(text: str, start: int, end: int) -> bool:

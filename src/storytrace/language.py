@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from .lexicons import _lines
+from .lexicons import entries
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
@@ -16,7 +16,7 @@ _ARABIC = re.compile(r"[\u0600-\u06FF]")
 @cache
 def _stopwords() -> dict[str, frozenset[str]]:
     table = {}
-    for line in _lines("language_stopwords.txt"):
+    for line in entries("language_stopwords.txt"):
         code, *words = line.split()
         table[code] = frozenset(words)
     return table

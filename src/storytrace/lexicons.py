@@ -7,7 +7,8 @@ from functools import cache
 from importlib import resources
 
 
-def _lines(name: str) -> list[str]:
+def entries(name: str) -> list[str]:
+    """The non-comment, non-blank lines of data file ``name``, stripped, case kept."""
     text = resources.files("storytrace.data").joinpath(name).read_text(encoding="utf-8")
     return [line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
 
@@ -15,14 +16,14 @@ def _lines(name: str) -> list[str]:
 @cache
 def word_list(name: str) -> tuple[str, ...]:
     """Entries of a one-entry-a-line list, lowercased, in file order."""
-    return tuple(line.lower() for line in _lines(name))
+    return tuple(line.lower() for line in entries(name))
 
 
 @cache
 def word_map(name: str) -> dict[str, str]:
     """A ``key value`` list as a dict (the value is the rest of the line after the first space)."""
     mapping = {}
-    for line in _lines(name):
+    for line in entries(name):
         key, _, value = line.partition(" ")
         mapping[key.lower()] = value.strip()
     return mapping

@@ -151,9 +151,6 @@ class Article:
     # Metadata given by the input itself (JSON fields, HTML meta, feed, sidecar), before text rules.
     given: dict[str, Any] = field(default_factory=dict)
 
-    def span(self, start: int, end: int) -> str:
-        return self.text[start:end]
-
     def sentence_text(self, index: int) -> str:
         s = self.sentences[index]
         return self.text[s.start : s.end]
@@ -171,10 +168,6 @@ class Article:
             else:
                 return mid
         return None
-
-    @property
-    def word_count(self) -> int:
-        return len(self.text.split())
 
 
 @dataclass
@@ -304,12 +297,6 @@ class Dossier:
     settings: dict[str, Any] = field(default_factory=dict)
     created: str | None = None
     schema_version: str = SCHEMA_VERSION
-
-    def article(self, article_id: str) -> Article:
-        for a in self.articles:
-            if a.id == article_id:
-                return a
-        raise KeyError(article_id)
 
 
 # --------------------------------------------------------------------------- serialisation

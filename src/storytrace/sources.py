@@ -69,21 +69,20 @@ _TRAILING_PUNCT = " \t\n\"'“”‘’«»,.;:!?()[]—–-"
 # --------------------------------------------------------------------------- lexicons
 
 
-_alternation = phrase_alternation
 
 
 @cache
 def _anywhere(name: str) -> re.Pattern[str]:
     """Matches an entry of list ``name`` anywhere in a mention (case-insensitive)."""
     entries = tuple(e for e in word_list(name) if not e.startswith("role:"))
-    return re.compile(_alternation(entries), re.IGNORECASE)
+    return re.compile(phrase_alternation(entries), re.IGNORECASE)
 
 
 @cache
 def _at_end(name: str) -> re.Pattern[str]:
     """Matches an entry of list ``name`` that ends the text (case-insensitive)."""
     entries = tuple(e for e in word_list(name) if not e.startswith("re:"))
-    return re.compile(rf"(?:{_alternation(entries)})$", re.IGNORECASE)
+    return re.compile(rf"(?:{phrase_alternation(entries)})$", re.IGNORECASE)
 
 
 @cache
@@ -97,7 +96,7 @@ def _title_then_name() -> re.Pattern[str]:
     """A title followed by one to four capitalized words: "Finance Minister Tomas Lind"."""
     titles = tuple(e for e in word_list("source_titles.txt") if not e.startswith("re:"))
     name_word = r"[A-Z][\w'’-]*\.?"
-    return re.compile(rf"(?i:{_alternation(titles)})\s+(?P<name>{name_word}(?:\s+{name_word}){{0,3}})")
+    return re.compile(rf"(?i:{phrase_alternation(titles)})\s+(?P<name>{name_word}(?:\s+{name_word}){{0,3}})")
 
 
 @cache

@@ -65,8 +65,9 @@ def html_to_article(path: str, html: str, fmt: str = "html") -> Article:
     doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=True)
     body = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
     warnings: list[str] = []
+    page_lines = visible_lines(html)
     if not body:
-        body = "\n".join(visible_lines(html))
+        body = "\n".join(page_lines)
         if body:
             warnings.append("no main text found by trafilatura; using all visible text")
     if not body:
@@ -88,7 +89,7 @@ def html_to_article(path: str, html: str, fmt: str = "html") -> Article:
     body_lines = body.split("\n")
     removed = _leading_title(body_lines, given.get("title"))
     kept = {" ".join(line.split()) for line in body_lines}
-    removed += [RemovedText(line, "html-boilerplate") for line in visible_lines(html) if line not in kept and line != given.get("title")]
+    removed += [RemovedText(line, "html-boilerplate") for line in page_lines if line not in kept and line != given.get("title")]
     article = Article(id="", path=path, format=fmt, raw_text="\n".join(body_lines).strip(), given=given, removed=removed)
     article.warnings.extend(warnings)
     return article
