@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 DEMO_OUT ?= demo-out
 
-.PHONY: install demo test bench clean browser-deps
+.PHONY: install demo test bench clean browser-deps screenshots
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,10 @@ browser-deps:
 
 test: install browser-deps
 	$(PY) -m pytest -q
+
+# Refreshes the README's screenshots (the browser tests otherwise save them to a temporary folder).
+screenshots: install browser-deps
+	STORYTRACE_SCREENSHOTS=$(CURDIR)/docs/screenshots $(PY) -m pytest -q tests/test_browser_pages.py
 
 bench: install
 	$(PY) bench/run.py attribution ../shared/data/polnear-dev --predictions bench/out/attribution-dev.jsonl

@@ -1,5 +1,7 @@
 """The web app in a real browser: headless Chromium (Debian's package) driven by Selenium clicks
-stories -> story -> article -> search and saves screenshots to docs/screenshots/.
+stories -> story -> article -> search and saves screenshots: to a temporary folder, or to the folder
+named by STORYTRACE_SCREENSHOTS (`make screenshots` refreshes docs/screenshots/ this way), so a test
+run never rewrites committed files.
 
 Skips with a reason when Selenium, chromium or chromedriver is missing
 (`apt-get install -y chromium chromium-driver`, `pip install selenium`).
@@ -7,6 +9,7 @@ Skips with a reason when Selenium, chromium or chromedriver is missing
 
 from __future__ import annotations
 
+import os
 import shutil
 import socket
 import tempfile
@@ -16,8 +19,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-SCREENSHOTS = ROOT / "docs" / "screenshots"
+SCREENSHOTS = Path(os.environ.get("STORYTRACE_SCREENSHOTS") or tempfile.mkdtemp(prefix="storytrace-screenshots-"))
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 CHROMEDRIVER = shutil.which("chromedriver")
 CHROMIUM_FLAGS = [
