@@ -64,7 +64,7 @@ def hostile_dossier() -> Dossier:
         conflicts=[Conflict("c1", "quantity", HOSTILE, [ConflictValue(HOSTILE, ["a-1:1"], [HOSTILE])], HOSTILE)],
         updates=[Update("s1-f1", "a-1:1", "a-1:1", HOSTILE)],
         timeline=[TimelineEntry("2025-03-03", "day", HOSTILE, ["a-1:1"], "2025-03-03")],
-        reuse=[Reuse("a-1", "a-1", "unattributed_copy", [Passage(49, 60, 49, 60)], 0.5)],
+        reuse=[Reuse("a-1", "a-1", "unattributed_copy", [Passage(49, 60, 49, 60)], 0.5, HOSTILE)],
         sources=[SourceSummary(HOSTILE, "anonymous", 1, ["a-1"])],
     )
     return Dossier(
@@ -138,6 +138,14 @@ def test_report_html_shows_dossier_parts():
     for part in ("Facts, ranked by independent origins", "Conflicts", "Updates", "Timeline", "Provenance",
                  "Sources", "Removed as boilerplate", "popular-block", 'class="quantity"', "anonymous", "hedged"):
         assert part in html, part
+
+
+@pytest.mark.parametrize("basis, wording", [("unknown", "direction unknown"), ("date", "by publication dates")])
+def test_report_says_how_reuse_direction_was_decided(basis, wording):
+    dossier = hostile_dossier()
+    dossier.stories[0].reuse[0].direction_basis = basis
+    assert wording in render_html(dossier)
+    assert wording in render_markdown(dossier)
 
 
 def test_report_markdown_neutralises_markup():

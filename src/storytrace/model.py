@@ -264,6 +264,10 @@ class Reuse:
     kind: str  # attributed_quote | unattributed_copy | syndication
     passages: list[Passage]
     similarity: float
+    # What decided which article is the source: "date" (publication dates), "citation" (the copy
+    # names the other's outlet next to the passage), "mention" (names it elsewhere), "inferred-date"
+    # (a date inferred for an undated article), "unknown" (nothing did: the order shown is arbitrary).
+    direction_basis: str | None = None
 
 
 @dataclass

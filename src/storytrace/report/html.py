@@ -22,6 +22,7 @@ def environment() -> Environment:
     env.globals.update(
         segments=views.segments,
         article_label=views.article_label,
+        direction_note=views.direction_note,
         axis_positions=views.axis_positions,
         axis_ticks=views.axis_ticks,
         undated_claims=views.undated_claims,

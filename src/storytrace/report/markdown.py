@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..model import Claim, Dossier, Story
 from ..origins import corroboration_note
-from .views import article_label, articles_of, claims_by_id, undated_claims
+from .views import article_label, articles_of, claims_by_id, direction_note, undated_claims
 
 
 def md_text(text: str | None) -> str:
@@ -70,7 +70,8 @@ def _story(dossier: Dossier, story: Story) -> list[str]:
             source, target = articles.get(item.source_article), articles.get(item.target_article)
             out.append(f"- {md_text(article_label(target)) if target else item.target_article} took from "
                        f"{md_text(article_label(source)) if source else item.source_article}: **{item.kind}**, "
-                       f"{len(item.passages)} passage(s), similarity {item.similarity:.2f}")
+                       f"{len(item.passages)} passage(s), similarity {item.similarity:.2f}"
+                       + (f"; {md_text(direction_note(item.direction_basis))}" if item.direction_basis else ""))
             for passage in item.passages[:5]:
                 if source:
                     out.append(f"  - > {md_text(source.text[passage.source_start:passage.source_end])}")

@@ -26,6 +26,20 @@ def article_label(article: Article) -> str:
     return f"{name}, {when}"
 
 
+DIRECTION_WORDING = {
+    "date": "by publication dates",
+    "inferred-date": "by a date inferred for an undated article",
+    "citation": "the copy names the other outlet beside the passage",
+    "mention": "the copy names the other outlet",
+    "unknown": "direction unknown: nothing shows who copied whom",
+}
+
+
+def direction_note(basis: str | None) -> str:
+    """How a reuse link's direction was decided, in words ("" when the dossier does not say)."""
+    return DIRECTION_WORDING.get(basis, basis or "")
+
+
 def segments(article: Article, start: int, end: int) -> list[Segment]:
     """The text between ``start`` and ``end`` cut into plain and marked runs (entities, quantities, dates)."""
     marks: list[tuple[int, int, str, str]] = []

@@ -35,6 +35,7 @@ def reuse_from_json(text: str) -> Reuse:
         kind=data["kind"],
         passages=[Passage(**p) for p in data.get("passages", [])],
         similarity=data["similarity"],
+        direction_basis=data.get("direction_basis"),
     )
 
 

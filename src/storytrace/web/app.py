@@ -30,6 +30,7 @@ from python_multipart.multipart import MultipartParser, parse_options_header
 
 from .. import __version__
 from ..errors import StorytraceError
+from ..report.views import direction_note
 from ..settings import Settings
 from ..store import connect, reading
 from ..store import read as store_read
@@ -146,7 +147,7 @@ def templates() -> Environment:
         lstrip_blocks=True,
     )
     env.globals.update(safe_url=pages.safe_url, source_chain=pages.source_chain, version=__version__,
-                       quote=lambda s: quote(str(s), safe=""))
+                       direction_note=direction_note, quote=lambda s: quote(str(s), safe=""))
     env.filters["marked"] = _split_snippet
     return env
 
