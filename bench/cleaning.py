@@ -17,7 +17,11 @@ removed lines). Exits 1 when a pinned floor is not met.
 
 ``--corpora`` adds an unlabeled sanity check on ../shared/data/*-dev/docs.jsonl: the share of
 lines removed (by reason), and how often the title and publication date read from the text agree
-with the ``title``/``published`` fields of the dataset (those fields are themselves imperfect).
+with the ``title``/``published`` fields of the dataset (those fields are themselves imperfect),
+and how many pages got an outlet from their own chrome.
+
+``--outlets`` lists, for every labeled page, the outlet (and title) read from its chrome by
+``textmeta.extract_text_metadata``, with the chrome lines that named it, for spot-checking.
 """
 
 from __future__ import annotations
@@ -35,7 +39,7 @@ SHARED = ROOT.parent / "shared"
 sys.path.append(str(ROOT / "src"))  # the package is normally installed; this is a fallback
 
 from storytrace.clean import clean_text, split_raw_lines  # noqa: E402
-from storytrace.textmeta import extract_text_metadata  # noqa: E402
+from storytrace.textmeta import extract_text_metadata, find_outlet_evidence  # noqa: E402
 
 FLOORS = {"body_kept": 0.98, "chrome_recall": 0.90, "chrome_precision": 0.95}
 
@@ -188,7 +192,7 @@ def _same_title(found: str | None, given: str) -> bool:
 def corpus_check(docs_path: Path) -> str:
     """Removed-line shares and title/date agreement on one unlabeled docs.jsonl."""
     reasons: Counter[str] = Counter()
-    lines = titles = titles_same = dated = dated_same = dated_extra = 0
+    lines = titles = titles_same = dated = dated_same = dated_extra = outlets = 0
     with docs_path.open(encoding="utf-8") as handle:
         docs = [json.loads(row) for row in handle if row.strip()]
     for doc in docs:
@@ -196,6 +200,7 @@ def corpus_check(docs_path: Path) -> str:
         found = extract_text_metadata(doc["text"], result)
         lines += sum(1 for line in split_raw_lines(doc["text"]) if line.strip())
         reasons.update(item.reason for item in result.removed)
+        outlets += found["outlet"] is not None
         if doc.get("title"):
             titles += 1
             titles_same += _same_title(found["title"], doc["title"])
@@ -210,7 +215,21 @@ def corpus_check(docs_path: Path) -> str:
             f"({removed / max(lines, 1):.1%}): {top}\n"
             f"  title same as dataset field: {titles_same}/{titles}; published date read: "
             f"{dated + dated_extra}, agrees with dataset field {dated_same}/{dated} "
-            f"(+{dated_extra} where the dataset has none)")
+            f"(+{dated_extra} where the dataset has none); outlet read: {outlets}")
+
+
+def outlet_listing() -> str:
+    """One line per labeled page: the outlet and title read from its chrome, and the evidence."""
+    rows = []
+    for pages in label_sets().values():
+        for page in pages:
+            result = clean_text(page.raw)
+            found = extract_text_metadata(page.raw, result)
+            evidence = ", ".join(f"{item.kind}@{item.line}:{item.name}"
+                                 for item in find_outlet_evidence(page.raw, result))
+            rows.append(f"{page.name}: outlet={found['outlet']!r} title={found['title']!r}"
+                        + (f"\n    evidence: {evidence}" if evidence else ""))
+    return "\n".join(rows)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -218,12 +237,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--errors", action="store_true", help="list every misclassified line")
     parser.add_argument("--corpora", action="store_true",
                         help="also check ../shared/data/*-dev (unlabeled: removal shares, title/date)")
+    parser.add_argument("--outlets", action="store_true",
+                        help="list the outlet read from each labeled page's chrome")
     args = parser.parse_args(argv)
     results, overall = run()
     print(format_table(results))
     if args.corpora:
         for docs_path in sorted((SHARED / "data").glob("*-dev/docs.jsonl")):
             print(corpus_check(docs_path))
+    if args.outlets:
+        print(outlet_listing())
     if args.errors:
         print("\n".join(overall.errors) or "no errors")
     failed = [f"{metric} {value:.3f} < {FLOORS[metric]}"

@@ -1,23 +1,32 @@
 """Text metadata owns reading title, date, author and outlet from a scraped page's own lines.
 
-Two layers:
+Three layers:
 
 * shape readers used by :mod:`storytrace.clean` to recognise metadata lines:
   :func:`find_date` (a calendar date, optionally with a time, normalised to ISO 8601),
   :func:`looks_like_date` and :func:`strip_date_and_read_time` (date lines),
   :func:`parse_byline` ("By Jane Doe", "by Jane Doe October 21, 2024 11:17 AM", "Author: Jane Doe"),
   :func:`looks_like_person_name` (a lone "Jane Doe" line);
-* :func:`extract_text_metadata`, which reads the lines cleaning already set aside in
-  ``CleanResult.header`` (title, date lines, bylines, author boxes, copyright lines) and never
-  looks at body sentences, so a date merely mentioned in the body is never taken as the
-  publication date. Values that the page does not give are ``None``; nothing is guessed.
+* :func:`extract_text_metadata`, which reads the lines cleaning already set aside
+  (``CleanResult.header``: title, date lines, bylines, author boxes; for the outlet, the
+  removed header and footer lines) and never looks at body sentences, so a date merely
+  mentioned in the body is never taken as the publication date. Values that the page does not give are ``None``; nothing is guessed;
+* the page's own outlet (:func:`find_outlet_evidence`, :func:`read_outlet`): names that removed
+  header/footer chrome gives (copyright lines, "<Name> · About us · Contact" navigation, house
+  promotions such as "Subscribe to <Name>", a "Headline | <Name>" title suffix, a masthead
+  line). A copyright holder is taken alone; any other name only when two chrome lines agree.
+  Word lists: ``data/outlet_site_links.txt``, ``outlet_generic_words.txt``,
+  ``outlet_self_patterns.txt``.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING
+
+from storytrace.lexicons import word_list
 
 if TYPE_CHECKING:  # pragma: no cover - import for type hints only
     from storytrace.clean import CleanResult
@@ -25,14 +34,18 @@ if TYPE_CHECKING:  # pragma: no cover - import for type hints only
 __all__ = [
     "Byline",
     "DateMatch",
+    "OutletEvidence",
     "extract_text_metadata",
     "find_date",
+    "find_outlet_evidence",
     "looks_like_date",
     "looks_like_person_name",
+    "outlet_name",
     "parse_byline",
     "parse_dated_byline",
     "read_copyright_holder",
     "read_original_outlet",
+    "read_outlet",
     "starts_with_date",
     "strip_date_and_read_time",
 ]
@@ -313,28 +326,212 @@ def read_original_outlet(text: str) -> str | None:
     return " ".join(words) or None
 
 
+# ---------------------------------------------------------------- the page's own outlet
+
+# Removed lines that may name the page's own outlet. Bylines, author boxes, captions, syndication
+# notices and teasers are left out: they name other outlets (the original publisher of a
+# syndicated text, a photo agency, another article's source).
+_SELF_NAMING_REASONS = frozenset({"navigation", "short-link-line", "promo", "copyright",
+                                  "repeated-across-outlet", "header-fragment", "admin-link"})
+_NAV_ITEM_SEPARATOR = re.compile(r"\s+(?:\||/|»|›|>|·|•)\s+")
+_TITLE_SUFFIX = re.compile(r"^(?P<headline>.+?)\s+(?:\||-|–|—|::|·|•)\s+"
+                           r"(?P<suffix>[^|–—·•:]+?)\s*$")
+_ALL_RIGHTS = re.compile(r"^(?P<holder>" + _PROPER_NAME + r")\s*[.,|·•—–-]?\s*"
+                         r"(?i:all rights reserved)")
+_WHOLE_NAME = re.compile(r"^" + _PROPER_NAME + r"$")
+_COPYRIGHT_MARK = re.compile(r"©|\([cC]\)|\bcopyright\b", re.IGNORECASE)
+_NAME_CONNECTORS = ("of", "and", "&", "the", "for")
+OUTLET_MAX_WORDS = 6
+MASTHEAD_MAX_WORDS = 5
+# Evidence that names the outlet on its own; any other kind needs a second line agreeing.
+_SURE_KINDS = ("copyright",)
+# When agreeing lines spell a name differently, the spelling of the first kind listed wins.
+_SPELLING_ORDER = ("navigation", "masthead", "title-suffix", "promo")
+
+
+@dataclass(frozen=True)
+class OutletEvidence:
+    """One chrome line naming the page's outlet: the name, how it was named, the raw line number."""
+
+    name: str
+    kind: str  # copyright, navigation, promo, title-suffix, masthead
+    line: int
+
+
+@cache
+def _site_links() -> frozenset[str]:
+    return frozenset(word_list("outlet_site_links.txt"))
+
+
+@cache
+def _generic_words() -> frozenset[str]:
+    return frozenset(word_list("outlet_generic_words.txt"))
+
+
+@cache
+def _platform_names() -> frozenset[str]:
+    entries = word_list("source_platforms.txt")
+    return frozenset(entry for entry in entries if not entry.startswith("re:"))
+
+
+@cache
+def _self_patterns() -> tuple[re.Pattern[str], ...]:
+    """The ``outlet_self_patterns.txt`` phrases as regexes with an ``outlet`` group."""
+    patterns = []
+    for entry in word_list("outlet_self_patterns.txt"):
+        before, _, after = entry.partition("{outlet}")
+        words = [r"\s+".join(re.escape(word) for word in part.split()) for part in (before, after)]
+        regex = (rf"(?i:(?<![\w-]){words[0]})\s+" if words[0] else r"(?<![\w-])")
+        regex += r"(?P<outlet>" + _PROPER_NAME + ")"
+        regex += rf"\s+(?i:{words[1]})(?![\w-])" if words[1] else ""
+        patterns.append(re.compile(regex))
+    return tuple(patterns)
+
+
+def _normalise_label(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())
+
+
+def outlet_name(text: str) -> str | None:
+    """``text`` as an outlet name ("the Example Ledger's" -> "Example Ledger"), or None when it
+    is not shaped like one: 1-6 capitalised words (connectors such as "of" allowed inside),
+    not only generic section or link words ("World News", "About us"), not a platform."""
+    text = re.sub(r"['’]s$", "", text.strip(" .,:;!?'\"“”‘’()[]"))
+    text = text.removeprefix("the ").strip()
+    words = text.split()
+    while words and words[-1].lower() in _NAME_CONNECTORS:
+        words.pop()
+    name = " ".join(words)
+    if not 1 <= len(words) <= OUTLET_MAX_WORDS or not _WHOLE_NAME.match(name):
+        return None
+    label = _normalise_label(name)
+    generic = _generic_words() | _site_links()
+    if label in _site_links() or label in _platform_names() or all(
+            word in generic for word in label.split()):
+        return None
+    return name
+
+
+def _outlet_key(name: str) -> str:
+    """Names compared without case and without a leading "The"."""
+    return _normalise_label(name).removeprefix("the ")
+
+
+def _navigation_names(text: str) -> list[tuple[str, str]]:
+    """("navigation", name) from a navigation line: a first or last item that is a name while
+    the other items hold at least two site-service links ("<Name> · About us · Contact")."""
+    items = _NAV_ITEM_SEPARATOR.split(text)
+    found: list[tuple[str, str]] = []
+    if len(items) < 3:
+        return found
+    for index in (0, len(items) - 1):
+        others = items[:index] + items[index + 1:]
+        links = sum(1 for item in others if _normalise_label(item) in _site_links())
+        name = outlet_name(items[index])
+        if links >= 2 and name:
+            found.append(("navigation", name))
+    return found
+
+
+def _line_outlet_names(text: str, reason: str) -> list[tuple[str, str]]:
+    """(kind, name) pairs that one removed header or footer line gives."""
+    if reason == "title":
+        match = _TITLE_SUFFIX.match(text)
+        name = outlet_name(match.group("suffix")) if match else None
+        fits = match is not None and len(match.group("headline").split()) >= 3
+        return [("title-suffix", name)] if name and fits else []
+    found = []
+    for part in _NAV_ITEM_SEPARATOR.split(text):  # "© 2025 <Name> | About us | Contact"
+        if _COPYRIGHT_MARK.search(part):
+            holder = read_copyright_holder(part)
+        else:  # "<Name>. All rights reserved."
+            holder = (match := _ALL_RIGHTS.match(part)) and match.group("holder")
+        if holder and outlet_name(holder):
+            found.append(("copyright", outlet_name(holder)))
+    found += _navigation_names(text)
+    for pattern in _self_patterns():
+        names = (outlet_name(match.group("outlet")) for match in pattern.finditer(text))
+        found += [("promo", name) for name in names if name]
+    whole = outlet_name(text) if _WHOLE_NAME.match(text.strip()) else None
+    if whole and len(whole.split()) <= MASTHEAD_MAX_WORDS:
+        found.append(("masthead", whole))
+    return found
+
+
+def find_outlet_evidence(raw: str, clean: CleanResult) -> list[OutletEvidence]:
+    """Every removed chrome line that names the page's own outlet, in line order.
+
+    Requires ``clean = clean_text(raw)``. Reads only removed lines in the header or footer zone
+    (before the first or after the last kept line) with a reason that can carry the site's own
+    name (navigation, share bars, promotions, copyright, mastheads) and the title line (for a
+    "Headline | Name" suffix); never a body sentence, so "an official told <Name>" is not read.
+    """
+    lines = raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    removed_numbers = {item.line for item in clean.removed}
+    kept = [number for number, line in enumerate(lines)
+            if line.strip() and number not in removed_numbers]
+    evidence = []
+    for item in sorted(clean.removed, key=lambda item: item.line):
+        in_zone = not kept or item.line < kept[0] or item.line > kept[-1]
+        if item.reason == "title" or (in_zone and item.reason in _SELF_NAMING_REASONS):
+            evidence += [OutletEvidence(name, kind, item.line)
+                         for kind, name in _line_outlet_names(item.text, item.reason)]
+    return evidence
+
+
+def read_outlet(evidence: list[OutletEvidence]) -> str | None:
+    """The page's outlet from its chrome, or None when the chrome does not say it surely.
+
+    A copyright holder is enough on its own (the first one). Otherwise a name must be given by
+    at least two different lines, one of them more than a bare masthead line (a navigation line
+    with site links, a title suffix or a house promotion), and no other name may qualify as
+    well: a page whose chrome names two outlets gets None.
+    """
+    sure = next((item.name for item in evidence if item.kind in _SURE_KINDS), None)
+    if sure:
+        return sure
+    groups: dict[str, list[OutletEvidence]] = {}
+    for item in evidence:
+        groups.setdefault(_outlet_key(item.name), []).append(item)
+    agreed = [items for items in groups.values() if len({item.line for item in items}) >= 2
+              and any(item.kind != "masthead" for item in items)]
+    if len(agreed) != 1:
+        return None
+    return min(agreed[0], key=lambda item: _SPELLING_ORDER.index(item.kind)).name
+
+
+def _strip_outlet_suffix(title: str, outlet: str | None) -> str:
+    """"Headline | Example Ledger" -> "Headline" when the suffix names the page's outlet."""
+    match = _TITLE_SUFFIX.match(title)
+    suffix = outlet_name(match.group("suffix")) if match else None
+    if outlet and suffix and _outlet_key(suffix) == _outlet_key(outlet):
+        return match.group("headline")
+    return title
+
+
 def extract_text_metadata(raw: str, clean: CleanResult) -> dict:
     """Read title, publication date, author and outlet from the lines cleaning set aside.
 
-    Requires ``clean = clean_text(raw)``; uses only ``clean.header`` (the metadata-bearing
-    chrome lines), never body sentences (``raw`` is taken for a stable signature). Returns ``title``, ``published`` (ISO date or
-    datetime), ``published_source`` ("text" when a date was read, else None), ``updated``
-    (from an "Updated ..." line; never copied into ``published``), ``author``,
-    ``outlet`` (only from a copyright line naming the publisher) and ``original_outlet``
-    (from a syndication notice: the outlet that first published the text, not this page).
+    Requires ``clean = clean_text(raw)``; uses only the chrome lines cleaning removed (mostly
+    ``clean.header``), never body sentences. Returns ``title`` (without a "| <outlet>" suffix),
+    ``published`` (ISO date or datetime), ``published_source`` ("text" when a date was read,
+    else None), ``updated`` (from an "Updated ..." line; never copied into ``published``),
+    ``author``, ``outlet`` (see :func:`read_outlet`: a copyright holder, or a name that two
+    chrome lines agree on) and ``original_outlet`` (from a syndication notice: the outlet that
+    first published the text, not this page).
     """
     header = clean.header
     title_lines = header.get("title", [])
     published, updated = _read_dates(header)
-    copyright_holders = [read_copyright_holder(text) for _, text in header.get("copyright", [])]
+    outlet = read_outlet(find_outlet_evidence(raw, clean))
     original = [read_original_outlet(text) for _, text in header.get("syndication-notice", [])]
     return {
-        "title": title_lines[0][1] if title_lines else None,
+        "title": _strip_outlet_suffix(title_lines[0][1], outlet) if title_lines else None,
         "published": published,
         "published_source": "text" if published else None,
         "updated": updated,
         "author": _read_author(header),
-        "outlet": next((holder for holder in copyright_holders if holder), None),
+        "outlet": outlet,
         "original_outlet": next((outlet for outlet in original if outlet), None),
     }
 
