@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from storytrace.conflicts import anchor_phrase, find_conflicts
+from storytrace.conflicts import anchor_phrase, figure_updates, find_conflicts
 from storytrace.model import Article, ChainLink, Claim, ClaimAttribution, ClaimQuantity, Entity, EventDate, Story
 
 OUTLETS = {"post": "Capital Post", "wire": "Northern Wire", "gazette": "Hill Gazette"}
@@ -274,3 +274,42 @@ def test_conflicts_dates_of_two_events_in_one_fact_are_not_a_conflict():
     ]
     story, articles = make_story(claims)
     assert [c for c in find_conflicts(story, articles) if c.kind == "date"] == []
+
+
+@pytest.mark.parametrize(
+    "second_text, second_quantities, chain, expected",
+    [
+        # the same lineage says its figure rose days later: an update from its earlier figure
+        ("The number Ostland has sent to the front rose to 20 soldiers, Northern Wire said.", [(20, "soldiers", "20 soldiers", False)],
+         (("officials", "anonymous"), ("Northern Wire", "media")), ["18 soldiers -> 20 soldiers (number of soldiers, reported 2031-06-12)"]),
+        # a different figure with nothing saying it changed: maybe another count, so no update
+        ("Ostland has sent 20 soldiers to the front, Northern Wire said.", [(20, "soldiers", "20 soldiers", False)],
+         (("officials", "anonymous"), ("Northern Wire", "media")), []),
+        # the same figure again: nothing changed
+        ("Ostland has sent 18 soldiers to the front, Northern Wire said.", [(18, "soldiers", "18 soldiers", False)],
+         (("officials", "anonymous"), ("Northern Wire", "media")), []),
+        # another lineage: a conflict, never an update
+        ("Ostland has sent 20 soldiers to the front, a diplomat said.", [(20, "soldiers", "20 soldiers", False)],
+         (("a diplomat", "anonymous"),), []),
+    ],
+)
+def test_conflicts_figure_revised_by_its_lineage_is_an_update(second_text, second_quantities, chain, expected):
+    claims = [
+        make_claim("a", "wire-1", "Ostland has sent 18 soldiers to the front, officials said.", [(18, "soldiers", "18 soldiers", False)]),
+        make_claim("b", "post-1", second_text, second_quantities, chain=chain),
+    ]
+    story, articles = make_story(claims, published={"wire-1": "2031-06-10", "post-1": "2031-06-12"})
+    updates = [update for _, update in figure_updates(story, articles)]
+    assert [u.summary for u in updates] == expected
+    assert all((u.from_claim, u.to_claim) == ("a", "b") for u in updates)
+
+
+def test_conflicts_figure_in_parentheses_is_a_conversion_not_a_revision():
+    claims = [
+        make_claim("a", "wire-1", "Ostland pledged 110 billion euros (143 billion dollars) to the fund, officials said.",
+                   [(110e9, "euros", "110 billion euros", False), (143e9, "dollars", "143 billion dollars", False)]),
+        make_claim("b", "wire-2", "Ostland pledged 110 billion euros (158 billion dollars) to the fund, officials said.",
+                   [(110e9, "euros", "110 billion euros", False), (158e9, "dollars", "158 billion dollars", False)]),
+    ]
+    story, articles = make_story(claims, published={"wire-1": "2031-06-10", "wire-2": "2031-06-20"})
+    assert figure_updates(story, articles) == []

@@ -20,12 +20,8 @@ KNOWN_GAPS = {
     "The Norvika Post reported, citing two un": "'reported, citing X, that ...' with a that-clause: the cited officials are not chained",
     "purportedly shows water pouring": "source is the video, not the platform it was shared on (no platform link in the chain)",
     "inspectors ordered the Korrin Ridge Mini": "'A ministry report says': source span is the ministry, not the report (document)",
-    "estrawire_feed.jsonl#ew-2025-0305-017->10_vashmoor_today_explainer.txt": "direction of a copy into an undated article falls back to id order",
     "seeping into the lower gallery": "fact alignment merges the seepage sentence with another lower-gallery sentence",
     "ventilation": "ministry officials and the ministry report are not recognised as one origin",
-    "found alive": "update found from a different 'still missing' sentence, not the expected one",
-    "released without charge": "detained -> released not found: participants not matched across articles",
-    "brought to the surface": "trapped -> brought out not found: participants not matched across articles",
 }
 
 

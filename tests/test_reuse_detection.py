@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from storytrace.model import Article
+from storytrace.model import Article, Attribution, RemovedText
 import storytrace.reuse as reuse_module
 from storytrace.reuse import ReuseIndex, align_tokens, find_reuse, minhash_signatures, names_outlet, tokenize, words
 
@@ -90,7 +90,7 @@ def test_reuse_direction_by_date_then_citation(dates, target_text, expected_sour
     index = ReuseIndex()
     reuse = only_reuse_in(index, [second, first])
     assert reuse.source_article == expected_source
-    assert index.direction_basis[(reuse.source_article, reuse.target_article)] == expected_basis
+    assert index.direction_basis[(reuse.source_article, reuse.target_article)] == reuse.direction_basis == expected_basis
 
 
 def only_reuse_in(index: ReuseIndex, articles: list[Article]):
@@ -218,3 +218,48 @@ def test_reuse_copy_credited_to_an_outlet_when_the_source_outlet_is_unknown():
     target.attributions[0].source_type = "person"
     target.attributions[0].chain = [ChainLink("Ann Lee", "person")]
     assert not _credited_to_media(target, 1, 33)
+
+
+def framed_by_media(text: str, outlet_name: str) -> Article:
+    """An article whose copied sentence is attributed to a media source named after it."""
+    article = make_article("a", text)
+    at = text.index(COPIED)
+    source_at = text.index(outlet_name)
+    article.attributions.append(
+        Attribution([(at, at + len(COPIED))], (source_at, source_at + len(outlet_name)), source=outlet_name, source_type="media")
+    )
+    return article
+
+
+@pytest.mark.parametrize(
+    "copy, expected_basis",
+    [
+        # undated copy whose own latest stated date is after the original's publication
+        (Article(id="a", path="a.txt", format="text", text=FILLER + " " + COPIED, reference_date="2031-04-09", reference_inferred=True), "inferred-date"),
+        # the copy quotes the shared words; the original runs them as its own text
+        (make_article("a", FILLER + ' Residents read that "' + COPIED + '"'), "framing"),
+        # the copy attributes the shared words to a media source (not the original's outlet by name)
+        (framed_by_media(FILLER + " " + COPIED + " the Morning Bulletin reported.", "the Morning Bulletin"), "framing"),
+        # a caption removed from the copy credits the original's outlet
+        (make_article("a", FILLER + " " + COPIED), "credit"),
+    ],
+)
+def test_reuse_direction_into_an_undated_article(copy, expected_basis):
+    if expected_basis == "credit":
+        copy.removed.append(RemovedText("Boats on the flooded street. (Photo: Velmora Courier)", "caption"))
+    original = make_article("b", ORIGINAL, outlet="Velmora Courier", published="2031-04-01")
+    index = ReuseIndex()
+    reuse = only_reuse_in(index, [copy, original])
+    # the copy has the smaller id, so falling back to id order would get this wrong
+    assert (reuse.source_article, reuse.target_article) == ("b", "a")
+    assert index.direction_basis[("b", "a")] == reuse.direction_basis == expected_basis
+
+
+@pytest.mark.parametrize("reference_date", [None, "2031-03-20", "2031-04-01"])
+def test_reuse_direction_unknown_without_evidence(reference_date):
+    # a stated date on or before the other's publication day says nothing about which came first
+    copy = Article(id="b", path="b.txt", format="text", text=FILLER + " " + COPIED, reference_date=reference_date, reference_inferred=True)
+    original = make_article("a", ORIGINAL, outlet="Velmora Courier", published="2031-04-01")
+    index = ReuseIndex()
+    reuse = only_reuse_in(index, [copy, original])
+    assert index.direction_basis[(reuse.source_article, reuse.target_article)] == reuse.direction_basis == "unknown"

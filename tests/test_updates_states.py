@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from storytrace.model import Article, Claim, ClaimQuantity, Entity, EventDate, Story
-from storytrace.updates import claim_states, find_updates, status_lexicon
+from storytrace.model import Article, Attribution, Claim, ClaimQuantity, Entity, EventDate, Story
+from storytrace.updates import claim_states, find_updates, report_day, status_lexicon
 
 
 @pytest.mark.parametrize(
@@ -21,6 +21,13 @@ from storytrace.updates import claim_states, find_updates, status_lexicon
         ("The motive for the attack has not yet been established.", {"motive": "unknown"}),
         ("Investigators said the motive was revealed in a letter.", {"motive": "known"}),
         ("The weather was mild on the coast.", {}),
+        ("The foreman, who was detained on Monday, was released without charge.", {"whereabouts": "released"}),
+        ("The ministry released a report on the dam.", {}),
+        ("A report released on Friday blames the operator.", {}),
+        ("Inspectors found that the pumps had failed.", {}),
+        ("Six climbers are still trapped on the ridge.", {"confinement": "trapped"}),
+        ("The last of the trapped climbers were brought to the surface.", {"confinement": "freed"}),
+        ("The hikers were rescued after two nights.", {"whereabouts": "found", "confinement": "freed"}),
     ],
 )
 def test_updates_claim_states_from_lexicon(text, expected):
@@ -30,13 +37,16 @@ def test_updates_claim_states_from_lexicon(text, expected):
 def test_updates_lexicon_axes_are_ordered_with_phases():
     axes, phrases = status_lexicon()
     by_name = {axis.name: [state.name for state in axis.states] for axis in axes}
-    assert by_name["whereabouts"] == ["missing", "found", "detained"]
+    assert by_name["whereabouts"] == ["missing", "found", "detained", "released"]
+    assert by_name["confinement"] == ["trapped", "freed"]
     assert by_name["execution"] == ["planned", "done"]
+    assert {axis.name for axis in axes if axis.forward} == {"confinement", "execution", "motive"}
     assert phrases and all(len(a[0]) >= len(b[0]) for a, b in zip(phrases, phrases[1:]))
 
 
-def build(claims_by_article: dict[str, tuple[str | None, list[Claim]]], entities=("Lake Vor", "Ostland")):
-    """Articles from (published, claims); claims get offsets in their article and entities are marked."""
+def build(claims_by_article: dict[str, tuple[str | None, list[Claim]]], entities=("Lake Vor", "Ostland"), people=()):
+    """Articles from (published, claims); claims get offsets in their article and entities (places,
+    and ``people`` as PERSON) are marked."""
     articles, claims = {}, []
     for article_id, (published, article_claims) in claims_by_article.items():
         article = Article(id=article_id, path="", format="text", outlet=article_id.title(), published=published)
@@ -44,10 +54,10 @@ def build(claims_by_article: dict[str, tuple[str | None, list[Claim]]], entities
             offset = len(article.text) + (1 if article.text else 0)
             article.text = (article.text + " " + claim.text).strip()
             claim.start, claim.end = offset, offset + len(claim.text)
-            for name in entities:
+            for name, label in [(name, "GPE") for name in entities] + [(name, "PERSON") for name in people]:
                 at = claim.text.find(name)
                 if at >= 0:
-                    article.entities.append(Entity(offset + at, offset + at + len(name), "GPE", name))
+                    article.entities.append(Entity(offset + at, offset + at + len(name), label, name))
             claims.append(claim)
         articles[article_id] = article
     return claims, articles
@@ -148,3 +158,118 @@ def test_updates_one_change_reported_twice_on_its_day_is_one_update():
     )
     updates = find_updates(Story("s1", "", list(articles), claims=claims), articles)
     assert [(u.from_claim, u.to_claim) for u in updates] == [("a", "b")]
+
+
+def updates_of(claims_by_article, **kwargs) -> list[tuple[str, str, str]]:
+    claims, articles = build(claims_by_article, **kwargs)
+    updates = find_updates(Story("s1", "", list(articles), claims=claims), articles)
+    return [(u.from_claim, u.to_claim, u.summary.split(" (")[0]) for u in updates]
+
+
+def test_updates_role_noun_links_detention_and_release_from_the_report_it_recalls():
+    found = updates_of(
+        {
+            "wire": ("2031-07-01", [make_claim("a", "wire", "Police detained the site foreman on Tuesday as crews searched for 6 climbers missing since Monday.", [(6, "climbers", "6 climbers", False)])]),
+            "post": ("2031-07-02", [make_claim("b", "post", "The site foreman remains in police custody.")]),
+            "radio": ("2031-07-04", [make_claim("c", "radio", "The site foreman, who was detained after the accident, was released without charge.")]),
+        }
+    )
+    # "detained" is what the release recalls: the update starts at the report of the detention
+    assert found == [("a", "c", "detained -> released")]
+
+
+def test_updates_participants_are_read_per_axis():
+    # the count belongs to "trapped", not to "detained": freeing the miners is no release of the foreman
+    found = updates_of(
+        {
+            "wire": ("2031-07-01", [make_claim("a", "wire", "Police detained the foreman as rescuers dug toward 9 miners trapped in the shaft.", [(9, "miners", "9 miners", False)])]),
+            "post": ("2031-07-03", [make_claim("b", "post", "The 9 miners were freed on Thursday.", [(9, "miners", "9 miners", False)])]),
+        }
+    )
+    assert found == [("a", "b", "trapped -> freed")]
+
+
+def test_updates_from_the_latest_day_and_its_earliest_report():
+    found = updates_of(
+        {
+            "courier": ("2031-07-01T06:00:00+00:00", [make_claim("a", "courier", "A total of 9 miners were trapped underground.", [(9, "miners", "9 miners", False)])]),
+            "late": ("2031-07-03T18:00:00+00:00", [make_claim("c", "late", "The 9 miners are still trapped in the gallery.", [(9, "miners", "9 miners", False)])]),
+            "early": ("2031-07-03T08:00:00+02:00", [make_claim("b", "early", "The 9 miners remain trapped.", [(9, "miners", "9 miners", False)])]),
+            "post": ("2031-07-05", [make_claim("d", "post", "The last of the 9 miners trapped in the shaft were brought to the surface.", [(9, "miners", "9 miners", False)])]),
+        }
+    )
+    assert found == [("b", "d", "trapped -> freed")]
+
+
+@pytest.mark.parametrize(
+    "first, second, people",
+    [
+        ("Ana Brel was detained near Lake Vor in Ostland.", "Tomas Lind was released near Lake Vor in Ostland.", ("Ana Brel", "Tomas Lind")),
+        ("Two hikers went missing near Lake Vor.", "Five hikers were found near Lake Vor.", ()),
+        ("The foreman was detained.", "The ferry was found.", ()),
+    ],
+)
+def test_updates_not_between_different_participants(first, second, people):
+    counts = {"Two hikers": [(2, "hikers", "Two hikers", False)], "Five hikers": [(5, "hikers", "Five hikers", False)]}
+    quantities = lambda text: next((q for key, q in counts.items() if text.startswith(key)), [])  # noqa: E731
+    found = updates_of(
+        {
+            "wire": ("2031-07-01", [make_claim("a", "wire", first, quantities(first))]),
+            "post": ("2031-07-03", [make_claim("b", "post", second, quantities(second))]),
+        },
+        people=people,
+    )
+    assert found == []
+
+
+def test_updates_one_way_axis_does_not_go_back():
+    found = updates_of(
+        {
+            "wire": ("2031-07-01", [make_claim("a", "wire", "Ostland has sent 300 engineers to the coast.", [(300, "engineers", "300 engineers", False)])]),
+            "post": ("2031-07-03", [make_claim("b", "post", "Ostland is preparing to send 300 engineers.", [(300, "engineers", "300 engineers", False)])]),
+        }
+    )
+    assert found == []
+
+
+def test_updates_speakers_are_not_participants():
+    claims, articles = build(
+        {
+            "wire": ("2031-07-01", [make_claim("a", "wire", "Two hikers are missing near Lake Vor, ranger Ana Brel said.", [(2, "hikers", "Two hikers", False)])]),
+            "post": ("2031-07-02", [make_claim("b", "post", "The two hikers were found alive, said Tomas Lind.", [(2, "hikers", "two hikers", False)])]),
+        },
+        people=("Ana Brel", "Tomas Lind"),
+    )
+    for article in articles.values():  # the named people are the ones saying it
+        person = next(e for e in article.entities if e.label == "PERSON")
+        article.attributions.append(Attribution([(0, person.start)], (person.start, person.end), source=person.text, source_type="person"))
+    (update,) = find_updates(Story("s1", "", list(articles), claims=claims), articles)
+    assert (update.from_claim, update.to_claim) == ("a", "b")
+
+
+@pytest.mark.parametrize(
+    "published, event_date, expected",
+    [
+        ("2031-07-02T09:00:00+02:00", "2031-06-30", "2031-07-02"),
+        (None, "2031-06-30", "2031-06-30"),
+        (None, "2031-W27", None),  # a week does not order against days
+        (None, "2031-SU", None),
+        (None, "2031-06", None),
+        (None, None, None),
+    ],
+)
+def test_updates_report_day_is_a_calendar_day(published, event_date, expected):
+    claims, articles = build({"wire": (published, [make_claim("a", "wire", DETAINED, [EIGHTEEN], event_date=event_date)])})
+    assert report_day(claims[0], articles) == expected
+
+
+def test_updates_a_state_named_in_passing_earlier_is_not_new():
+    # the first report already tells the arrest and the release; a later retelling of the arrest is no change
+    found = updates_of(
+        {
+            "wire": ("2031-07-01", [make_claim("a", "wire", "Ana Brel was arrested near Lake Vor and later released on bail.")]),
+            "post": ("2031-07-03", [make_claim("b", "post", "Ana Brel was arrested near Lake Vor on suspicion of drunk driving.")]),
+        },
+        people=("Ana Brel",),
+    )
+    assert found == []

@@ -21,12 +21,13 @@ point) do not overlap and:
   and "about 11,000" (a 10% gap) conflict: a writer who meant the same count would not round
   10,000 up to 11,000.
 Within one source lineage (same origin, see storytrace.origins) a figure reported on an earlier
-day than the lineage's latest figure is dropped: a revision is an update, not a conflict.
+day than the lineage's latest figure is dropped: a revision is an update, not a conflict
+(``figure_updates`` lists those revisions for storytrace.updates).
 Figures that differ only inside one article are not flagged (an article may compare two counts).
 
-Status conflicts: claims about the same participants (see storytrace.updates), reported on the
-same day by different articles, whose states on one axis are in different phases ("missing" vs
-"detained").
+Status conflicts: claims about the same participants on one axis (see storytrace.updates),
+reported on the same day by different articles, whose states on that axis are in different phases
+("missing" vs "detained").
 Date and location conflicts: within one fact, only claims that are about the same event by their
 own content (a shared count, or a shared entity and ``MIN_SHARED_WORDS_STRICT`` of content words,
 and no different states) are compared. Dates conflict when their (not inferred, calendar) values
@@ -43,7 +44,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from storytrace.model import Article, Claim, ClaimQuantity, Conflict, ConflictValue, Story
+from storytrace.model import Article, Claim, ClaimQuantity, Conflict, ConflictValue, Story, Update
 from storytrace.origins import Origin, claim_origin, reuse_by_target
 from storytrace.lexicons import word_list
 from storytrace.updates import (
@@ -365,19 +366,86 @@ def _group(items: list, related, *, complete: bool = False) -> list[list]:
     return groups
 
 
-def _quantity_conflicts(context: _Context) -> list[tuple[str, str, list[ConflictValue], str]]:
+def _count_scopes(context: _Context) -> list[list[_Figure]]:
+    """The story's figures grouped into counts: one slot, and every pair passing ``same_count``."""
     slots: dict[tuple[str, str], list[_Figure]] = defaultdict(list)
     for claim in context.story.claims:
         for figure in _figures(claim):
             slots[(figure.unit.key, figure.anchor)].append(figure)
-    found = []
+    scopes = []
     for figures in slots.values():
         for figure in figures:
             figure.near = context.near_words(figure)
-        scopes = _group(figures, context.same_count, complete=True)
-        for scope in scopes:
-            found.extend(_scope_quantity_conflict(context, _latest_per_lineage(context, scope)))
+        scopes.extend(_group(figures, context.same_count, complete=True))
+    return scopes
+
+
+def _quantity_conflicts(context: _Context) -> list[tuple[str, str, list[ConflictValue], str]]:
+    found = []
+    for scope in _count_scopes(context):
+        found.extend(_scope_quantity_conflict(context, _latest_per_lineage(context, scope)))
     return found
+
+
+def figure_updates(story: Story, articles: dict[str, Article]) -> list[tuple[str, Update]]:
+    """(day, update) for each figure a source lineage revised on a later day ("14 -> 15 workers").
+
+    Requires what ``find_conflicts`` requires. Within one count (see ``_count_scopes``) and one
+    lineage (same origin), a dated figure that cannot be the figure the lineage gave on its latest
+    earlier day (``figures_compatible``) and that a revision word introduces ("rose to", "now";
+    data/status_figure_revisions.txt) is an update from it; the same revision reported again that
+    day is one update. Figures of different lineages are never updates of each other: they are
+    conflicts.
+    """
+    context = _Context(story, articles)
+    found: dict[tuple[str, str, float, float], tuple[str, Update]] = {}
+    for scope in _count_scopes(context):
+        by_lineage: dict[str, list[tuple[str, int, _Figure]]] = defaultdict(list)
+        for figure in scope:
+            day = report_day(figure.claim, articles)
+            if day is not None and not _is_gloss(figure):
+                by_lineage[context.lineage(figure.claim)].append((day, context.claim_order[figure.claim.id], figure))
+        for reports in by_lineage.values():
+            reports.sort(key=lambda item: item[:2])
+            for day, _, figure in reports:
+                earlier = [item for item in reports if item[0] < day]
+                if not earlier:
+                    continue
+                previous_day = earlier[-1][0]
+                previous = [f for d, _, f in earlier if d == previous_day]
+                if any(figures_compatible(figure, other) for other in previous) or not _revision_said(figure):
+                    continue  # the lineage's latest earlier figure still stands, or nothing says it changed
+                start = previous[0]
+                key = (start.claim.id, day, figure.low, figure.high)
+                if key not in found:
+                    summary = f"{start.text} -> {figure.text} ({_count_name(figure)}, reported {day})"
+                    found[key] = (day, Update(start.claim.fact_id, start.claim.id, figure.claim.id, summary))
+    return sorted(found.values(), key=lambda item: (item[0], context.claim_order[item[1].to_claim]))
+
+
+@cache
+def _revision_words() -> frozenset[str]:
+    return frozenset(word_list("status_figure_revisions.txt"))
+
+
+def _revision_said(figure: _Figure) -> bool:
+    """Whether a word saying the figure changed ("rose", "now") stands within ``NEAR_WINDOW`` words before it."""
+    first_text = figure.text.split(" / ")[0]
+    position = figure.claim.text.find(first_text) if first_text else -1
+    before = _LETTER_WORD.findall(figure.claim.text[: max(position, 0)])[-NEAR_WINDOW:]
+    return position >= 0 and any(word.lower() in _revision_words() for word in before)
+
+
+def _is_gloss(figure: _Figure) -> bool:
+    """A figure in parentheses: another figure restated ("110 billion euros ($143 billion)"), whose
+    difference over time is a conversion, not a revision."""
+    first_text = figure.text.split(" / ")[0]
+    position = figure.claim.text.find(first_text) if first_text else -1
+    return position > 0 and figure.claim.text[:position].rstrip().endswith("(")
+
+
+def _count_name(figure: _Figure) -> str:
+    return f"{figure.unit_word} {figure.anchor_text}".strip() if figure.unit.measure else f"number of {figure.unit_word}"
 
 
 def _latest_per_lineage(context: _Context, figures: list[_Figure]) -> list[_Figure]:
@@ -410,8 +478,7 @@ def _scope_quantity_conflict(context: _Context, figures: list[_Figure]):
     )
     if not clash:
         return []
-    first = values[0][0]
-    about = f"{first.unit_word} {first.anchor_text}".strip() if first.unit.measure else f"number of {first.unit_word}"
+    about = _count_name(values[0][0])
     conflict_values = [context.value(_format_value(g[0]), [f.claim for f in g]) for g in values]
     sides = "; ".join(
         f"{' / '.join(dict.fromkeys(f.text for f in g))} ({', '.join(dict.fromkeys(context.outlet(f.claim) for f in g))})"
@@ -434,7 +501,7 @@ def _status_conflicts(context: _Context):
             if day is not None:
                 by_day[day].append(claim)
         for day, claims in sorted(by_day.items()):
-            for group in related_groups(claims, context.articles):
+            for group in related_groups(claims, context.articles, axis):
                 by_state: dict[str, list[Claim]] = defaultdict(list)
                 for claim in sorted(group, key=lambda c: (state_of[c.id].state.rank, context.claim_order[c.id])):
                     by_state[state_of[claim.id].state.name].append(claim)

@@ -24,7 +24,8 @@ def infer_reference_dates(articles: Sequence[Article], reuse: list[Reuse], redat
     """Undated articles get a reference date from the latest dated evidence, marked inferred.
 
     Evidence: the article's own inferred reference (its latest explicit date) and the publication
-    dates of the articles it copies or quotes (it cannot be older than what it copies).
+    dates of the articles it copies or quotes (it cannot be older than what it copies). A copy
+    whose direction nothing decided (``direction_basis == "unknown"``) is no evidence.
     Time expressions of such an article are normalised again against that reference.
     """
     by_id = {a.id: a for a in articles}
@@ -33,7 +34,8 @@ def infer_reference_dates(articles: Sequence[Article], reuse: list[Reuse], redat
             continue
         evidence = [article.reference_date] if article.reference_date else []
         for item in reuse:
-            if item.target_article == article.id and by_id[item.source_article].published:
+            if (item.target_article == article.id and item.direction_basis != "unknown"
+                    and by_id[item.source_article].published):
                 evidence.append(date_part(by_id[item.source_article].published))
         if evidence:
             redate(article, max(evidence), True)

@@ -12,11 +12,18 @@ under ``MIN_PASSAGE_TOKENS`` tokens dropped) to character offsets in both texts.
 Rules (each applies to one pair of articles that share at least one passage):
 
 - Direction: the earlier ``published`` is the source. When a date is missing or both fall on the
-  same day with no time to split them, the article that names the other's outlet near a shared
-  passage is the target (it cites the other); failing that, the article that names the other's
-  outlet anywhere; failing that, the smaller id is the source and the direction is ``"unknown"``.
-  ``ReuseIndex.direction_basis`` records which rule decided each pair (``date``, ``citation``,
-  ``mention``, ``unknown``) until the data model has a field for it.
+  same day with no time to split them, the first of these that tells the two apart decides (each
+  names the *later* article, the target):
+  ``citation``: it names the other's outlet near a shared passage;
+  ``inferred-date``: it is undated and its inferred reference date (``Article.reference_date``:
+  the latest date it states, or one set by storytrace.corpus) is after the other's publication day;
+  ``framing``: it presents more of the shared words as reported by someone else: in quotation
+  marks, or attributed to a media source, where the other runs them as its own text;
+  ``mention``: it names the other's outlet anywhere in its body;
+  ``credit``: a caption it carried (removed by cleaning) credits the other's outlet ("Photo: X").
+  Failing all, nothing supports a direction: the smaller id is put as the source and the basis is
+  ``unknown`` (the order shown is arbitrary). ``Reuse.direction_basis`` records which rule decided
+  (``date`` when both dates did), and ``ReuseIndex.direction_basis`` keeps it per pair.
 - Kind: ``syndication`` when the passages cover at least ``SYNDICATION_SHARE`` of the source's
   tokens; ``attributed_quote`` when at least half of the copied tokens lie in passages whose
   target sentence, or the sentence before or after, names the source outlet; else
@@ -336,6 +343,57 @@ def earlier_by_date(first: Article, second: Article) -> int:
     return (day_a > day_b) - (day_a < day_b)
 
 
+def referenced_after(undated: Article, other: Article) -> bool:
+    """True when ``undated`` has no publication date but a reference date (a lower bound on when it
+    was written) after the day ``other`` was published."""
+    if undated.published or not undated.reference_date or not other.published:
+        return False
+    return undated.reference_date[:10] > other.published[:10]
+
+
+_OPENING_QUOTES = "\"“‘«„"  # not ' or ’, which also close plural possessives ("the workers’ union")
+_CREDIT = re.compile(r"\(([^()]*)\)\s*$")  # "(Photo: Agency)" closing a caption line
+
+
+def _framed(article: Article, start: int, end: int) -> bool:
+    """Whether ``article`` presents the words at ``start:end`` as someone else's report: inside
+    quotation marks, or attributed to a media source whose name lies outside the words."""
+    before = article.text[:start].rstrip()
+    if before and before[-1] in _OPENING_QUOTES:
+        return True
+    for attribution in article.attributions:
+        if attribution.source_type != "media" or attribution.source_span is None:
+            continue
+        source_start, source_end = attribution.source_span
+        if start <= source_start < end:
+            continue  # the attribution is part of the shared words: copied, not added
+        covered = sum(max(0, min(e, end) - max(s, start)) for s, e in attribution.content_spans)
+        if covered * 2 >= end - start:
+            return True
+    return False
+
+
+def _more_framed(new: Article, new_side, old: Article, old_side) -> tuple[bool, bool]:
+    """(new frames more of the shared characters than old, the reverse), passage by passage."""
+    new_only = old_only = 0
+    for (new_start, new_end), (old_start, old_end) in zip(new_side, old_side):
+        new_framed, old_framed = _framed(new, new_start, new_end), _framed(old, old_start, old_end)
+        if new_framed and not old_framed:
+            new_only += new_end - new_start
+        elif old_framed and not new_framed:
+            old_only += old_end - old_start
+    return new_only > old_only, old_only > new_only
+
+
+def credits_outlet(article: Article, outlet: str | None) -> bool:
+    """True when a caption cleaning removed from ``article`` credits ``outlet`` ("(Photo: X)")."""
+    for removed in article.removed:
+        credit = _CREDIT.search(removed.text)
+        if (removed.reason == "caption" or credit) and names_outlet(credit.group(1) if credit else removed.text, outlet):
+            return True
+    return False
+
+
 def _near_passage(article: Article, spans: list[tuple[int, int]], start: int, end: int) -> str:
     """The passage's sentences in ``article`` with the sentence before and the one after."""
     inside = [k for k, (s, e) in enumerate(spans) if e > start and s < end]
@@ -433,21 +491,31 @@ class ReuseIndex:
         smaller = min((source_tokens, source_covered), (target_total, target_covered))
         similarity = round(min(smaller[1] / max(smaller[0], 1), 1.0), 4)
         self.direction_basis[(source.id, target.id)] = basis
-        return Reuse(source.id, target.id, kind, passages, similarity)
+        return Reuse(source.id, target.id, kind, passages, similarity, direction_basis=basis)
 
     @staticmethod
     def _direction(old, new, old_side, new_side, old_spans, new_spans) -> tuple[bool, str]:
-        """(the new article is the target, which rule decided)."""
+        """(the new article is the target, which rule decided): see the module docstring."""
         by_date = earlier_by_date(old, new)
         if by_date:
             return by_date < 0, "date"
-        new_cites = any(names_outlet(_near_passage(new, new_spans, s, e), old.outlet) for s, e in new_side)
-        old_cites = any(names_outlet(_near_passage(old, old_spans, s, e), new.outlet) for s, e in old_side)
-        if new_cites != old_cites:
-            return new_cites, "citation"
-        new_mentions, old_mentions = names_outlet(new.text, old.outlet), names_outlet(old.text, new.outlet)
-        if new_mentions != old_mentions:
-            return new_mentions, "mention"
+        evidence = (  # each rule gives (new is later, old is later), tried in order
+            (
+                "citation",
+                lambda: (
+                    any(names_outlet(_near_passage(new, new_spans, s, e), old.outlet) for s, e in new_side),
+                    any(names_outlet(_near_passage(old, old_spans, s, e), new.outlet) for s, e in old_side),
+                ),
+            ),
+            ("inferred-date", lambda: (referenced_after(new, old), referenced_after(old, new))),
+            ("framing", lambda: _more_framed(new, new_side, old, old_side)),
+            ("mention", lambda: (names_outlet(new.text, old.outlet), names_outlet(old.text, new.outlet))),
+            ("credit", lambda: (credits_outlet(new, old.outlet), credits_outlet(old, new.outlet))),
+        )
+        for basis, rule in evidence:
+            new_is_later, old_is_later = rule()
+            if new_is_later != old_is_later:
+                return new_is_later, basis
         return old.id < new.id, "unknown"
 
 

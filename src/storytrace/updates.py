@@ -1,28 +1,46 @@
 """Updates: later reports that move a fact to a new state (missing -> detained, planned -> done).
 
 A claim's state comes from the status lexicon (data/status_transitions.txt): each axis (e.g.
-whereabouts) has ordered state classes in phases. Two claims are about the same participants when
-they share the fact, the same count of the same thing ("18 soldiers"), a person, or at least two
-named entities. Claims with a state are ordered by report day (the article's ``published`` date,
-else the claim's event date). A claim is an update when it is the first report of its state about
-its participants and the latest earlier day's reports about them gave one other state it moves on
-from (a new phase, or a state further along the axis: "found -> detained"). Reports of one day in
-different phases are a status conflict (storytrace.conflicts), not an update, and give no prior
-state. One change reported by several articles on its day is one update.
+whereabouts) has ordered state classes in phases. Participants are read per axis, from the words
+near the axis's status words: counts ("the 18 soldiers"), named entities and participant nouns
+(data/status_participant_nouns.txt: "the operations manager"); a mention near another axis's
+status word belongs to that axis ("detained the manager as rescuers dug toward 14 workers
+trapped"). Two claims are about the same participants when nothing tells them apart (different
+named people, or different counts of the same thing) and they share the fact, a count, a person,
+a participant noun, or at least two named entities.
+
+Claims with a state are ordered by report day (the article's ``published`` date, else the claim's
+event date) and, within a day, by publication time. A claim is an update when it is the first
+report of its state about its participants (no earlier report named it, even in passing: "was
+arrested and later released") and the latest earlier day's reports about them gave
+one other state it moves on from (a new phase, or a state further along the axis: "found ->
+detained"). Reports of one day in different phases are a status conflict (storytrace.conflicts),
+not an update, and give no prior state. One change reported by several articles on its day is one
+update. The update's ``from_claim`` is a report of the prior state since it was last different:
+one using the status word the new report recalls it by ("who was detained ..., was released")
+when there is one, else any; the latest day first, the earliest report of that day.
+A figure its own source lineage revises on a later day ("14 -> 15 workers") is an update too
+(storytrace.conflicts.figure_updates); figures of different lineages are conflicts instead.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import cache
+from datetime import datetime, timezone
+from functools import cache, lru_cache
 from importlib import resources
 
+from storytrace.lexicons import entries
 from storytrace.model import Article, Claim, Story, Update
 
 _NEGATIONS = {"not", "no", "never", "n't", "without", "nor"}
 _MAX_PHRASE_GAP = 2
+# Phrase words that must follow the previous phrase word directly: with a gap, "set ... to" would
+# match "set from 1974 to", and "due ... to" any later "to".
+_ADJACENT_WORDS = {"to", "by", "for", "of", "from", "into", "without", "on", "in", "the", "a", "an"}
 _NEGATION_WINDOW = 3
 _NON_PARTICIPANT_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
 _WORD = re.compile(r"n't|\w+(?:['’]\w+)*")
@@ -41,6 +59,8 @@ class Axis:
     name: str
     prefer: str  # earliest | latest
     states: tuple[StateClass, ...]
+    blockers: tuple[tuple[str, ...], ...] = ()  # word sequences in which its phrases signal nothing
+    forward: bool = False  # only moves to a later phase are changes (done never goes back to planned)
 
 
 @dataclass(frozen=True)
@@ -51,6 +71,22 @@ class ClaimState:
     cue: str
 
 
+@dataclass(frozen=True)
+class CueMatch:
+    """One status phrase found in a text: its first word's position among the text's words."""
+
+    position: int
+    state: StateClass
+    cue: str
+
+
+# --------------------------------------------------------------------------- the lexicon
+
+
+def _phrase_words(phrase: str) -> tuple[str, ...]:
+    return tuple(_WORD.findall(phrase.lower()))
+
+
 @cache
 def status_lexicon() -> tuple[tuple[Axis, ...], tuple[tuple[tuple[str, ...], StateClass], ...]]:
     """(axes, phrases longest first) read from data/status_transitions.txt."""
@@ -58,28 +94,30 @@ def status_lexicon() -> tuple[tuple[Axis, ...], tuple[tuple[tuple[str, ...], Sta
     axes: list[Axis] = []
     phrases: list[tuple[tuple[str, ...], StateClass]] = []
     states: list[StateClass] = []
-    axis_name, prefer = None, "latest"
+    blockers: list[tuple[str, ...]] = []
+    axis_name, prefer, forward = None, "latest", False
     for raw in text.splitlines():
         line = raw.strip()
         if not line or line.startswith("#"):
             continue
-        header = re.fullmatch(r"\[(\w+)(?:\s+prefer=(earliest|latest))?\]", line)
+        header = re.fullmatch(r"\[(\w+)(?:\s+prefer=(earliest|latest))?(\s+forward)?\]", line)
         if header:
             if axis_name:
-                axes.append(Axis(axis_name, prefer, tuple(states)))
-            axis_name, prefer, states = header.group(1), header.group(2) or "latest", []
+                axes.append(Axis(axis_name, prefer, tuple(states), tuple(blockers), forward))
+            axis_name, prefer, states, blockers = header.group(1), header.group(2) or "latest", [], []
+            forward = bool(header.group(3))
+            continue
+        if line.startswith("not:") and axis_name is not None:
+            blockers.extend(words for phrase in line[4:].split(",") if (words := _phrase_words(phrase)))
             continue
         entry = re.fullmatch(r"(\w+)\s+(\d+):\s*(.+)", line)
         if entry is None or axis_name is None:
             raise ValueError(f"status_transitions.txt: cannot read line {raw!r}")
         state = StateClass(axis_name, entry.group(1), int(entry.group(2)), len(states))
         states.append(state)
-        for phrase in entry.group(3).split(","):
-            words = tuple(_WORD.findall(phrase.lower()))
-            if words:
-                phrases.append((words, state))
+        phrases.extend((words, state) for phrase in entry.group(3).split(",") if (words := _phrase_words(phrase)))
     if axis_name:
-        axes.append(Axis(axis_name, prefer, tuple(states)))
+        axes.append(Axis(axis_name, prefer, tuple(states), tuple(blockers), forward))
     phrases.sort(key=lambda item: -len(item[0]))
     return tuple(axes), tuple(phrases)
 
@@ -90,7 +128,8 @@ def _match_phrase(words: list[str], phrase: tuple[str, ...], start: int, used: s
         return None
     positions = [start]
     for word in phrase[1:]:
-        for k in range(positions[-1] + 1, min(positions[-1] + 2 + _MAX_PHRASE_GAP, len(words))):
+        gap = 0 if word in _ADJACENT_WORDS else _MAX_PHRASE_GAP
+        for k in range(positions[-1] + 1, min(positions[-1] + 2 + gap, len(words))):
             if words[k] == word and k not in used:
                 positions.append(k)
                 break
@@ -99,32 +138,72 @@ def _match_phrase(words: list[str], phrase: tuple[str, ...], start: int, used: s
     return positions
 
 
-def claim_states(text: str) -> dict[str, ClaimState]:
-    """The state per axis that ``text`` reports, by the lexicon (negated one-word cues skipped)."""
+def _blocked_positions(words: list[str], axis: Axis) -> set[int]:
+    """Positions inside the axis's blocking word sequences (matched contiguously)."""
+    blocked: set[int] = set()
+    for blocker in axis.blockers:
+        size = len(blocker)
+        for start in range(len(words) - size + 1):
+            if tuple(words[start : start + size]) == blocker:
+                blocked.update(range(start, start + size))
+    return blocked
+
+
+def text_words(text: str) -> list[str]:
+    """The lowercased words status phrases are matched against (positions index this list)."""
+    return [w.lower() for w in _WORD.findall(text)]
+
+
+@lru_cache(maxsize=4096)
+def cue_matches(text: str) -> tuple[CueMatch, ...]:
+    """Every status phrase in ``text``, on every axis (negated one-word cues and blocked words skipped)."""
     axes, phrases = status_lexicon()
-    words = [w.lower() for w in _WORD.findall(text)]
+    words = text_words(text)
     positions_of: dict[str, list[int]] = defaultdict(list)
     for position, word in enumerate(words):
         positions_of[word].append(position)
-    used: set[int] = set()
-    found: dict[str, list[tuple[int, ClaimState]]] = defaultdict(list)
-    for phrase, state in phrases:
-        for start in positions_of.get(phrase[0], ()):
-            positions = _match_phrase(words, phrase, start, used)
-            if positions is None:
+    found: list[CueMatch] = []
+    for axis in axes:
+        used = _blocked_positions(words, axis)
+        for phrase, state in phrases:
+            if state.axis != axis.name:
                 continue
-            if len(phrase) == 1 and any(w in _NEGATIONS for w in words[max(0, start - _NEGATION_WINDOW) : start]):
-                continue
-            used.update(positions)
-            found[state.axis].append((start, ClaimState(state, " ".join(phrase))))
+            for start in positions_of.get(phrase[0], ()):
+                positions = _match_phrase(words, phrase, start, used)
+                if positions is None:
+                    continue
+                if len(phrase) == 1 and any(w in _NEGATIONS for w in words[max(0, start - _NEGATION_WINDOW) : start]):
+                    continue
+                used.update(positions)
+                found.append(CueMatch(start, state, " ".join(phrase)))
+    return tuple(sorted(found, key=lambda m: m.position))
+
+
+def claim_states(text: str) -> dict[str, ClaimState]:
+    """The state per axis that ``text`` reports, by the lexicon and each axis's ``prefer``."""
+    axes, _ = status_lexicon()
     prefer = {axis.name: axis.prefer for axis in axes}
+    by_axis: dict[str, list[CueMatch]] = defaultdict(list)
+    for match in cue_matches(text):
+        by_axis[match.state.axis].append(match)
     chosen = {}
-    for axis, matches in found.items():
+    for axis, matches in by_axis.items():
         if prefer[axis] == "latest":
-            chosen[axis] = max(matches, key=lambda m: (m[1].state.phase, m[1].state.rank, m[0]))[1]
+            best = max(matches, key=lambda m: (m.state.phase, m.state.rank, m.position))
         else:
-            chosen[axis] = min(matches, key=lambda m: (m[1].state.phase, m[0]))[1]
+            best = min(matches, key=lambda m: (m.state.phase, m.position))
+        chosen[axis] = ClaimState(best.state, best.cue)
     return chosen
+
+
+def _states_named(text: str, axis: str) -> set[StateClass]:
+    """Every state of ``axis`` that ``text`` names, the one it reports and the ones it recalls."""
+    return {m.state for m in cue_matches(text) if m.state.axis == axis}
+
+
+def recalled_cues(text: str, axis: str, state: StateClass) -> set[str]:
+    """Status words of ``axis`` in ``text`` for states other than ``state`` (what it recalls)."""
+    return {m.cue for m in cue_matches(text) if m.state.axis == axis and m.state != state}
 
 
 # --------------------------------------------------------------------------- participants
@@ -140,6 +219,10 @@ def claim_span(claim: Claim, article: Article | None) -> tuple[int, int]:
     return 0, 0
 
 
+def _entity_name(text: str) -> str:
+    return re.sub(r"^the\s+|['’]s$", "", text.strip().lower())
+
+
 def claim_entities(claim: Claim, article: Article | None) -> dict[str, str]:
     """Named participants in the claim: canonical text -> entity label (no dates or numbers)."""
     if article is None:
@@ -148,8 +231,7 @@ def claim_entities(claim: Claim, article: Article | None) -> dict[str, str]:
     entities = {}
     for entity in article.entities:
         if entity.start >= start and entity.end <= end and entity.label not in _NON_PARTICIPANT_LABELS:
-            name = re.sub(r"^the\s+|['’]s$", "", entity.text.strip().lower())
-            entities[name] = entity.label
+            entities[_entity_name(entity.text)] = entity.label
     return entities
 
 
@@ -164,51 +246,205 @@ def unit_key(unit: str | None) -> str | None:
     return word
 
 
+@cache
+def _unit_names() -> dict[str, str | None]:
+    """Unit words of data/unit_synonyms.txt -> canonical counted unit, or None for units of measurement."""
+    table: dict[str, str | None] = {}
+    for line in entries("unit_synonyms.txt"):
+        head, _, words = line.partition(":")
+        name, *flags = head.split()
+        canonical = None if "measure" in flags else name
+        table.update({word.strip().lower(): canonical for word in words.split(",") if word.strip()})
+    return table
+
+
+def count_unit(unit: str | None) -> str | None:
+    """What a count counts, comparable across reports ("troops" and "soldiers" are one unit);
+    None for no unit or a unit of measurement (meters, hours: not participants)."""
+    if not unit:
+        return None
+    word = unit.strip().lower()
+    names = _unit_names()
+    return names[word] if word in names else unit_key(word)
+
+
 def claim_counts(claim: Claim) -> set[tuple[float, str | None]]:
     return {(q.value, unit_key(q.unit)) for q in claim.quantities if q.unit}
 
 
+@cache
+def participant_nouns() -> dict[str, bool]:
+    """Participant nouns (singular and plural forms) -> whether the noun is generic."""
+    nouns: dict[str, bool] = {}
+    for line in entries("status_participant_nouns.txt"):
+        word, _, flag = line.lower().partition(" ")
+        generic = flag.strip() == "generic"
+        for form in _noun_forms(word):
+            nouns.setdefault(form, generic)
+    return nouns
+
+
+def _noun_forms(word: str) -> tuple[str, ...]:
+    """A singular noun and its regular or common irregular plural."""
+    if word.endswith("man"):
+        return word, word[:-3] + "men"
+    if word == "child":
+        return word, "children"
+    if word == "person":
+        return word, "people"
+    if word.endswith("y") and word[-2:-1] not in "aeiou":
+        return word, word[:-1] + "ies"
+    if word.endswith(("s", "x", "ch", "sh")):
+        return word, word + "es"
+    return word, word + "s"
+
+
+def _singular(word: str) -> str:
+    for plural, singular in (("men", "man"), ("children", "child"), ("people", "person")):
+        if word.endswith(plural):
+            return word[: -len(plural)] + singular
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith(("ses", "xes", "ches", "shes")):
+        return word[:-2]
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
 @dataclass(frozen=True)
 class Participants:
-    """What a claim is about, for telling whether two claims concern the same people or things."""
+    """What a claim (on one axis) is about, for telling whether two claims concern the same people or things."""
 
     fact_id: str | None
     counts: frozenset[tuple[float, str | None]]
     entities: tuple[tuple[str, str], ...]  # (canonical text, label)
+    nouns: frozenset[str] = frozenset()  # participant nouns, singular; generic ones left out
 
 
-def participants(claim: Claim, articles: dict[str, Article]) -> Participants:
-    entities = claim_entities(claim, articles.get(claim.article_id))
-    return Participants(claim.fact_id, frozenset(claim_counts(claim)), tuple(entities.items()))
+@dataclass(frozen=True)
+class _Mention:
+    position: int | None  # word position in the claim text; None when it could not be placed
+    kind: str  # count | entity | noun
+    value: tuple
+
+
+def _claim_mentions(claim: Claim, article: Article | None) -> list[_Mention]:
+    """Counts, named entities and participant nouns of a claim, with their word positions.
+
+    Words inside a reported source ("a police spokesperson said") are not participants.
+    """
+    text = claim.text
+    starts = [m.start() for m in _WORD.finditer(text)]
+    base, end = claim_span(claim, article)
+    sources = [a.source_span for a in (article.attributions if article else []) if a.source_span]
+
+    def position_at(offset: int) -> int:
+        return max(bisect.bisect_right(starts, offset) - 1, 0)
+
+    def in_source(start: int, stop: int) -> bool:
+        return any(start < source_end and stop > source_start for source_start, source_end in sources)
+
+    mentions: list[_Mention] = []
+    for quantity in claim.quantities:
+        unit = count_unit(quantity.unit)
+        if unit:
+            at = text.find(quantity.text) if quantity.text else -1
+            mentions.append(_Mention(position_at(at) if at >= 0 else None, "count", (quantity.value, unit)))
+    if article is not None:
+        for entity in article.entities:
+            if entity.start >= base and entity.end <= end and entity.label not in _NON_PARTICIPANT_LABELS:
+                if in_source(entity.start, entity.end):
+                    continue
+                value = (_entity_name(entity.text), entity.label)
+                mentions.append(_Mention(position_at(entity.start - base), "entity", value))
+    nouns = participant_nouns()
+    for position, match in enumerate(_WORD.finditer(text)):
+        word = match.group().lower()
+        if word in nouns and not nouns[word] and not in_source(base + match.start(), base + match.end()):
+            mentions.append(_Mention(position, "noun", (_singular(word),)))
+    return mentions
+
+
+def participants(claim: Claim, articles: dict[str, Article], axis: str | None = None) -> Participants:
+    """What ``claim`` is about; with ``axis``, only mentions nearer that axis's status words than another's."""
+    mentions = _claim_mentions(claim, articles.get(claim.article_id))
+    if axis is not None:
+        cues = cue_matches(claim.text)
+        own = [m.position for m in cues if m.state.axis == axis]
+        other = [m.position for m in cues if m.state.axis != axis]
+        if own and other:
+            mentions = [
+                m for m in mentions
+                if m.position is None or min(abs(m.position - p) for p in own) <= min(abs(m.position - p) for p in other)
+            ]
+    return Participants(
+        claim.fact_id,
+        frozenset(m.value for m in mentions if m.kind == "count"),
+        tuple(dict.fromkeys(m.value for m in mentions if m.kind == "entity")),
+        frozenset(m.value[0] for m in mentions if m.kind == "noun"),
+    )
+
+
+def participants_differ(a: Participants, b: Participants) -> bool:
+    """Told apart: both name people and share none, or both count one thing with no figure in common."""
+    people_a = {name for name, label in a.entities if label == "PERSON"}
+    people_b = {name for name, label in b.entities if label == "PERSON"}
+    if people_a and people_b and not people_a & people_b:
+        return True
+    units = {unit for _, unit in a.counts} & {unit for _, unit in b.counts}
+    return any(not {v for v, u in a.counts if u == unit} & {v for v, u in b.counts if u == unit} for unit in units)
 
 
 def participants_match(a: Participants, b: Participants) -> bool:
-    """Same fact, same count of the same thing, a shared person, or two shared named entities."""
+    """Not told apart, and the same fact, a shared count, person or participant noun, or two shared named entities."""
+    if participants_differ(a, b):
+        return False
     if a.fact_id is not None and a.fact_id == b.fact_id:
         return True
-    if a.counts & b.counts:
+    if a.counts & b.counts or a.nouns & b.nouns:
         return True
     labels_a = dict(a.entities)
     shared = [name for name, _ in b.entities if name in labels_a]
     return len(shared) >= 2 or any(labels_a[name] == "PERSON" for name in shared)
 
 
-def same_participants(a: Claim, b: Claim, articles: dict[str, Article]) -> bool:
+def same_participants(a: Claim, b: Claim, articles: dict[str, Article], axis: str | None = None) -> bool:
     """Whether two claims are about the same participants (see ``participants_match``)."""
-    return participants_match(participants(a, articles), participants(b, articles))
+    return participants_match(participants(a, articles, axis), participants(b, articles, axis))
+
+
+# --------------------------------------------------------------------------- order in time
+
+
+_CALENDAR_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def report_day(claim: Claim, articles: dict[str, Article]) -> str | None:
-    """The day a claim was reported (its article's ``published``), else its event date; None if neither."""
+    """The day a claim was reported (its article's ``published``), else its event date when that is
+    a calendar day; None if neither (weeks, seasons, months and years do not order against days)."""
     article = articles.get(claim.article_id)
     if article is not None and article.published:
         return article.published[:10]
-    if claim.event_date is not None and claim.event_date.value:
+    if claim.event_date is not None and _CALENDAR_DAY.match(claim.event_date.value or ""):
         return claim.event_date.value[:10]
     return None
 
 
-def related_groups(claims: list[Claim], articles: dict[str, Article]) -> list[list[Claim]]:
+def report_moment(claim: Claim, articles: dict[str, Article]) -> str:
+    """The claim's publication time in UTC (ISO) when its article gives a time of day, else ''."""
+    article = articles.get(claim.article_id)
+    published = article.published if article is not None else None
+    if not published or len(published) <= 10:
+        return ""
+    try:
+        moment = datetime.fromisoformat(published)
+    except ValueError:
+        return ""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment.astimezone(timezone.utc).isoformat()
+
+
+def related_groups(claims: list[Claim], articles: dict[str, Article], axis: str | None = None) -> list[list[Claim]]:
     """Claims split into groups about the same participants (connected by ``same_participants``)."""
     parent = list(range(len(claims)))
 
@@ -218,7 +454,7 @@ def related_groups(claims: list[Claim], articles: dict[str, Article]) -> list[li
             i = parent[i]
         return i
 
-    about = [participants(claim, articles) for claim in claims]
+    about = [participants(claim, articles, axis) for claim in claims]
     for i in range(len(claims)):
         for j in range(i + 1, len(claims)):
             if root(i) != root(j) and participants_match(about[i], about[j]):
@@ -238,38 +474,80 @@ def stated_claims(story: Story) -> dict[str, list[tuple[Claim, ClaimState]]]:
     return by_axis
 
 
+# --------------------------------------------------------------------------- updates
+
+
+@dataclass(frozen=True)
+class _Report:
+    day: str
+    moment: str
+    order: int
+    claim: Claim
+    state: StateClass
+    cue: str
+
+
+def _from_report(earlier: list[_Report], prior: StateClass, recalled: set[str]) -> _Report:
+    """The report of the prior state an update starts from (see the module docstring)."""
+    run: list[_Report] = []
+    for report in reversed(earlier):
+        if report.state != prior:
+            if report.state.phase != prior.phase:
+                break  # the prior state began after this report
+            continue
+        run.append(report)
+    candidates = [r for r in run if r.cue in recalled] or run
+    latest = max(r.day for r in candidates)
+    return min((r for r in candidates if r.day == latest), key=lambda r: (r.moment or "~", r.order))
+
+
 def find_updates(story: Story, articles: dict[str, Article]) -> list[Update]:
-    """Changes of state over time among claims about the same participants.
+    """Changes of state over time among claims about the same participants, and revised figures.
 
     Requires the story's claims (text, quantities, ``fact_id``, ``event_date``, offsets) and the
-    articles by id (``published``, ``entities``). A claim is an update when it is the first report
-    of its state for its participants and the state reported on the latest earlier day about them
-    was a different one it moves on from; ``from_claim`` is a claim of that earlier day, and the
-    update's ``fact_id`` is that claim's. Ordered by the day of the change.
+    articles by id (``published``, ``entities``, ``attributions``). A claim is an update when it is
+    the first report of its state for its participants (on the state's axis) and the state reported
+    on the latest earlier day about them was a different one it moves on from; ``from_claim`` is a
+    report of that prior state (see the module docstring), and the update's ``fact_id`` is its
+    fact. Figures a source lineage revised on a later day come from
+    ``storytrace.conflicts.figure_updates`` (it also needs ``story.reuse`` and attribution chains).
+    Ordered by the day of the change.
     """
     order = {claim.id: n for n, claim in enumerate(story.claims)}
     updates: list[tuple[str, int, Update]] = []
     seen: set[tuple[str, str, str, str]] = set()
-    for stated in stated_claims(story).values():
-        dated = [(day, claim, state.state) for claim, state in stated if (day := report_day(claim, articles))]
-        dated.sort(key=lambda item: (item[0], order[item[1].id]))
-        about = {claim.id: participants(claim, articles) for _, claim, _ in dated}
-        for k, (day, claim, state) in enumerate(dated):
-            earlier = [(d, c, s) for d, c, s in dated[:k] if d < day and participants_match(about[c.id], about[claim.id])]
-            if not earlier or any(s == state for _, _, s in earlier):
-                continue  # nothing before, or this state was already reported
-            previous_day = earlier[-1][0]
-            before = [(c, s) for d, c, s in earlier if d == previous_day]
-            if len({s.phase for _, s in before}) > 1:
+    forward = {axis.name: axis.forward for axis in status_lexicon()[0]}
+    for axis, stated in stated_claims(story).items():
+        reports = [
+            _Report(day, report_moment(claim, articles), order[claim.id], claim, state.state, state.cue)
+            for claim, state in stated
+            if (day := report_day(claim, articles))
+        ]
+        reports.sort(key=lambda r: (r.day, r.moment or "~", r.order))
+        about = {r.claim.id: participants(r.claim, articles, axis) for r in reports}
+        for k, report in enumerate(reports):
+            mine = about[report.claim.id]
+            earlier = [r for r in reports[:k] if r.day < report.day and participants_match(about[r.claim.id], mine)]
+            if not earlier or any(report.state in _states_named(r.claim.text, axis) for r in earlier):
+                continue  # nothing before, or this state was already reported (or recalled: "later released")
+            before = [r for r in earlier if r.day == earlier[-1].day]
+            if len({r.state.phase for r in before}) > 1:
                 continue  # the day before was contradictory (a status conflict): no clear prior state
-            prior = max((s for _, s in before), key=lambda s: s.rank)
-            if state.phase == prior.phase and state.rank < prior.rank:
+            prior = max((r.state for r in before), key=lambda s: s.rank)
+            if report.state.phase == prior.phase and report.state.rank < prior.rank:
                 continue  # a less specific restatement ("detained", then "found"): no change
-            from_claim = [c for c, s in before if s == prior][-1]
-            if (day, prior.name, state.name, from_claim.id) in seen:
+            if forward[axis] and report.state.phase < prior.phase:
+                continue  # a one-way axis: "done" then "planned" is a new plan, not a change of this one
+            start = _from_report(earlier, prior, recalled_cues(report.claim.text, axis, report.state))
+            key = (report.day, prior.name, report.state.name, start.claim.id)
+            if key in seen:
                 continue  # another report of the same change on the same day
-            seen.add((day, prior.name, state.name, from_claim.id))
-            summary = f"{prior.name} -> {state.name} (reported {day})"
-            updates.append((day, order[claim.id], Update(from_claim.fact_id, from_claim.id, claim.id, summary)))
+            seen.add(key)
+            summary = f"{prior.name} -> {report.state.name} (reported {report.day})"
+            update = Update(start.claim.fact_id, start.claim.id, report.claim.id, summary)
+            updates.append((report.day, report.order, update))
+    from storytrace.conflicts import figure_updates  # deferred: storytrace.conflicts imports this module
+
+    updates.extend((day, order[update.to_claim], update) for day, update in figure_updates(story, articles))
     updates.sort(key=lambda item: item[:2])
     return [update for _, _, update in updates]

@@ -31,6 +31,8 @@ DIRECTION_WORDING = {
     "inferred-date": "by a date inferred for an undated article",
     "citation": "the copy names the other outlet beside the passage",
     "mention": "the copy names the other outlet",
+    "framing": "the copy puts the shared words in quotation marks or credits them to an outlet",
+    "credit": "the copy's removed photo credit names the other outlet (weak evidence)",
     "unknown": "direction unknown: nothing shows who copied whom",
 }
 
