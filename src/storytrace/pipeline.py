@@ -30,7 +30,7 @@ from .metadata import merge_metadata
 from .model import Article, Dossier, InputRecord
 from .nlp import annotate_doc, installed_model, load_pipeline
 from .settings import Settings
-from .sources import resolve_sources
+from .source_resolution import resolve_sources
 from .temporal import find_time_expressions, infer_reference_date
 from .textmeta import extract_text_metadata
 

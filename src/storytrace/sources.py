@@ -1,35 +1,32 @@
-"""Who the sources are: the type of a source mention and its one canonical name within an article.
+"""What kind of source a mention names: its type (``model.SOURCE_TYPES``) and whether it is anonymous.
 
 ``classify_source`` types one raw mention ("a European diplomat", "the ministry", "a Telegram
-channel") as one of ``model.SOURCE_TYPES`` and says whether it is anonymous, from its words, an
-optional spaCy entity label, the cue and the publishing outlet. ``resolve_sources`` then works
-over one article: pronouns and descriptions take their antecedent, each source gets one
-canonical name, and every chain link is typed. Word lists: ``data/source_*.txt`` and
-``data/person_given_name_genders.txt``; none names an outlet.
+channel", "a ministry report") from its words, an optional spaCy entity label, the cue and the
+publishing outlet. The readings of a mention's text used on the way (``head_phrase``,
+``personal_name``, ``document_issuer``, ``platform_phrase``, person-name cleaning) are shared
+with ``storytrace.source_resolution``, which resolves the mentions of one article to its sources.
+Word lists: ``data/source_*.txt`` and ``data/person_given_name_genders.txt``; none names an outlet.
 
 classify_source decision order (first that applies wins):
-  self (the outlet itself, "this newspaper", "we") > pronoun form > "X's sources" (anonymous) /
-  "X's report" (typed as X) > platform ("a Telegram channel", "a video posted online") >
-  unnamed role with an anonymity cue ("people close to <name>") > personal name (PERSON label,
-  a title before a name, or a role with a name in apposition) > anonymity cue > head word of the
-  mention (unnamed role, media, title, government, document, organisation; a document by a known
-  author takes the author's type) > outlet-like name (name heads, broadcaster or domain shapes) >
-  entity label (PERSON, ORG -> organisation or media when the cue is "reported"/"wrote", GPE
-  or FAC -> government) > a bare capitalized full name -> person > unknown.
+  self (the outlet itself, "this newspaper", "we") > pronoun form > "X's sources" (anonymous) >
+  a document with a typed issuer and no anonymity cue ("a ministry report", "a report by the
+  agency": document; an outlet's report or anyone's statement: the issuer's type) > "X's
+  report" (typed as X) > platform ("a Telegram channel", "a video posted online") > unnamed role
+  with an anonymity cue ("people close to <name>") > personal name (PERSON label, a title before
+  a name, or a role with a name in apposition) > anonymity cue > head word of the mention
+  (unnamed role, media, title, government, document, organisation; "a report in <outlet>" takes
+  the outlet's type) > outlet-like name (name heads, broadcaster or domain shapes) > entity label
+  (PERSON, ORG -> organisation or media when the cue is "reported"/"wrote", GPE or FAC ->
+  government) > a bare capitalized full name -> person > unknown.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from collections import Counter
-from dataclasses import dataclass, field
 from functools import cache
 
-from spacy.tokens import Doc, Span
-
 from storytrace.lexicons import phrase_alternation, word_list, word_map
-from storytrace.model import Attribution, ChainLink
+from storytrace.temporal.vocabulary import MONTHS, WEEKDAYS
 
 PERSONAL_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
 FIRST_PERSON_SINGULAR = frozenset({"i", "me", "my", "mine", "myself"})
@@ -58,17 +55,21 @@ PUBLICATION_NOUNS = frozenset(
 )
 MEDIA_POSSESSED_NOUNS = frozenset({"reporting", "article", "articles", "story", "stories",
                                    "broadcast", "coverage"})
+# Documents that, issued by an outlet, are the outlet speaking ("a report by the Herald").
+OUTLET_REPORT_NOUNS = MEDIA_POSSESSED_NOUNS | {"report", "reports"}
 _HEAD_BREAK = re.compile(
     r",|\s[—–-]\s|—|–|\(|\s(?:of|for|from|at|in|with|on|by|to|who|whom|which|that|whose|and|or)\s"
     r"|\s[a-z]+(?:ed|en)\s(?=(?:by|in|on|at|to|from|with)\s)",  # "a complaint filed by ..."
     re.IGNORECASE,
 )
-_TRAILING_PUNCT = " \t\n\"'“”‘’«»,.;:!?()[]—–-"
+# Nouns of posted content: "a video shared on <platform>" is a post with its platform.
+_POST_NOUNS = frozenset({"post", "posts", "video", "videos", "footage", "clip", "clips", "message",
+                         "messages", "account", "accounts", "channel", "page", "livestream", "photo",
+                         "photos", "image", "images", "statement", "comment", "comments"})
+TRAILING_PUNCT = " \t\n\"'“”‘’«»,.;:!?()[]—–-"
 
 
 # --------------------------------------------------------------------------- lexicons
-
-
 
 
 @cache
@@ -86,13 +87,13 @@ def _at_end(name: str) -> re.Pattern[str]:
 
 
 @cache
-def _roles() -> frozenset[str]:
+def role_nouns() -> frozenset[str]:
     """Unnamed role nouns ("official", "diplomat") from the anonymity list's ``role:`` lines."""
     return frozenset(e[5:].strip() for e in word_list("source_anonymity_patterns.txt") if e.startswith("role:"))
 
 
 @cache
-def _title_then_name() -> re.Pattern[str]:
+def title_then_name() -> re.Pattern[str]:
     """A title followed by one to four capitalized words: "Finance Minister Tomas Lind"."""
     titles = tuple(e for e in word_list("source_titles.txt") if not e.startswith("re:"))
     name_word = r"[A-Z][\w'’-]*\.?"
@@ -100,7 +101,7 @@ def _title_then_name() -> re.Pattern[str]:
 
 
 @cache
-def _self_words() -> frozenset[str]:
+def self_words() -> frozenset[str]:
     return frozenset(word_list("source_self_words.txt"))
 
 
@@ -116,7 +117,7 @@ def _media_shapes() -> re.Pattern[str]:
 
 
 @cache
-def _lexicon_words() -> frozenset[str]:
+def lexicon_words() -> frozenset[str]:
     """Every single word of the type lexicons, to tell a descriptive phrase from a bare name."""
     words: set[str] = set()
     for name in ("source_media_words.txt", "source_government_words.txt", "source_titles.txt",
@@ -124,7 +125,7 @@ def _lexicon_words() -> frozenset[str]:
         for entry in word_list(name):
             if not entry.startswith("re:"):
                 words.update(entry.split())
-    return frozenset(words | _roles())
+    return frozenset(words | role_nouns())
 
 
 # --------------------------------------------------------------------------- text helpers
@@ -132,7 +133,7 @@ def _lexicon_words() -> frozenset[str]:
 
 def clean_mention(text: str) -> str:
     """The mention with outer quotes and punctuation stripped, spaces collapsed, ’ as '."""
-    text = re.sub(r"\s+", " ", text.replace("’", "'")).strip(_TRAILING_PUNCT)
+    text = re.sub(r"\s+", " ", text.replace("’", "'")).strip(TRAILING_PUNCT)
     return text
 
 
@@ -158,7 +159,7 @@ def split_possessive(text: str) -> tuple[str, str] | None:
 
 def head_phrase(text: str) -> str:
     """The part of a mention before its first comma, dash, parenthesis, preposition or clause."""
-    return _HEAD_BREAK.split(text, maxsplit=1)[0].strip(_TRAILING_PUNCT)
+    return _HEAD_BREAK.split(text, maxsplit=1)[0].strip(TRAILING_PUNCT)
 
 
 def normalise_outlet(name: str) -> str:
@@ -184,8 +185,146 @@ def is_plural_mention(text: str) -> bool:
         return False
     word = head[-1]
     return word in {"people", "police", "authorities", "media", "staff"} or (
-        word.endswith("s") and not word.endswith("ss") and word[:-1] in _roles() | _lexicon_words()
+        word.endswith("s") and not word.endswith("ss") and word[:-1] in role_nouns() | lexicon_words()
     )
+
+
+# --------------------------------------------------------------------------- person names
+
+_NAME_PARTICLES = "van|von|de|da|del|der|den|di|du|la|le|bin|ibn|al|el|dos|das|y"
+
+
+def clean_person_name(name: str) -> str:
+    """A PERSON entity's text as a name: no title, no trailing clause or line, no possessive."""
+    name = re.split(r"[\n,(]|\s[—–-]\s", clean_mention(name), maxsplit=1)[0].strip(TRAILING_PUNCT)
+    match = title_then_name().match(name)
+    if match:
+        name = match.group("name")
+    # "frontman Anthony X" / "Tennis great Anna X" -> "Anthony X" / "Anna X" (name particles stay).
+    name = re.sub(rf"^.*\b(?!(?:{_NAME_PARTICLES})\b)[a-z][\w-]*\s+(?=[A-Z])", "", name)
+    name = re.sub(r"(?:\s+[A-Z]{3,})+$", "", name)  # a dateline glued on: "Anna Berg OSLO"
+    return strip_possessive(name)
+
+
+def given_name_gender(name: str) -> str | None:
+    """ "m" or "f" from a full name's given name (a weak hint), or None."""
+    words = name.split()
+    return word_map("person_given_name_genders.txt").get(words[0].lower()) if len(words) > 1 else None
+
+
+def same_person(a: str, b: str) -> bool:
+    """Whether one name's words are all in the other's: "Lind" and "Tomas Lind"."""
+    wa = {w.strip(".,").lower() for w in a.split() if w.strip(".,")}
+    wb = {w.strip(".,").lower() for w in b.split() if w.strip(".,")}
+    return bool(wa) and bool(wb) and (wa <= wb or wb <= wa)
+
+
+# --------------------------------------------------------------------------- documents and posts
+
+_NAME_JOINS = frozenset({"of", "and", "for", "the", "&", "de"})
+_POST_PREPOSITIONS = r"(?:on|to|via)"
+
+
+def name_aware_head(text: str) -> str:
+    """Like ``head_phrase``, but "of", "for" or "and" inside a capitalized name does not end it
+    ("the Ministry of Mines and Energy report", "the Department of the Interior")."""
+    inside_name = False  # "and" joins only after "of"/"for": "Ministry of Mines and Energy"
+    for match in _HEAD_BREAK.finditer(text):
+        joint = match.group(0).strip().lower()
+        before = text[: match.start()].split()
+        after = text[match.end():].split()
+        if joint in {"of", "for"} and len(after) > 1 and after[0].lower() == "the":
+            after = after[1:]
+        joins = joint in {"of", "for"} or (joint in {"and", "&"} and inside_name)
+        if joins and before and after and before[-1][0].isupper() and after[0][0].isupper():
+            inside_name = True
+            continue
+        return text[: match.start()].strip(TRAILING_PUNCT)
+    return text.strip(TRAILING_PUNCT)
+
+
+@cache
+def _body_words() -> frozenset[str]:
+    """Single words naming a body (outlet, state body, organisation): "police", "ministry"."""
+    names = ("source_media_words.txt", "source_government_words.txt", "source_organization_words.txt")
+    return frozenset(e for name in names for e in word_list(name) if " " not in e and not e.startswith("re:"))
+
+
+def _issuer_words(premodifier: str) -> str | None:
+    """The issuer named before a document noun: the trailing run of capitalized words (with the
+    words joining a name) or words naming a body ("A Ministry of Mines and Energy", "police", "UN")."""
+    run: list[str] = []
+    for word in reversed(strip_determiner(premodifier).split()):
+        low = word.lower()
+        if low.rstrip(".") in MONTHS or low in WEEKDAYS or low in INDEFINITE_DETERMINERS | set(DEFINITE_DETERMINERS):
+            break  # "a February survey", "One message"
+        if word[0].isupper() or low in _body_words() or (low in _NAME_JOINS and run and run[0][0].isupper()):
+            run.insert(0, word)
+        else:
+            break
+    while run and run[0].lower() in _NAME_JOINS:
+        run.pop(0)
+    if len(run) == 1 and run[0].lower() in word_list("source_media_words.txt"):
+        return None  # "press reports", "News footage": media in general, not an outlet
+    return " ".join(run) or None
+
+
+def document_issuer(text: str) -> tuple[str, str] | None:
+    """(issuer, document noun) for a document named with who issued it, or None.
+
+    "the ministry's report" -> ("the ministry", "report"); "A Ministry of Mines and Energy report
+    released on Wednesday" -> ("Ministry of Mines and Energy", "report"); "a report released by
+    the agency" -> ("the agency", "report"). Not "a survey of voters" ("of" names what it is
+    about), nor journalism owned by its outlet ("X's story", "X's coverage": X speaking).
+    """
+    mention = clean_mention(text)
+    documents = _at_end("source_document_words.txt")
+    owned = split_possessive(mention)
+    if owned and owned[1].lower() in MEDIA_POSSESSED_NOUNS:
+        return None
+    if owned and documents.fullmatch(owned[1].lower()):
+        return owned[0], owned[1].lower()
+    head = name_aware_head(mention)
+    found = documents.search(head.lower())
+    if found is None or found.start() > 0 and not head[found.start() - 1].isspace():
+        return None
+    noun = head[found.start():]
+    # "by X" names the issuer outright, unless X only got the document ("obtained by X").
+    after = re.match(r"\s+(?:(?P<verb>[a-z]+(?:ed|en))\s+(?:(?:in|on|last|this|early|late)\s+[\w.]+\s+)?)?"
+                     r"(?:by|from)\s+(?P<issuer>.+)$", mention[len(head):])  # "released in May by X"
+    if after and (after.group("verb") or "") not in word_list("source_non_issuer_verbs.txt"):
+        return name_aware_head(after.group("issuer")), noun.lower()
+    # A capitalized noun is a Title Case headline ("Newly Released Document"): no issuer before it.
+    issuer = _issuer_words(head[: found.start()]) if noun.islower() else None
+    return (issuer, noun) if issuer is not None else None
+
+
+def is_statement(noun: str) -> bool:
+    """Whether a document noun is its author speaking ("statement", "remarks"), not a record."""
+    return bool(_at_end("source_statement_words.txt").fullmatch(noun.lower()))
+
+
+def platform_phrase(text: str) -> tuple[int, int] | None:
+    """Where a post names the platform it was shared on, as (start, end) in ``text``: "A video
+    shared on Chirpline" -> "Chirpline", "footage posted to a Telegram channel" -> "a Telegram
+    channel". A capitalized name counts only after a posting verb, and never a day or month."""
+    mention = text.rstrip()
+    if not _is_post(mention):
+        return None
+    platforms = _anywhere("source_platforms.txt")
+    verbs = phrase_alternation(tuple(word_list("source_posting_verbs.txt")))
+    name = r"[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*"
+    pattern = (rf"(?:(?i:{verbs})\s+)?(?i:{_POST_PREPOSITIONS})\s+"
+               rf"(?P<platform>(?:(?i:a|an|the)\s+)?(?:(?i:{platforms.pattern})(?:\s+{name})?|{name}))")
+    for match in re.finditer(pattern, mention):
+        platform = match.group("platform")
+        posted = not match.group(0).lower().startswith(("on ", "to ", "via "))
+        words = {w.lower().rstrip(".") for w in platform.split()}
+        if words & (set(MONTHS) | set(WEEKDAYS)):
+            continue
+        if platforms.search(match.group(0)) or posted:
+            return match.start("platform"), match.end("platform")
+    return None
 
 
 # --------------------------------------------------------------------------- classification
@@ -194,7 +333,7 @@ def is_plural_mention(text: str) -> bool:
 def is_self(text: str, outlet: str | None) -> bool:
     """Whether a mention names the publishing outlet or the article's own writers."""
     mention = clean_mention(text)
-    if mention.lower() in _self_words():
+    if mention.lower() in self_words():
         return True
     if not outlet:
         return False
@@ -219,31 +358,26 @@ def personal_name(text: str, entity_label: str | None = None) -> str | None:
         return strip_possessive(_without_title(mention))
     appositive = re.match(r"^(?P<head>[^,]+),\s+(?P<name>[A-Z][^,()]+?)\s*(?:,|\(|$)", mention)
     if appositive and _bare_full_name(appositive.group("name")) and (
-            _type_of_head(appositive.group("head")) == "person" or _unnamed_role(appositive.group("head"))):
+            type_of_head(appositive.group("head")) == "person" or _unnamed_role(appositive.group("head"))):
         return appositive.group("name")  # "the mayor's spokesman, Ann Lee"
-    match = _title_then_name().search(mention)
+    match = title_then_name().search(mention)
     # The titled name must close the mention or its head ("Chairman Ann Lee, who ..."), not sit
     # inside a longer phrase ("a slide that Mr. Lee showed").
     if match is None or not re.match(r"\s*(?:$|[,(—–])", mention[match.end():]):
         return None
     if re.search(r"['’]s\s", match.group("name")):
         return None  # "President Lee's office": what the person owns, not the person
-    name = strip_possessive(match.group("name").strip(_TRAILING_PUNCT))
-    if any(w.lower() in _lexicon_words() for w in name.split()):
+    name = strip_possessive(match.group("name").strip(TRAILING_PUNCT))
+    if any(w.lower() in lexicon_words() for w in name.split()):
         return None
     return name
 
 
 def _without_title(mention: str) -> str:
     """A PERSON mention without a leading title or determiner: "Finance Minister Lind" -> "Lind"."""
-    match = _title_then_name().search(mention)
+    match = title_then_name().search(mention)
     name = match.group("name") if match else strip_determiner(mention)
     return head_phrase(name) or name
-
-
-_POST_NOUNS = frozenset({"post", "posts", "video", "videos", "footage", "clip", "clips", "message",
-                         "messages", "account", "accounts", "channel", "page", "livestream", "photo",
-                         "photos", "image", "images", "statement", "comment", "comments"})
 
 
 def _on_platform(mention: str) -> bool:
@@ -253,11 +387,18 @@ def _on_platform(mention: str) -> bool:
     head = head_phrase(mention)
     if platforms.search(head):
         return True
-    head_words = head.lower().split()
-    return bool(head_words) and head_words[-1] in _POST_NOUNS and bool(platforms.search(mention))
+    return _is_post(mention) and bool(platforms.search(mention))
 
 
-def _anonymity_cue(mention: str) -> bool:
+def _is_post(mention: str) -> bool:
+    """Whether a post-like noun heads the mention ("a video", "footage circulating ...")."""
+    words = head_phrase(mention).lower().split()
+    while len(words) > 1 and words[-1] in word_list("source_posting_verbs.txt"):
+        words.pop()
+    return bool(words) and words[-1] in _POST_NOUNS
+
+
+def anonymity_cue(mention: str) -> bool:
     return bool(_anywhere("source_anonymity_patterns.txt").search(mention))
 
 
@@ -267,7 +408,7 @@ def _unnamed_role(head: str) -> bool:
     if not words:
         return False
     last, first = words[-1], words[0]
-    if last in _roles():
+    if last in role_nouns():
         return True
     title_at_end = _at_end("source_titles.txt").search(head.lower())
     if title_at_end and first in INDEFINITE_DETERMINERS and len(words) > 1:
@@ -284,7 +425,7 @@ def _bare_full_name(mention: str) -> bool:
     if not 2 <= len(words) <= 4 or mention.lower().startswith("the "):
         return False
     for word in words:
-        if not re.fullmatch(r"[A-Z][a-z][\w'-]*\.?|[A-Z]\.", word) or word.lower().strip(".") in _lexicon_words():
+        if not re.fullmatch(r"[A-Z][a-z][\w'-]*\.?|[A-Z]\.", word) or word.lower().strip(".") in lexicon_words():
             return False
     return True
 
@@ -307,7 +448,7 @@ def _media_by_name(mention: str) -> bool:
     return bool(_media_shapes().fullmatch(name)) and (name.isupper() or "." in name)
 
 
-def _type_of_head(head: str) -> str | None:
+def type_of_head(head: str) -> str | None:
     """The type given by the head word(s) of a descriptive phrase, or None."""
     low = head.lower()
     if _at_end("source_media_words.txt").search(low):
@@ -327,7 +468,7 @@ def _type_of_head(head: str) -> str | None:
 def descriptor_and_name(head: str) -> tuple[str, str] | None:
     """ "the Ukrainian outlet Foo Bar" -> ("the Ukrainian outlet", "Foo Bar"): a lowercase descriptor then a name."""
     match = re.match(r"^(?P<desc>(?:\S+\s+)*?[a-z][\w-]*)\s+(?P<name>[A-Z0-9][\w'.&-]*(?:\s+[A-Z0-9][\w'.&-]*)*)$", head)
-    if match is None or _type_of_head(match.group("desc")) is None:
+    if match is None or type_of_head(match.group("desc")) is None:
         return None
     return match.group("desc"), match.group("name")
 
@@ -370,6 +511,10 @@ def classify_source(
     owned = split_possessive(mention)
     if owned and owned[1].lower() in SOURCE_NOUNS:
         return "anonymous", True
+    issued = document_issuer(mention) if not anonymity_cue(mention) else None
+    issued_type = _issued_document_type(issued, outlet) if issued else None
+    if issued_type is not None:
+        return issued_type
     if owned and owned[1].lower() in PUBLICATION_NOUNS:
         owner_type, owner_anonymous = classify_source(owned[0], outlet=outlet, cue=cue)
         if owner_type in {"organization", "unknown"} and owned[1].lower() in MEDIA_POSSESSED_NOUNS:
@@ -379,13 +524,26 @@ def classify_source(
     if _on_platform(mention):
         return "social_media", False
     head_words = head_phrase(mention).lower().split()
-    if _anonymity_cue(mention) and any(word in _roles() for word in head_words):
+    if anonymity_cue(mention) and any(word in role_nouns() for word in head_words):
         return "anonymous", True  # "people close to <a named person>": the speaker is unnamed
     if personal_name(mention, entity_label):
         return "person", False
-    if _anonymity_cue(mention):
+    if anonymity_cue(mention):
         return "anonymous", True
     return _classify_description(mention, entity_label, outlet, cue)
+
+
+def _issued_document_type(issued: tuple[str, str], outlet: str | None) -> tuple[str, bool] | None:
+    """The type of a document with a known issuer: the issuer's own for an outlet's report or a
+    statement ("a report by the Herald", "a statement from the ministry"),
+    "document" otherwise; None when the issuer cannot be typed (or is a platform)."""
+    issuer, noun = issued
+    issuer_type, issuer_anonymous = classify_source(issuer, outlet=outlet)
+    if issuer_type in {"unknown", "document", "social_media"}:
+        return None
+    if issuer_type in {"media", "self"} and noun in OUTLET_REPORT_NOUNS or is_statement(noun):
+        return issuer_type, issuer_anonymous
+    return "document", False
 
 
 def _classify_description(
@@ -395,15 +553,14 @@ def _classify_description(
     head = head_phrase(mention)
     if head and _unnamed_role(head):
         return "anonymous", True
-    head_type = _type_of_head(head) if head else None
+    head_type = type_of_head(head) if head else None
     if head_type is None and head and (described := descriptor_and_name(head)):
-        head_type = _type_of_head(described[0])
+        head_type = type_of_head(described[0])
     if head_type == "document":
-        author = re.search(r"\b(?:from|by|of|in)\s+(?P<author>.+)$", mention, re.IGNORECASE)
-        if author:
-            author_type, author_anonymous = classify_source(author.group("author"), outlet=outlet)
-            if author_type not in {"unknown", "document"}:
-                return author_type, author_anonymous
+        carried = re.search(r"\bin\s+(?P<outlet>.+)$", mention)  # "a report in the Herald": the outlet
+        carrier = classify_source(carried.group("outlet"), outlet=outlet) if carried else None
+        if carrier is not None and carrier[0] in {"media", "self"}:
+            return carrier
     if head_type is not None:
         return head_type, False
     if _media_by_name(head or mention):
@@ -414,496 +571,9 @@ def _classify_description(
     rest = mention[len(head):]
     apposition = rest.lstrip(" ,—–-(")
     if apposition and re.match(r"\s*[,(—–-]", rest):
-        described = _type_of_head(head_phrase(strip_determiner(apposition)))
+        described = type_of_head(head_phrase(strip_determiner(apposition)))
         if described in {"media", "government", "organization"}:
             return described, False
     if entity_label is None and _bare_full_name(head or mention):
         return "person", False
     return "unknown", False
-
-
-# --------------------------------------------------------------------------- one article's sources
-
-_ABBREVIATIONS = {"sen.": "senator", "rep.": "representative", "gov.": "governor", "gen.": "general",
-                  "col.": "colonel", "lt.": "lieutenant", "adm.": "admiral", "dr.": "doctor"}
-_MALE_MARKS = {"mr.", "mr", "he", "him", "his", "himself", "spokesman", "king", "prince", "sir", "lord"}
-_FEMALE_MARKS = {"mrs.", "ms.", "mrs", "ms", "miss", "she", "her", "hers", "herself", "spokeswoman",
-                 "queen", "princess", "dame", "lady", "congresswoman", "chairwoman"}
-
-
-@dataclass(eq=False)
-class _Source:
-    """One source of an article, gathering all its mentions."""
-
-    name: str
-    type: str
-    anonymous: bool
-    plural: bool = False
-    gender: str | None = None
-    last_seen: int = -1
-    words: set[str] = field(default_factory=set)
-    owner: _Source | None = None  # set for "X's sources": the X
-    noun: str | None = None
-
-    def canonical(self) -> str:
-        if self.owner is not None:
-            owner = self.owner.canonical()
-            return f"{owner}' {self.noun}" if owner.endswith("s") else f"{owner}'s {self.noun}"
-        return self.name
-
-    def see(self, mention: str, start: int) -> None:
-        words = {_ABBREVIATIONS.get(w, w) for w in mention.lower().split()}
-        self.words |= words
-        if self.gender is None and words & _MALE_MARKS:
-            self.gender = "m"
-        elif self.gender is None and words & _FEMALE_MARKS:
-            self.gender = "f"
-        self.last_seen = max(self.last_seen, start)
-
-
-_RECENT_CHARS = 600  # how far back a full name still settles an ambiguous surname
-_NAME_PARTICLES = "van|von|de|da|del|der|den|di|du|la|le|bin|ibn|al|el|dos|das|y"
-
-
-def clean_person_name(name: str) -> str:
-    """A PERSON entity's text as a name: no title, no trailing clause or line, no possessive."""
-    name = re.split(r"[\n,(]|\s[—–-]\s", clean_mention(name), maxsplit=1)[0].strip(_TRAILING_PUNCT)
-    match = _title_then_name().match(name)
-    if match:
-        name = match.group("name")
-    # "frontman Anthony X" / "Tennis great Anna X" -> "Anthony X" / "Anna X" (name particles stay).
-    name = re.sub(rf"^.*\b(?!(?:{_NAME_PARTICLES})\b)[a-z][\w-]*\s+(?=[A-Z])", "", name)
-    name = re.sub(r"(?:\s+[A-Z]{3,})+$", "", name)  # a dateline glued on: "Anna Berg OSLO"
-    return strip_possessive(name)
-
-
-def _given_name_gender(name: str) -> str | None:
-    words = name.split()
-    return word_map("person_given_name_genders.txt").get(words[0].lower()) if len(words) > 1 else None
-
-
-def _name_key(name: str) -> str:
-    return re.sub(r"[^\w]", "", strip_determiner(strip_possessive(name)).lower())
-
-
-class _ArticleSources:
-    """The sources of one article while its mentions are resolved in reading order."""
-
-    def __init__(self, doc: Doc, outlet: str | None, attributions: list[Attribution]):
-        self.doc, self.outlet = doc, outlet
-        self.text = doc.text  # Doc.text is rebuilt on every access: read it once
-        self.sources: list[_Source] = []
-        self.person_entities = [e for e in doc.ents if e.label_ == "PERSON"]
-        # Names for canonical forms; headline lines ("Lee Wins Vote") glue verbs to names, so skip them.
-        self.person_names = [(e.start_char, clean_person_name(e.text)) for e in self.person_entities
-                             if not _on_headline_line(self.text, e.start_char)]
-        self.speakers: list[tuple[int, int, Attribution]] = [
-            (s, e, a) for a in attributions for s, e in a.content_spans
-        ]
-        self.resolved: dict[int, _Source] = {}
-        self.seen_entities: set[int] = set()
-        self.mentions: list[tuple[int, int, _Source]] = []
-        self.sentences = list(doc.sents)
-        self.sentence_starts = [sentence.start_char for sentence in self.sentences]
-        # "Mr. Lee" / "Ms. Park" anywhere in the article: the surname's gender.
-        self.surname_gender = {
-            m.group(2).lower(): ("m" if m.group(1) == "Mr" else "f")
-            for m in re.finditer(r"\b(Mr|Mrs|Ms)\.?\s+([A-Z][\w'-]+)", self.text)
-        }
-
-    # ---- where a mention is in the doc
-    def span(self, start: int | None, end: int | None) -> Span | None:
-        if start is None or end is None or end <= start:
-            return None
-        return self.doc.char_span(start, end, alignment_mode="expand")
-
-    @staticmethod
-    def label(span: Span | None) -> str | None:
-        return (span.root.ent_type_ or None) if span is not None else None
-
-    def locate(self, text: str, near: int) -> tuple[int, int] | None:
-        """The occurrence of ``text`` in the doc nearest to offset ``near``."""
-        needle = clean_mention(text)
-        found = [m.start() for m in re.finditer(re.escape(needle), self.text)] if needle else []
-        if not found:
-            return None
-        start = min(found, key=lambda s: abs(s - near))
-        return start, start + len(needle)
-
-    # ---- the sources met so far
-    def before(self, offset: int) -> list[_Source]:
-        """Sources seen before ``offset``, nearest first."""
-        seen = [s for s in self.sources if 0 <= s.last_seen < offset]
-        return sorted(seen, key=lambda s: s.last_seen, reverse=True)
-
-    def register(self, name: str, type_: str, anonymous: bool, mention: str, start: int,
-                 plural: bool = False) -> _Source:
-        key = "self" if type_ == "self" else _name_key(name)
-        for source in self.sources:
-            same = ("self" if source.type == "self" else _name_key(source.name)) == key
-            if same or (type_ == "person" == source.type and _same_person(name, source.name)):
-                if len(name) > len(source.name) and not (type_ == "self" and name.lower() in _self_words()):
-                    source.name = name
-                    if type_ == "person" and source.gender is None:
-                        source.gender = _given_name_gender(name)
-                source.see(mention, start)
-                return source
-        source = _Source(name, type_, anonymous, plural=plural)
-        if type_ == "person":
-            source.gender = _given_name_gender(name) or self.surname_gender.get(name.split()[-1].lower())
-        source.see(mention, start)
-        self.sources.append(source)
-        return source
-
-    # ---- resolving one mention
-    def resolve(self, text: str, start: int | None, end: int | None, cue: str | None = None) -> _Source:
-        """The source a mention refers to (registered on first sight); the mention is remembered."""
-        source = self._resolve(text, start, end, cue)
-        if start is not None and end is not None:
-            self.mentions.append((start, end, source))
-        return source
-
-    def _resolve(self, text: str, start: int | None, end: int | None, cue: str | None) -> _Source:
-        mention = clean_mention(text)
-        low = mention.lower()
-        at = start if start is not None else 0
-        span = self.span(start, end)
-        if low in PERSONAL_PRONOUNS:
-            return self.person_before(low, at) or self.register(mention, "person", False, mention, at)
-        if low in FIRST_PERSON_SINGULAR | FIRST_PERSON_PLURAL:
-            speaker = self.speaker_around(at)
-            if speaker is None and _inside_quotes(self.text, at):
-                wanted = {"person"} if low in FIRST_PERSON_SINGULAR else None
-                speaker = next((s for s in self.before(at) if wanted is None or s.type in wanted), None)
-            return speaker or self.register(self.outlet or mention, "self", False, mention, at)
-        if low in PLURAL_PRONOUNS | NEUTER_PRONOUNS:
-            plural = low in PLURAL_PRONOUNS
-            for source in self.before(at):
-                kinds = {"organization", "government", "media", "self"} | (set() if plural else {"document"})
-                if source.type in kinds or (plural and source.plural):
-                    source.see(mention, at)
-                    return source
-            return self.register(mention, "unknown", False, mention, at, plural=plural)
-        if low in RELATIVE_PRONOUNS and span is not None:
-            antecedent = self.antecedent_of_relative(span)
-            if antecedent is not None:
-                return self.resolve(antecedent.text, antecedent.start_char, antecedent.end_char, cue)
-        owned = split_possessive(mention)
-        if owned and not personal_name(mention, self.label(span)):
-            resolved = self.resolve_owned(text, owned, at, cue)
-            if resolved is not None:
-                return resolved
-        described = self.description_antecedent(mention, at)
-        if described is not None:
-            described.see(mention, at)
-            return described
-        type_, anonymous = classify_source(mention, entity_label=self.label(span), outlet=self.outlet, cue=cue)
-        if type_ in {"unknown", "organization", "government"} and self.names_known_person(mention):
-            type_ = "person"  # "Barkley" unlabelled here, but a PERSON elsewhere in the article
-        name = self.name_for(mention, type_, span, at)
-        return self.register(name, type_, anonymous, mention, at, plural=is_plural_mention(mention))
-
-    def person_before(self, pronoun: str, at: int) -> _Source | None:
-        """The nearest person (source or PERSON entity) before ``at`` whose gender does not clash."""
-        wanted = "f" if pronoun in _FEMALE_MARKS else "m"
-        self.register_entities_before(at)
-
-        def fits(source: _Source) -> bool:
-            return source.type == "person" and not source.anonymous and source.gender in {None, wanted}
-
-        subject = self.recent_subject(at, fits)
-        if subject is not None:
-            subject.gender = wanted
-            subject.see(pronoun, at)
-            return subject
-        for source in self.before(at):
-            if fits(source):
-                source.gender = wanted
-                source.see(pronoun, at)
-                return source
-        return None
-
-    def recent_subject(self, at: int, fits) -> _Source | None:
-        """The subject a pronoun at ``at`` most likely continues: the last fitting subject before it
-        in its own sentence, else the first (main-clause) one in up to three sentences back.
-        Mentions inside quotations are skipped ("'Lee is wrong,' he said" is not about Lee)."""
-        index = bisect_right(self.sentence_starts, at) - 1
-        for back in range(0, 4):
-            if index - back < 0:
-                break
-            sentence = self.sentences[index - back]
-            candidates = sorted(
-                ((start, source) for start, end, source in self.mentions
-                if sentence.start_char <= start < min(sentence.end_char, at) and fits(source)
-                and self.is_subject(start, end) and not _inside_quotes(self.text, start)),
-                key=lambda candidate: candidate[0],
-            )
-            if candidates:
-                return candidates[-1][1] if back == 0 else candidates[0][1]
-        return None
-
-    def is_subject(self, start: int, end: int) -> bool:
-        span = self.span(start, end)
-        return span is not None and span.root.dep_ in {"nsubj", "nsubjpass"}
-
-    def register_entities_before(self, at: int) -> None:
-        """Make the PERSON entities before ``at`` candidates for pronouns and descriptions."""
-        for entity in self.person_entities:
-            if entity.end_char <= at and entity.start_char not in self.seen_entities and not _on_headline_line(
-                    self.text, entity.start_char):
-                self.seen_entities.add(entity.start_char)
-                name = self.full_name(clean_person_name(entity.text), entity.start_char)
-                source = self.register(name, "person", False, " ".join(_entity_context(entity)), entity.start_char)
-                self.mentions.append((entity.start_char, entity.end_char, source))
-
-    def speaker_around(self, at: int) -> _Source | None:
-        """For "I"/"we" inside quoted content: the source of the attribution that quotes it."""
-        enclosing = [(e - s, a) for s, e, a in self.speakers if s <= at < e and id(a) in self.resolved]
-        return self.resolved[id(min(enclosing, key=lambda x: x[0])[1])] if enclosing else None
-
-    @staticmethod
-    def antecedent_of_relative(span: Span) -> Span | None:
-        """ "officials, who said" -> the noun phrase "officials" the relative clause hangs on."""
-        token = span.root
-        if token.head.dep_ != "relcl":
-            return None
-        noun = token.head.head
-        for entity in noun.doc.ents:
-            if entity.start <= noun.i < entity.end:
-                return entity
-        return noun.doc[noun.left_edge.i : noun.i + 1]
-
-    def resolve_owned(self, text: str, owned: tuple[str, str], at: int, cue: str | None) -> _Source | None:
-        """ "X's sources" -> anonymous sources owned by X; "X's report" -> X itself; "his campaign"
-        -> a source named after its resolved owner ("Lee's campaign"), typed by the mention."""
-        owner_text, noun = owned
-        owner_is_pronoun = owner_text.lower() in PERSONAL_PRONOUNS | PLURAL_PRONOUNS | NEUTER_PRONOUNS
-        if noun.lower() not in SOURCE_NOUNS | PUBLICATION_NOUNS and not owner_is_pronoun:
-            return None
-        offset = text.find(owner_text)
-        owner_start = at + max(offset, 0)
-        owner = self.resolve(owner_text, owner_start, owner_start + len(owner_text), cue)
-        if noun.lower() in PUBLICATION_NOUNS:
-            if owner.type in {"organization", "unknown"} and noun.lower() in MEDIA_POSSESSED_NOUNS:
-                owner.type = "media"
-            return owner
-        for source in self.sources:
-            if source.owner is owner and source.noun == noun.lower():
-                source.see(text, at)
-                return source
-        type_, anonymous = ("anonymous", True) if noun.lower() in SOURCE_NOUNS else classify_source(
-            text, outlet=self.outlet, cue=cue)
-        source = _Source("", type_, anonymous, plural=is_plural_mention(noun), owner=owner, noun=noun.lower())
-        source.see(text, at)
-        self.sources.append(source)
-        return source
-
-    def description_antecedent(self, mention: str, at: int) -> _Source | None:
-        """ "the minister" / "the newspaper" / "the sources" -> the nearest compatible earlier source."""
-        match = re.match(r"^(?:the|this|that|these|those)\s+(?P<rest>.+)$", mention, re.IGNORECASE)
-        if match is None or clean_mention(mention).lower() in _self_words():
-            return None
-        head = head_phrase(match.group("rest"))
-        words = head.split()
-        if not words or words[-1][0].isupper():
-            return None  # "the Pentagon", "The Times": a name, not a description
-        head_word = _ABBREVIATIONS.get(words[-1].lower(), words[-1].lower())
-        # "the Saudi government" names which government: only a source with those words will do.
-        modifiers = {w.lower() for w in words[:-1] if w[0].isupper()}
-        kind = "anonymous" if head_word in _roles() else _type_of_head(head)
-        if kind is None:
-            return None
-        singular = head_word[:-1] if head_word.endswith("s") else head_word
-        self.register_entities_before(at)
-        earlier = self.before(at)
-        for source in earlier:
-            if (head_word in source.words or singular in source.words) and _compatible(kind, source) and (
-                    modifiers <= source.words):
-                return source
-        # Without a shared head word, only kinds with few candidates fall back to the nearest of
-        # their type ("the newspaper"); "the government" or "the president" need the word itself.
-        if kind in {"media", "organization", "anonymous"} and not modifiers:
-            plural = is_plural_mention(mention)
-            for source in earlier:
-                if _compatible(kind, source) and (kind != "anonymous" or source.plural == plural):
-                    return source
-        return None
-
-    # ---- canonical names
-    def name_for(self, mention: str, type_: str, span: Span | None, at: int) -> str:
-        """The name a mention gives its source: a person's full name, an outlet's name, or the mention."""
-        if type_ == "person":
-            name = None
-            if span is not None and span.root.ent_type_ == "PERSON":
-                entity = next(e for e in self.doc.ents if e.start <= span.root.i < e.end)
-                # An entity running past the mention ("Lee Says" in a headline) is cut to the mention.
-                inside = span.start_char <= entity.start_char and entity.end_char <= span.end_char
-                name = clean_person_name(entity.text if inside else mention)
-            name = name or personal_name(mention, self.label(span))
-            if name is None and self.names_known_person(mention):
-                name = clean_person_name(head_phrase(mention))
-            if name:
-                return self.full_name(name, at)
-        elif type_ in {"media", "organization", "government", "social_media", "self"}:
-            head = head_phrase(mention)
-            described = descriptor_and_name(head)
-            name = described[1] if described else head
-            if name and (name[0].isupper() or re.match(r"^the\s+[A-Z]", name)):
-                return strip_possessive(strip_determiner(name))
-        first, _, rest = mention.partition(" ")
-        if rest and first.lower() in INDEFINITE_DETERMINERS | set(DEFINITE_DETERMINERS):
-            return f"{first.lower()} {rest}"  # "A European diplomat" at a sentence start
-        return mention
-
-    def names_known_person(self, mention: str) -> bool:
-        """Whether a bare capitalized name is a PERSON entity or person source elsewhere in the article."""
-        name = clean_person_name(head_phrase(mention))
-        if not name or not re.fullmatch(r"[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,2}", name) or name.lower() in _lexicon_words():
-            return False
-        names = [n for _, n in self.person_names] + [s.name for s in self.sources if s.type == "person"]
-        return any(_same_person(name, strip_possessive(other)) for other in names)
-
-    def full_name(self, name: str, at: int) -> str:
-        """The longest name in the article containing every word of ``name`` (nearest before, else after)."""
-        candidates = list(self.person_names)
-        candidates += [(s.last_seen, s.name) for s in self.sources if s.type == "person"]
-        fuller = [(pos, n) for pos, n in candidates if n and _same_person(name, n) and len(n) >= len(name)]
-        if not fuller:
-            return name
-        counts = Counter(n for _, n in fuller)
-        # Full names seen more than once beat one-off entity errors ("Lee Headline Word").
-        pool = [(pos, n) for pos, n in fuller if counts[n] > 1] or fuller
-        families = {n for _, n in pool}
-        if any(not _same_person(a, b) for a in families for b in families):
-            # "Lind" with both "Tomas Lind" and "Greta Lind" in the article: only a full name just
-            # before (within a few sentences) decides; otherwise do not guess.
-            recent = [(pos, n) for pos, n in fuller if at - _RECENT_CHARS <= pos <= at]
-            return max(recent)[1] if recent else name
-        return max(families, key=lambda n: (counts[n], len(n)))
-
-
-def _on_headline_line(text: str, at: int) -> bool:
-    """Whether offset ``at`` is on a Title Case line without final punctuation (a headline)."""
-    start, end = text.rfind("\n", 0, at) + 1, text.find("\n", at)
-    line = text[start : end if end >= 0 else len(text)].strip()
-    small = {"a", "an", "the", "of", "and", "or", "to", "in", "on", "for", "at", "by", "with", "as", "from"}
-    words = [w for w in line.split() if w[0].isalpha() and w.lower() not in small]
-    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.9 * len(words)
-
-
-def _inside_quotes(text: str, at: int) -> bool:
-    """Whether offset ``at`` lies inside a quotation opened in its paragraph."""
-    paragraph = text[text.rfind("\n", 0, at) + 1 : at]
-    opened = paragraph.count("“") - paragraph.count("”")
-    doubled = paragraph.count("''")  # some wires write quotes as two apostrophes
-    return opened > 0 or (opened == 0 and (paragraph.count('"') % 2 == 1 or doubled % 2 == 1))
-
-
-def _same_person(a: str, b: str) -> bool:
-    """Whether one name's words are all in the other's: "Lind" and "Tomas Lind"."""
-    wa = {w.strip(".,").lower() for w in a.split() if w.strip(".,")}
-    wb = {w.strip(".,").lower() for w in b.split() if w.strip(".,")}
-    return bool(wa) and bool(wb) and (wa <= wb or wb <= wa)
-
-
-def _compatible(kind: str, source: _Source) -> bool:
-    if kind == "anonymous":
-        return source.anonymous
-    if kind == "media":
-        return source.type in {"media", "self"}
-    if kind == "organization":
-        return source.type in {"organization", "media", "government"}
-    return source.type == kind
-
-
-def _entity_context(entity: Span) -> list[str]:
-    """The words of a PERSON entity with its title and apposition: "Defense Minister", "a lawyer"."""
-    root = entity.root
-    words = [t.text for t in root.subtree if t.i < entity.start and t.dep_ in {"compound", "amod", "nmod", "poss"}]
-    for child in root.children:
-        if child.dep_ == "appos":
-            words += [t.text for t in child.subtree]
-    return words + [entity.text]
-
-
-def resolve_sources(
-    attributions: list[Attribution], doc: Doc, *, outlet: str | None = None
-) -> list[Attribution]:
-    """Type and name the sources of one article's attributions, and type every link of their chains.
-
-    Requires: attributions of one article with ``source_span`` (char offsets into ``doc.text``)
-    and/or raw ``source`` text, optional ``cue_span`` and ``chain`` (raw link texts, original
-    source first); ``doc`` the spaCy Doc of the article text (entities and parse used);
-    ``outlet`` the publishing outlet (name or domain) when known.
-    Adds, in place, on the same objects (returned): ``source`` (the canonical name in the
-    article), ``source_type``, ``anonymous`` and a typed, canonically named ``chain`` (built as
-    ``[source]`` when empty; "X's sources" gets its owner X appended as the nearer reporter).
-    Pronouns and descriptions ("he", "the minister", "the newspaper", "the sources") take the
-    nearest compatible earlier source; "I"/"we" inside quoted content take the quoting source.
-    Canonical names: a person is named by a full name seen in the article, without titles
-    ("Tomas Lind", not "Finance Minister Lind"): the most frequent full name containing the
-    mention's words, the longest on ties; when a surname belongs to several full names, the one
-    named in the preceding ~600 characters, else the short name is kept. An outlet,
-    organisation or government body is named by its proper name without "the" ("Harbor Times",
-    "Voz" for "the outlet Voz"); "X's sources" by "<X>'s sources"; the outlet itself by the
-    longest self mention or ``outlet``; anything else by its mention.
-    """
-    article = _ArticleSources(doc, outlet, attributions)
-    first_person = FIRST_PERSON_SINGULAR | FIRST_PERSON_PLURAL
-
-    def mention_of(attribution: Attribution) -> tuple[str | None, int | None, int | None]:
-        if attribution.source_span is not None:
-            start, end = attribution.source_span
-            return article.text[start:end], start, end
-        return attribution.source, None, None
-
-    def position(attribution: Attribution) -> int:
-        spans = [attribution.source_span, attribution.cue_span, *attribution.content_spans]
-        return min((s[0] for s in spans if s is not None), default=0)
-
-    # Reading order; "I"/"we" last, so the attribution quoting them is resolved first.
-    ordered = sorted(attributions, key=lambda a: (
-        clean_mention(mention_of(a)[0] or "").lower() in first_person, position(a)))
-    for attribution in ordered:
-        text, start, end = mention_of(attribution)
-        cue = article.text[slice(*attribution.cue_span)] if attribution.cue_span else attribution.cue
-        if text and clean_mention(text):
-            if start is None:
-                start, end = article.locate(text, position(attribution)) or (None, None)
-            article.resolved[id(attribution)] = article.resolve(text, start, end, cue)
-    for attribution in attributions:
-        source = article.resolved.get(id(attribution))
-        links = [_chain_source(article, attribution, link.source, source) for link in attribution.chain]
-        if not links and source is not None:
-            links = [source]
-        links = _with_owners(links)
-        if source is not None:
-            attribution.source = source.canonical()
-            attribution.source_type = source.type
-            attribution.anonymous = source.anonymous
-        attribution.chain = [ChainLink(source=s.canonical(), source_type=s.type) for s in links]
-    return attributions
-
-
-def _chain_source(article: _ArticleSources, attribution: Attribution, raw: str,
-                  source: _Source | None) -> _Source:
-    """The source a chain link names: the attribution's own source, or the link text located nearby."""
-    if source is not None and attribution.source_span is not None:
-        own = article.text[slice(*attribution.source_span)]
-        if clean_mention(own).lower() == clean_mention(raw).lower():
-            return source
-    anchor = attribution.cue_span or attribution.source_span or next(iter(attribution.content_spans), (0, 0))
-    near = anchor[0]
-    start, end = article.locate(raw, near) or (near, None)
-    return article.resolve(raw, start, end)
-
-
-def _with_owners(links: list[_Source]) -> list[_Source]:
-    """Chain links with the owner X right after each "X's sources" (as the nearer reporter)."""
-    expanded: list[_Source] = []
-    for index, link in enumerate(links):
-        expanded.append(link)
-        following = links[index + 1] if index + 1 < len(links) else None
-        if link.owner is not None and link.anonymous and following is not link.owner:
-            expanded.append(link.owner)
-    return expanded

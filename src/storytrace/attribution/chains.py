@@ -4,7 +4,9 @@ Three relations add links around an attribution's own source (chain order: origi
 first, nearest reporter last):
 
 - "X reported ..., citing Y" / "X said, quoting Y": Y is an earlier link; the "citing" clause is
-  folded into X's attribution instead of standing as one of its own.
+  folded into X's attribution instead of standing as one of its own. "X reported, citing Y, that
+  ...", where the that-clause hangs on "citing", is one attribution too: cued by "reported",
+  source X, chain [Y, X].
 - "X's sources / report" (nouns in ``data/attribution_relay_nouns.txt``): a possessive source
   names the relay X after it.
 - "Y told X ...": when the one told is an organisation (e.g. an outlet), X is a later link.
@@ -15,9 +17,12 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from storytrace.attribution.lexicon import relay_noun_lemmas
-from storytrace.attribution.speech import Candidate, source_span
+from storytrace.attribution.spans import char_span
+from storytrace.attribution.speech import Candidate, cue_tokens, source_span
 
 CITING_LEMMAS = ("cite", "quote")
+# Children that give a verb content of its own: "closed the mine, citing ..." keeps "citing" as cue.
+OWN_CONTENT_DEPS = ("dobj", "ccomp", "xcomp", "prep", "dative", "attr", "oprd")
 ADDRESSEE_DEPS = ("dobj", "dative", "iobj")
 ORGANISATION_LABELS = ("ORG",)
 
@@ -26,7 +31,10 @@ def fold_citing_clauses(doc: Doc, candidates: list[Candidate]) -> list[Candidate
     """Moves "citing Y" clauses into the chain of the attribution they modify.
 
     Requires candidates with ``cue_token`` set; adds ``chain_origins`` and drops the folded
-    "citing" candidates.
+    "citing" candidates. A "citing" candidate that holds the content itself ("X reported, citing
+    Y, that ...": the parse hangs the that-clause on "citing", so "reported" has no candidate)
+    keeps its content and source, gets Y as earlier link, and is cued by the bare verb it
+    modifies.
     """
     by_cue = {c.cue_token.i: c for c in candidates if c.cue_token is not None}
     dropped: set[int] = set()
@@ -39,13 +47,29 @@ def fold_citing_clauses(doc: Doc, candidates: list[Candidate]) -> list[Candidate
         while governor.i not in by_cue and governor.head is not governor and hops < 2:
             governor, hops = governor.head, hops + 1
         target = by_cue.get(governor.i)
-        if target is None or target is candidate:
-            continue
         cited = _cited_phrase(doc, verb)
-        if cited is not None:
+        if cited is None or target is candidate:
+            continue
+        if target is not None:
             target.chain_origins.append(cited)
             dropped.add(id(candidate))
+        elif candidate.frame == "ccomp":
+            candidate.chain_origins.append(cited)
+            _cue_on_bare_governor(candidate)
     return [c for c in candidates if id(c) not in dropped]
+
+
+def _cue_on_bare_governor(candidate: Candidate) -> None:
+    """Moves the cue of a "citing" candidate to the verb it modifies when that verb has no content
+    of its own ("reported" in "X reported, citing Y, that ...")."""
+    verb = candidate.cue_token
+    governor = verb.head
+    if verb.dep_ != "advcl" or governor.pos_ != "VERB" or governor.i > verb.i:
+        return
+    if any(child.dep_ in OWN_CONTENT_DEPS for child in governor.children):
+        return
+    candidate.cue = char_span(cue_tokens(governor))
+    candidate.cue_token = governor
 
 
 def _cited_phrase(doc: Doc, verb: Token) -> tuple[int, int] | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from storytrace.model import Attribution, ChainLink
-from storytrace.sources import resolve_sources
+from storytrace.source_resolution import resolve_sources
 
 spacy = pytest.importorskip("spacy")
 
@@ -89,7 +89,7 @@ def resolved(nlp):
         ("she", "Lena Okafor", "person", False),
     ],
 )
-def test_sources_resolve_canonical_source(resolved, key, source, source_type, anonymous) -> None:
+def test_source_resolution_canonical_source(resolved, key, source, source_type, anonymous) -> None:
     attribution = resolved[key]
     assert (attribution.source, attribution.source_type, attribution.anonymous) == (source, source_type, anonymous)
 
@@ -103,18 +103,18 @@ def test_sources_resolve_canonical_source(resolved, key, source, source_type, an
         ("he", [("Tomas Lind", "person")]),
     ],
 )
-def test_sources_resolve_typed_chain(resolved, key, chain) -> None:
+def test_source_resolution_typed_chain(resolved, key, chain) -> None:
     assert [(link.source, link.source_type) for link in resolved[key].chain] == chain
 
 
-def test_sources_resolve_returns_same_objects(nlp) -> None:
+def test_source_resolution_returns_same_objects(nlp) -> None:
     text = "The ministry said the road was open."
     attributions = [_attribution(text, "The ministry", "the road was open")]
     assert resolve_sources(attributions, nlp(text)) is attributions
     assert attributions[0].source_type == "government"
 
 
-def test_sources_resolve_nearest_reporter_is_self(nlp) -> None:
+def test_source_resolution_nearest_reporter_is_self(nlp) -> None:
     text = "A European diplomat told the Harbor Times on Friday that talks had stalled."
     attribution = _attribution(
         text, "A European diplomat", "talks had stalled", chain=["A European diplomat", "the Harbor Times"]
@@ -151,7 +151,7 @@ def test_sources_resolve_nearest_reporter_is_self(nlp) -> None:
         ),
     ],
 )
-def test_sources_resolve_pronoun_and_description(
+def test_source_resolution_pronoun_and_description(
     nlp, text, first_source, source, content, expected_source, expected_type
 ) -> None:
     first = Attribution(content_spans=[(0, 1)], source_span=_span(text, first_source))
@@ -160,7 +160,7 @@ def test_sources_resolve_pronoun_and_description(
     assert (attribution.source, attribution.source_type) == (expected_source, expected_type)
 
 
-def test_sources_resolve_first_person_inside_quote_is_the_quoting_source(nlp) -> None:
+def test_source_resolution_first_person_inside_quote_is_the_quoting_source(nlp) -> None:
     text = 'Paul Roth said: "I think the bridge is safe, and I said so in May."'
     outer = Attribution(content_spans=[(text.index('"'), len(text))], source_span=_span(text, "Paul Roth"))
     inner = _attribution(text, "I", "the bridge is safe", nth=0)
@@ -169,7 +169,7 @@ def test_sources_resolve_first_person_inside_quote_is_the_quoting_source(nlp) ->
     assert (inner.source, inner.source_type) == ("Paul Roth", "person")
 
 
-def test_sources_resolve_source_text_without_span(nlp) -> None:
+def test_source_resolution_source_text_without_span(nlp) -> None:
     text = "Unnamed officials said the dam held."
     attribution = Attribution(content_spans=[_span(text, "the dam held")], source="Unnamed officials")
     resolve_sources([attribution], nlp(text))
@@ -190,7 +190,7 @@ def test_sources_resolve_source_text_without_span(nlp) -> None:
          + "Tomas Lind arrived. Lind said the port was open.", 2, "Tomas Lind"),
     ],
 )
-def test_sources_resolve_short_name_to_full_name(nlp, text, short_nth, expected) -> None:
+def test_source_resolution_short_name_to_full_name(nlp, text, short_nth, expected) -> None:
     attribution = _attribution(text, "Lind", "the port was open", nth=short_nth)
     resolve_sources([attribution], nlp(text))
     assert attribution.source == expected
@@ -211,7 +211,7 @@ def test_sources_resolve_short_name_to_full_name(nlp, text, short_nth, expected)
         ),
     ],
 )
-def test_sources_resolve_possessive_owner(nlp, text, source, expected_source, expected_type, expected_chain) -> None:
+def test_source_resolution_possessive_owner(nlp, text, source, expected_source, expected_type, expected_chain) -> None:
     first = Attribution(content_spans=[(0, 1)], source_span=_span(text, "Tomas Lind"))
     attribution = _attribution(text, source, "the vote was close")
     resolve_sources([first, attribution], nlp(text))
