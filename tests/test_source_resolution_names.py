@@ -217,3 +217,28 @@ def test_source_resolution_possessive_owner(nlp, text, source, expected_source, 
     resolve_sources([first, attribution], nlp(text))
     assert (attribution.source, attribution.source_type) == (expected_source, expected_type)
     assert [(link.source, link.source_type) for link in attribution.chain] == expected_chain
+
+
+@pytest.mark.parametrize(
+    "text, source, content, cue, expected_type",
+    [
+        # A lone capitalised word the tagger may call a person, never given a full name: a relay
+        # that "reported" is an outlet; otherwise we do not know what it is.
+        ("The bridge will stay closed until May, Dravenko reported on Tuesday.", "Dravenko",
+         "The bridge will stay closed until May", "reported", "media"),
+        ("The bridge will stay closed until May, Dravenko said on Tuesday.", "Dravenko",
+         "The bridge will stay closed until May", "said", "unknown"),
+        # The same word with a full name in the article is that person.
+        ("Olek Dravenko visited the site. The bridge will stay closed until May, Dravenko said.", "Dravenko",
+         "The bridge will stay closed until May", "said", "person"),
+        ("The bridge will stay closed until May, Mr. Dravenko said.", "Mr. Dravenko",
+         "The bridge will stay closed until May", "said", "person"),
+    ],
+)
+def test_source_resolution_lone_name_is_not_taken_for_a_person(nlp, text, source, content, cue, expected_type):
+    doc = nlp(text)
+    label = doc.char_span(*_span(text, source.split()[-1]), alignment_mode="expand").root.ent_type_
+    if label != "PERSON":
+        pytest.skip(f"this spaCy model tags {source!r} as {label or 'no entity'}, not PERSON")
+    [resolved] = resolve_sources([_attribution(text, source, content, cue=cue)], doc)
+    assert resolved.source_type == expected_type

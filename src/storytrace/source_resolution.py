@@ -22,11 +22,11 @@ from storytrace.model import Attribution, ChainLink
 from storytrace.sources import (
     DEFINITE_DETERMINERS, FIRST_PERSON_PLURAL, FIRST_PERSON_SINGULAR, INDEFINITE_DETERMINERS,
     MEDIA_POSSESSED_NOUNS, NEUTER_PRONOUNS, OUTLET_REPORT_NOUNS, PERSONAL_PRONOUNS,
-    PLURAL_PRONOUNS, PUBLICATION_NOUNS, RELATIVE_PRONOUNS, SOURCE_NOUNS,
+    PLURAL_PRONOUNS, PUBLICATION_NOUNS, RELATIVE_PRONOUNS, REPORTING_CUES, SOURCE_NOUNS,
     anonymity_cue, classify_source, clean_mention, clean_person_name, descriptor_and_name,
     document_issuer, given_name_gender, head_phrase, is_plural_mention, is_statement,
     lexicon_words, name_aware_head, personal_name, platform_phrase, role_nouns, same_person,
-    self_words, split_possessive, strip_determiner, strip_possessive, type_of_head,
+    self_words, split_possessive, strip_determiner, strip_possessive, title_then_name, type_of_head,
 )
 
 _ABBREVIATIONS = {"sen.": "senator", "rep.": "representative", "gov.": "governor", "gen.": "general",
@@ -203,6 +203,10 @@ class _ArticleSources:
         type_, anonymous = classify_source(mention, entity_label=self.label(span), outlet=self.outlet, cue=cue)
         if type_ in {"unknown", "organization", "government"} and self.names_known_person(mention):
             type_ = "person"  # "Barkley" unlabelled here, but a PERSON elsewhere in the article
+        elif type_ == "person" and self.lone_name(mention):
+            # One capitalised word the tagger called a person, never given a full name in the article:
+            # as often a place ("..., Kyiv said") or an outlet ("X reported") as a surname.
+            type_ = "media" if (cue or "").lower() in REPORTING_CUES else "unknown"
         shared_on = platform_phrase(mention) if type_ == "social_media" else None
         platform = self.platform_source(text, mention[slice(*shared_on)], at) if shared_on else None
         if platform is not None:  # "video shared on Chirpline": the post, named with its platform
@@ -434,6 +438,17 @@ class _ArticleSources:
             return False
         names = [n for _, n in self.person_names] + [s.name for s in self.sources if s.type == "person"]
         return any(same_person(name, strip_possessive(other)) for other in names)
+
+    def lone_name(self, mention: str) -> bool:
+        """Whether ``mention`` is a single capitalised word that no longer person name in the
+        article contains ("Lind" with "Tomas Lind" earlier is not lone)."""
+        name = strip_possessive(clean_person_name(mention))
+        if not re.fullmatch(r"[A-Z][\w'-]+", name) or title_then_name().match(clean_mention(mention)):
+            return False
+        if name.lower() in self.surname_gender:
+            return False  # "Mr. Lind" somewhere in the article
+        fuller = [n for _, n in self.person_names] + [s.name for s in self.sources if s.type == "person"]
+        return not any(len(n.split()) > 1 and same_person(name, n) for n in fuller)
 
     def full_name(self, name: str, at: int) -> str:
         """The longest name in the article containing every word of ``name`` (nearest before, else after)."""
