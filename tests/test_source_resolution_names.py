@@ -242,3 +242,11 @@ def test_source_resolution_lone_name_is_not_taken_for_a_person(nlp, text, source
         pytest.skip(f"this spaCy model tags {source!r} as {label or 'no entity'}, not PERSON")
     [resolved] = resolve_sources([_attribution(text, source, content, cue=cue)], doc)
     assert resolved.source_type == expected_type
+
+
+def test_source_resolution_name_drops_a_quote_mark_left_open(nlp):
+    text = "A “Western diplomat familiar with the talks” told reporters that the border stays shut."
+    [resolved] = resolve_sources(
+        [_attribution(text, "A “Western diplomat familiar with the talks", "the border stays shut", cue="told")], nlp(text))
+    assert resolved.source == "a Western diplomat familiar with the talks"
+    assert resolved.source_type == "anonymous"

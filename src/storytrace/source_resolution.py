@@ -426,6 +426,7 @@ class _ArticleSources:
             name = described[1] if described else head
             if name and (name[0].isupper() or re.match(r"^the\s+[A-Z]", name)):
                 return strip_possessive(strip_determiner(name))
+        mention = _without_stray_quotes(mention)  # 'A “Western diplomat' when the quote closes after the span
         first, _, rest = mention.partition(" ")
         if rest and first.lower() in INDEFINITE_DETERMINERS | set(DEFINITE_DETERMINERS):
             return f"{first.lower()} {rest}"  # "A European diplomat" at a sentence start
@@ -467,6 +468,13 @@ class _ArticleSources:
             recent = [(pos, n) for pos, n in fuller if at - _RECENT_CHARS <= pos <= at]
             return max(recent)[1] if recent else name
         return max(families, key=lambda n: (counts[n], len(n)))
+
+
+def _without_stray_quotes(text: str) -> str:
+    """``text`` without its double quote marks when they do not pair up inside it."""
+    if text.count("“") == text.count("”") and text.count('"') % 2 == 0:
+        return text
+    return " ".join(re.sub(r'[“”"]', "", text).split())
 
 
 def _on_headline_line(text: str, at: int) -> bool:
