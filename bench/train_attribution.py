@@ -1,15 +1,24 @@
-"""Learns the attribution cue lexicons from PolNeAR train: which verb (in which frame) and noun lemmas head a cue.
+"""Learns the attribution cue data from PolNeAR train: the verb-cue model and the cue lexicons.
 
-Reproducible: ``python bench/train_attribution.py /work/shared/data/polnear-train`` parses the
-split with spaCy (cached, see ``bench/attribution.parse_cached``). For every verb token the frame
-is how ``storytrace.attribution.speech.verb_attribution`` would attach its content (ccomp,
-interrupted, xcomp, prep, dobj, passive, quote, colon; verbs with no content are skipped); it then
-counts how often a (lemma, frame) heads a gold cue span (``hits``) against how often it occurs
-(``total``), and keeps pairs with ``hits >= MIN_HITS`` and ``hits / total >= MIN_RATE`` (rare frames
-follow their lemma). Nouns are counted the same way without frames. Only lemmas and counts are
-written (no corpus text). ``--holdout N`` leaves the first N documents out, to choose the
-thresholds on them (done with N=150: rates 0.2-0.4 and hits 2-4 gave exact F1 within 0.01).
-Output: ``src/storytrace/data/attribution_cue_verbs.txt`` and ``attribution_cue_nouns.txt``.
+Reproducible: ``python bench/train_attribution.py /work/shared/data/polnear-train`` (from the
+repository root, in the project's .venv; about two minutes on cached parses) parses the split
+with spaCy (cached, see ``bench/attribution.parse_cached``) and writes three files to
+``src/storytrace/data``:
+
+- ``attribution_cue_weights.txt``, the verb-cue model (``storytrace.attribution.cue_model``):
+  every verb outside quotations for which ``speech.verb_attribution`` finds content is an
+  example, labelled by whether it lies inside a gold cue span; features from
+  ``cue_model.verb_cue_features``; L2 logistic regression (scikit-learn, at training time only)
+  over the lemmas found inside at least MIN_LEMMA_HITS gold cues. The threshold is chosen on the first
+  ``--cue-holdout`` (150) documents with the model fitted on the others (THRESHOLDS, best mean of
+  the six benchmark F1 scores); the shipped model is then refitted on the whole split. Only
+  feature names and weights are written (no corpus text), small ones dropped to keep it small.
+- ``attribution_cue_verbs.txt`` and ``attribution_cue_nouns.txt``: (lemma, frame) pairs and noun
+  lemmas that head gold cues at least MIN_HITS times and in MIN_RATE of their occurrences (``hits``
+  against ``total`` in a trailing comment; rare frames follow their lemma). The attribution stage
+  no longer reads the verb list (the model replaced it); ``storytrace.conflicts`` uses its lemmas
+  as reporting verbs, and the noun list feeds ``attribution.nouns``. ``--holdout N`` leaves the
+  first N documents out of these lexicons.
 """
 
 from __future__ import annotations
@@ -26,6 +35,13 @@ sys.path.insert(0, str(ROOT))
 from bench.attribution import parse_cached  # noqa: E402
 
 MIN_HITS = {"VERB": 2, "NOUN": 4}
+MIN_LEMMA_HITS = 2  # verb lemmas inside fewer gold cues are not model candidates
+MIN_WEIGHT = 0.05  # smaller weights are dropped from the file (lemma weights are always kept)
+MIN_FEATURE_COUNT = 5  # rarer features get no weight (lemma features always do)
+C_REGULARISATION = 1.0
+DEFAULT_THRESHOLD = 0.5
+THRESHOLDS = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6)
+WEIGHTS_NAME = "attribution_cue_weights.txt"
 MIN_RATE = {"VERB": 0.35, "NOUN": 0.30}
 HEADERS = {
     "VERB": "Verbs that introduce an attribution (speech, writing, thought, stance), as lemmas.",
@@ -41,6 +57,16 @@ def _cue_heads(doc, cue_spans) -> set[int]:
             tokens.extend(span)
     ids = {t.i for t in tokens}
     return {t.i for t in tokens if t.head.i not in ids or t.head.i == t.i}
+
+
+def _cue_tokens(doc, cue_spans) -> set[int]:
+    """Indices of the verbs inside the gold cue spans."""
+    found = set()
+    for start, end in cue_spans or []:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            found.update(t.i for t in span if t.pos_ == "VERB")
+    return found
 
 
 def count_cue_lemmas(data_dir: Path, skip: int = 0) -> tuple[Counter, Counter]:
@@ -117,12 +143,137 @@ def write_lexicon(path: Path, pos: str, hits: Counter, totals: Counter, source: 
     return len(rows)
 
 
+# --------------------------------------------------------------------------- the verb-cue model
+
+def load_split(data_dir: Path) -> tuple[list[dict], dict[str, dict], list]:
+    """(documents, gold by id, parsed Docs) of a split."""
+    docs = [json.loads(line) for line in (data_dir / "docs.jsonl").open(encoding="utf-8")]
+    gold = {g["id"]: g for g in map(json.loads, (data_dir / "gold.jsonl").open(encoding="utf-8"))}
+    parsed, _ = parse_cached([d["text"] for d in docs])
+    return docs, gold, parsed
+
+
+def verb_examples(docs: list[dict], gold: dict[str, dict],
+                  parsed: list) -> list[tuple[int, list[str], bool]]:
+    """(document index, features, inside a gold cue) for every verb outside quotations for which
+    ``speech.verb_attribution`` finds content ("according" is left to its own rule)."""
+    from storytrace.attribution.cue_model import verb_cue_features
+    from storytrace.attribution.quotes import find_quotations
+    from storytrace.attribution.spans import QuoteLookup
+    from storytrace.attribution.speech import verb_attribution
+
+    examples = []
+    for k, (row, doc) in enumerate(zip(docs, parsed)):
+        inside = set()
+        for attribution in gold[row["id"]]["attributions"]:
+            inside |= _cue_tokens(doc, attribution["cue"])
+        text = doc.text
+        quotes = QuoteLookup(find_quotations(text), text)
+        for token in doc:
+            if token.pos_ != "VERB" or token.lower_ == "according" or quotes.at(token.idx):
+                continue
+            candidate = verb_attribution(doc, token, quotes)
+            if candidate is not None:
+                examples.append((k, verb_cue_features(token, candidate, text), token.i in inside))
+    return examples
+
+
+def fit_cue_model(examples: list[tuple[int, list[str], bool]], c: float, threshold: float):
+    """A CueModel fitted by L2 logistic regression on the examples of lemmas found inside a gold
+    cue at least MIN_LEMMA_HITS times (the others are not candidates at run time)."""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    from storytrace.attribution.cue_model import CueModel
+
+    lemma_hits = Counter(f[0] for _, f, y in examples if y)
+    kept = [(f, y) for _, f, y in examples if lemma_hits[f[0]] >= MIN_LEMMA_HITS]
+    seen = Counter(name for f, _ in kept for name in set(f))
+    vectorizer = DictVectorizer()
+    x = vectorizer.fit_transform([{name: 1 for name in f
+                                   if seen[name] >= MIN_FEATURE_COUNT or name.startswith("lemma=")}
+                                  for f, _ in kept])
+    y = [label for _, label in kept]
+    regression = LogisticRegression(C=c, max_iter=2000, solver="lbfgs").fit(x, y)
+    weights = {name: round(float(w), 3) for name, w in
+               zip(vectorizer.get_feature_names_out(), regression.coef_[0])}
+    weights = {name: w for name, w in weights.items()
+               if abs(w) >= MIN_WEIGHT or name.startswith("lemma=")}
+    return CueModel(weights, round(float(regression.intercept_[0]), 4), threshold)
+
+
+def evaluate(docs: list[dict], gold: dict[str, dict], parsed: list, model) -> dict:
+    """Benchmark scores of ``find_attributions`` with ``model`` on the given documents."""
+    from bench.attribution import _span_json, score
+    from storytrace.attribution import find_attributions
+
+    rows = []
+    for row, doc in zip(docs, parsed):
+        found = find_attributions(doc, include_nested=False, cue_model=model)
+        rows.append({"id": row["id"], "attributions": [
+            {"source": _span_json(a.source_span), "cue": _span_json(a.cue_span),
+             "content": _span_json(a.content_spans)} for a in found]})
+    return score(rows, [gold[d["id"]] for d in docs], {d["id"]: d["text"] for d in docs})
+
+
+def mean_f1(scores: dict) -> float:
+    return sum(scores[kind][role]["f1"] for kind in ("partial", "exact")
+               for role in ("source", "cue", "content")) / 6
+
+
+def write_weights(path: Path, model, source: str, holdout_note: str) -> None:
+    lines = ["# Verb-cue model: logistic-regression weights over symbolic features of a verb and",
+             "# of the attribution it would cue (storytrace.attribution.cue_model).",
+             f"# Learned by bench/train_attribution.py from {source} (PolNeAR v1.0.0 train split,",
+             "# Newell, Margolin & Ruths, LREC 2018; the corpus states no license). Only feature",
+             "# names (English lemmas, tags, dependency labels) and weights are stored: no corpus",
+             f"# text. C = {C_REGULARISATION}; features seen fewer than {MIN_FEATURE_COUNT} "
+             f"times and weights under {MIN_WEIGHT}",
+             f"# dropped (lemma weights kept); {holdout_note}.",
+             "# Format: feature<TAB>weight; __bias__, __threshold__ (on the probability) and",
+             "# __min_lemma_evidence__ (least lemma + lemma-in-frame weight; set by hand, see",
+             "# CueModel.accepts: keeps generic features from making any transitive verb a cue).",
+             f"__bias__\t{model.bias}", f"__threshold__\t{model.threshold}",
+             f"__min_lemma_evidence__\t{model.min_lemma_evidence}"]
+    lines += [f"{name}\t{w}" for name, w in sorted(model.weights.items())]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def train_cue_model(data_dir: Path, holdout: int, out: Path) -> None:
+    """Chooses the threshold on the first ``holdout`` documents (model fitted on the rest), then
+    fits on the whole split and writes the weights file."""
+    from dataclasses import replace
+
+    docs, gold, parsed = load_split(data_dir)
+    examples = verb_examples(docs, gold, parsed)
+    note = f"threshold {DEFAULT_THRESHOLD} (fixed)"
+    threshold = DEFAULT_THRESHOLD
+    if holdout:
+        model = fit_cue_model([e for e in examples if e[0] >= holdout], C_REGULARISATION, 0.5)
+        best = None
+        for t in THRESHOLDS:
+            scores = evaluate(docs[:holdout], gold, parsed[:holdout], replace(model, threshold=t))
+            print(f"threshold {t:.2f}: mean F1 {mean_f1(scores):.3f}  " + "  ".join(
+                f"{kind[0]}-{role}={scores[kind][role]['f1']:.3f}" for kind in ("partial", "exact")
+                for role in ("source", "cue", "content")))
+            if best is None or mean_f1(scores) > best[0]:
+                best = (mean_f1(scores), t)
+        threshold = best[1]
+        note = (f"threshold {threshold} chosen on the first {holdout} documents\n"
+                "# held out (best mean of partial and exact F1 over the three roles)")
+    model = fit_cue_model(examples, C_REGULARISATION, threshold)
+    write_weights(out / WEIGHTS_NAME, model, data_dir.name, note)
+    print(f"{WEIGHTS_NAME}: {len(model.weights)} weights, threshold {threshold}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("data_dir", type=Path)
     parser.add_argument("--holdout", type=int, default=0,
                         help="leave the first N documents out (to tune thresholds on them)")
     parser.add_argument("--min-rate", type=float, default=None, help="override MIN_RATE (verbs)")
+    parser.add_argument("--cue-holdout", type=int, default=150,
+                        help="documents held out to choose the cue model's threshold")
     parser.add_argument("--out", type=Path, default=ROOT / "src" / "storytrace" / "data")
     args = parser.parse_args()
     if args.min_rate is not None:
@@ -133,6 +284,7 @@ def main() -> int:
     for pos, name in (("VERB", "attribution_cue_verbs.txt"), ("NOUN", "attribution_cue_nouns.txt")):
         n = write_lexicon(data / name, pos, hits, totals, args.data_dir.name)
         print(f"{name}: {n} entries")
+    train_cue_model(args.data_dir, args.cue_holdout, data)
     return 0
 
 

@@ -6,8 +6,9 @@ discontinuous), source and cue, the kind of report (direct, indirect, according_
 chain of sources from the original one to the nearest reporter. The cascade:
 
 1. quotation structure of the text (``quotes``),
-2. verb cues from the parse (``speech``), noun cues with a that-clause (``nouns``),
-   "according to" phrases (``according``) and headline-style "Name: ..." lines (``colon``),
+2. verb cues from the parse (``speech``) that the learned cue model accepts (``cue_model``),
+   noun cues with a that-clause (``nouns``), "according to" phrases (``according``) and
+   headline-style "Name: ..." lines (``colon``),
 3. content announced by a colon: the rest of the paragraph or the following paragraph(s),
 4. a quotation continued after an interrupting cue (``"A," she said, "B."``),
 5. chains: "citing Y", "X's sources", "told <organisation>" (``chains``),
@@ -25,9 +26,9 @@ from spacy.tokens import Doc
 from storytrace.attribution.according import according_attribution
 from storytrace.attribution.chains import add_chains
 from storytrace.attribution.colon import colon_attributions
-from storytrace.attribution.lexicon import cue_verb_frames
+from storytrace.attribution.cue_model import CueModel, default_cue_model, verb_cue_features
 from storytrace.attribution.nouns import noun_attribution
-from storytrace.attribution.quotes import QUOTE_MARKS, find_quotations, paragraph_spans
+from storytrace.attribution.quotes import find_quotations, mark_length, paragraph_spans
 from storytrace.attribution.spans import QuoteLookup
 from storytrace.attribution.speech import Candidate, verb_attribution
 from storytrace.model import Attribution, ChainLink
@@ -36,20 +37,23 @@ __all__ = ["find_attributions"]
 
 FOLLOW_NEXT_PARAGRAPH = True  # a paragraph that is only a quotation continues the last speaker
 MAX_BLOCK_PARAGRAPHS = 2  # unquoted paragraphs a colon may introduce
-SENTENCE_END = re.compile(r"[.!?]\s*$")  # text between a cue and a quotation opening the next sentence
+NESTED_FRAMES = frozenset({"ccomp", "interrupted", "quote", "colon", "cited"})  # speech in quotes
+# text between a cue and a quotation opening the next sentence
+SENTENCE_END = re.compile(r"[.!?][”\"']*\s*$")
 
 
-def find_attributions(doc: Doc, include_nested: bool = True) -> list[Attribution]:
+def find_attributions(doc: Doc, include_nested: bool = True,
+                      cue_model: CueModel | None = None) -> list[Attribution]:
     """Attributions of a parsed document (requires tagger, parser and NER; offsets into doc.text).
 
     An attribution reported inside a quotation ("We knew it," she said, "because the sources
     told us the plan had failed.") is nested: its chain ends with the quoted speaker who relays
     it. ``include_nested=False`` leaves nested attributions out (corpora such as PolNeAR do not
-    annotate them).
+    annotate them). ``cue_model`` decides which verbs are cues (default: the shipped model).
     """
     text = doc.text
     quotes = QuoteLookup(find_quotations(text), text)
-    candidates = _cue_candidates(doc, quotes)
+    candidates = _cue_candidates(doc, quotes, cue_model or default_cue_model())
     paragraphs = paragraph_spans(text)
     for candidate in candidates:
         if candidate.open_colon:
@@ -82,18 +86,18 @@ def _mark_nested(candidates: list[Candidate], quotes: QuoteLookup) -> set[int]:
     return nested
 
 
-def _cue_candidates(doc: Doc, quotes: QuoteLookup) -> list[Candidate]:
-    """One candidate per cue token: verbs from the lexicon in a learned frame, "according to",
-    claim nouns, headline colons; inner verbs folded into a passive citation are dropped."""
-    verb_frames = cue_verb_frames()
+def _cue_candidates(doc: Doc, quotes: QuoteLookup, cue_model: CueModel) -> list[Candidate]:
+    """One candidate per cue token: verbs the cue model accepts, "according to", claim nouns,
+    headline colons; inner verbs folded into a passive citation are dropped."""
     found: list[Candidate] = []
     for token in doc:
         candidate = None
         if token.lower_ == "according":
             candidate = according_attribution(doc, token, quotes)
-        elif token.pos_ == "VERB" and token.lemma_.lower() in verb_frames:
-            frames = verb_frames[token.lemma_.lower()]
-            candidate = verb_attribution(doc, token, quotes, None if "*" in frames else frames)
+        elif token.pos_ == "VERB" and cue_model.knows(token.lemma_.lower()):
+            candidate = verb_attribution(doc, token, quotes)
+            if candidate is not None and not _accepted(cue_model, token, candidate, quotes):
+                candidate = None
         elif token.pos_ == "NOUN":
             candidate = noun_attribution(doc, token, quotes)
         if candidate is not None:
@@ -103,6 +107,14 @@ def _cue_candidates(doc: Doc, quotes: QuoteLookup) -> list[Candidate]:
     taken = {c.cue for c in found}
     found += [c for c in colon_attributions(doc, quotes) if c.cue not in taken]
     return found
+
+
+def _accepted(cue_model: CueModel, verb, candidate: Candidate, quotes: QuoteLookup) -> bool:
+    """The cue model's decision; a verb inside a quotation (a nested attribution, which the
+    model never saw in training) must also report speech: a clause, a quotation or a colon."""
+    if quotes.at(verb.idx) is not None and candidate.frame not in NESTED_FRAMES:
+        return False
+    return cue_model.accepts(verb_cue_features(verb, candidate, quotes.text))
 
 
 def _paragraph_index(paragraphs: list[tuple[int, int]], offset: int) -> int | None:
@@ -140,7 +152,7 @@ def _content_after_colon(doc: Doc, candidate: Candidate, paragraphs: list[tuple[
         return list(found[2].parts)
     block = [first]
     for a, b in paragraphs[k + 2:k + 1 + MAX_BLOCK_PARAGRAPHS]:
-        if text[a] in QUOTE_MARKS or text[block[-1][1] - 1] == ":":
+        if mark_length(text, a) or text[block[-1][1] - 1] == ":":
             break
         block.append((a, b))
     return block
@@ -185,6 +197,8 @@ def _continue_interrupted_quotations(doc: Doc, candidates: list[Candidate], quot
             if (resumes or next_sentence) and (a, b) not in claimed:
                 candidate.content.extend(p for p in quotation.parts if p not in candidate.content)
                 claimed.update(quotation.parts)
+            elif a < paragraphs[k][1] and not any(mark in between for mark in ".!?"):
+                continue  # a title or term quoted in the cue's own sentence ("said on ''Meet X.''")
             break
 
 

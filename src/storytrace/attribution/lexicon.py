@@ -1,4 +1,4 @@
-"""Loading the attribution lexicons (cue verbs and nouns) from ``storytrace/data``, once."""
+"""Loading the attribution lexicons (cue, claim and relay nouns) from ``storytrace/data``, once."""
 
 from __future__ import annotations
 
@@ -14,17 +14,6 @@ def _entries(name: str) -> frozenset[str]:
         if entry:
             entries.add(entry)
     return frozenset(entries)
-
-
-@cache
-def cue_verb_frames() -> dict[str, frozenset[str]]:
-    """Verb lemma -> the content frames in which it cues an attribution
-    (``attribution_cue_verbs.txt``: ``lemma frame`` a line; frames are named in ``speech``)."""
-    frames: dict[str, set[str]] = {}
-    for entry in _entries("attribution_cue_verbs.txt"):
-        lemma, _, frame = entry.partition(" ")
-        frames.setdefault(lemma, set()).add(frame.strip() or "*")
-    return {lemma: frozenset(f) for lemma, f in frames.items()}
 
 
 @cache

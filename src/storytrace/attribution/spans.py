@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
-from storytrace.attribution.quotes import QUOTE_MARKS, Quotation
+from storytrace.attribution.quotes import DOUBLED_APOSTROPHE, Quotation, mark_length
 
 EDGE_PUNCT = set(",.;:—–-")
 
@@ -138,8 +138,9 @@ def snap_to_quotations(span: tuple[int, int], quotes: QuoteLookup,
     for a, b, quotation in quotes.overlapping(start, end):
         if cue_offset is not None and any(x <= cue_offset < y for x, y in quotation.parts):
             continue
-        touches_open = start <= a + 1
-        touches_close = end >= b - 2
+        touches_open = start <= a + max(mark_length(quotes.text, a), 1)
+        closing = 2 if quotes.text.startswith(DOUBLED_APOSTROPHE, b - 2) else 1
+        touches_close = end >= b - 1 - closing
         if not (touches_open or touches_close):
             continue
         start, end = min(start, a), max(end, b)

@@ -1,14 +1,15 @@
 """Verb-cued attributions from the dependency parse: "X said (that) ...", "..., X said", "X told Y ...".
 
-A cue is a verb whose lemma is in the cue-verb lexicon (``data/attribution_cue_verbs.txt``)
-with the content attached in one of the frames listed for it there. Frames, in order of
-preference: ``ccomp`` (clausal complement), ``interrupted`` (the clause the cue interrupts or
-follows: "The plan, she said, failed", "The plan failed, she said"), ``xcomp`` (object plus
-infinitive: "urged X to ..."), ``prep`` (prepositional object: "called for ..."), ``dobj`` (direct
-object with the complements right after it: "called the plan a failure"), ``passive`` (the
-patient of "was announced by X"), ``quote`` (a quotation right next to the cue) and ``colon``
-(content after "said:"). Passive citations ("Y was cited by X in reporting that ...", "X was
-quoted as saying ...") have their own frame ``cited``.
+Which verbs are cues is decided by the caller (``cue_model``: a learned model over the verb and
+the candidate built here). Frames, in order of preference: ``ccomp`` (clausal complement),
+``interrupted`` (the clause the cue interrupts or follows: "The plan, she said, failed", "The
+plan failed, she said"; both sides of the cue are content), ``xcomp`` (object plus infinitive:
+"urged X to ..."; for raising and passive verbs the subject is content too: "X seems | to ..."),
+``prep`` (prepositional object: "called for ..."), ``dobj`` (direct object with the complements
+right after it, "called the plan a failure", but not circumstances such as "during the
+debate"), ``passive`` (the patient of "was announced by X"), ``quote`` (a quotation right next
+to the cue) and ``colon`` (content after "said:"). Passive citations ("Y was cited by X in
+reporting that ...", "X was quoted as saying ...") have their own frame ``cited``.
 
 The source is the subject; the agent for passives (none without one); the governing verb's
 subject for "saying", "adding" and other subjectless clauses; the modified noun for "officials
@@ -37,9 +38,14 @@ from storytrace.attribution.spans import (
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 CUE_MODIFIERS = ("aux", "auxpass", "neg", "prt")
 OBJECT_COMPLEMENTS = ("oprd", "prep", "xcomp", "ccomp", "acomp")  # "called it X", "blamed X on Y"
+# circumstances of the saying, not content: "praised X during a debate" (content "X")
+CIRCUMSTANCE_PREPOSITIONS = frozenset(
+    "during at in after before despite through since amid with by from until".split())
 CONTENT_PREPOSITIONS = frozenset("for on about against to of over with at".split())
 INHERITING_DEPS = ("advcl", "xcomp", "conj", "pcomp")
 CITING_PASSIVES = frozenset({"cite", "quote"})
+ASIDE_FRAMES = frozenset({"dobj", "xcomp", "ccomp", "prep"})  # frames whose content drops ...
+ASIDE_DEPS = frozenset({"relcl"})  # ... a closing ", which ..." clause (PolNeAR convention)
 RAISING_LEMMAS = frozenset({"seem", "appear"})  # "X seems to ...": X is content, not source
 
 
@@ -152,6 +158,8 @@ def _with_complements(verb: Token, token_range: tuple[int, int]) -> tuple[int, i
     for child in sorted(verb.children, key=lambda t: t.i):
         if child.i < end or child.dep_ not in OBJECT_COMPLEMENTS:
             continue
+        if child.dep_ == "prep" and child.lower_ in CIRCUMSTANCE_PREPOSITIONS:
+            break
         if child.left_edge.i != end:
             break
         end = child.right_edge.i + 1
@@ -254,12 +262,14 @@ def verb_attribution(doc: Doc, verb: Token, quotes: QuoteLookup,
     else:
         source_head = subject_of(verb)
     if source_head is not None:
-        exclude |= set(range(source_head.left_edge.i, source_head.right_edge.i + 1))
+        source_end = source_head.right_edge.i + 1
+        if source_head.is_ancestor(verb):
+            source_end = verb.left_edge.i  # "reports saying X": the noun, not its clause
+        exclude |= set(range(source_head.left_edge.i, source_end))
     content_range, preposition, rule = _content_range(verb, exclude)
-    if raising and rule == "xcomp":
-        subject = _child(verb, "nsubj")
-        if subject is not None:
-            content_range = (min(subject.left_edge.i, content_range[0]), content_range[1])
+    raised_subject = None  # "X seems to ...", "X is expected to ...": X is part of the content
+    if (raising or (passive and passive_agent is None)) and rule == "xcomp":
+        raised_subject = _child(verb, "nsubj", "nsubjpass")
     if passive_agent is not None and rule in ("none", "dobj"):
         patient = _child(verb, "nsubjpass")
         if patient is not None:
@@ -271,6 +281,8 @@ def verb_attribution(doc: Doc, verb: Token, quotes: QuoteLookup,
         if rule in ("ccomp", "interrupted"):
             anchor = verb.i
         content_range = within_line(doc, *content_range, anchor)
+        if rule in ASIDE_FRAMES:
+            content_range = _without_trailing_aside(doc, *content_range)
     content_span = token_range_span(doc, *content_range) if content_range else None
     colon = _colon_after(doc, verb, exclude)
     if content_span is None:
@@ -286,10 +298,47 @@ def verb_attribution(doc: Doc, verb: Token, quotes: QuoteLookup,
         return Candidate([], _with_colon(quotes.text, cue_span), src, "indirect", verb, source_head,
                          open_colon=True, frame=rule)
     content = snap_to_quotations(content_span, quotes, verb.idx)
+    if raised_subject is not None:
+        piece = token_range_span(doc, *within_line(doc, *subtree_range(raised_subject, exclude),
+                                                   raised_subject.i))
+        if piece is not None:
+            content = sorted(set(content) | {piece})
+    if rule == "interrupted":
+        other = _other_side_of_cue(doc, verb, exclude, content_span)
+        if other is not None:
+            content = sorted(set(content) | set(snap_to_quotations(other, quotes, verb.idx)))
     if content[0][0] > cue_span[1]:
         cue_span = _with_colon(quotes.text, cue_span)
     kind = _kind(quotes.text, content)
     return Candidate(content, cue_span, src, kind, verb, source_head, frame=rule)
+
+
+def _without_trailing_aside(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Token range [start, end) without a relative clause set off by a comma at its end ("the
+    visas, which are issued to ...")."""
+    for token in doc[start:end]:
+        comma = token.left_edge.i - 1
+        if token.dep_ in ASIDE_DEPS and token.right_edge.i >= end - 1 and comma > start \
+                and doc[comma].text == ",":
+            return start, comma
+    return start, end
+
+
+def _other_side_of_cue(doc: Doc, verb: Token, group: set[int],
+                       content: tuple[int, int]) -> tuple[int, int] | None:
+    """The part of the interrupted clause on the other side of the cue group from ``content``
+    ("Voters, she suggested, do not have to worry": "Voters"; "The plan, she said, is dead":
+    "is dead"), or None when the clause does not reach past the group on that side."""
+    head = verb.head
+    group = group | set(range(verb.left_edge.i, verb.right_edge.i + 1))
+    first, last = min(group), max(group)
+    if content[0] > verb.idx and head.left_edge.i < first:
+        start, end = within_line(doc, head.left_edge.i, first, first - 1)
+    elif content[1] <= verb.idx and head.right_edge.i > last:
+        start, end = within_line(doc, last + 1, head.right_edge.i + 1, last + 1)
+    else:
+        return None
+    return token_range_span(doc, start, end)
 
 
 def _with_colon(text: str, cue_span: tuple[int, int]) -> tuple[int, int]:
@@ -301,11 +350,12 @@ def _with_colon(text: str, cue_span: tuple[int, int]) -> tuple[int, int]:
 
 
 def _kind(text: str, content: list[tuple[int, int]]) -> str:
-    quoted = [text[a] in "“\"" and text[b - 1] in "”\"" for a, b in content]
+    quoted = [(text[a] in "“\"" or text.startswith("''", a)) and text[b - 1] in "”\"'"
+              for a, b in content]
     if all(quoted):
         return "direct"
     joined = "".join(text[a:b] for a, b in content)
-    return "mixed" if any(m in joined for m in "“\"") else "indirect"
+    return "mixed" if any(m in joined for m in ("“", "\"", "''")) else "indirect"
 
 
 def _colon_after(doc: Doc, verb: Token, exclude: set[int]) -> bool:
