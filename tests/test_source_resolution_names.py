@@ -250,3 +250,17 @@ def test_source_resolution_name_drops_a_quote_mark_left_open(nlp):
         [_attribution(text, "A “Western diplomat familiar with the talks", "the border stays shut", cue="told")], nlp(text))
     assert resolved.source == "a Western diplomat familiar with the talks"
     assert resolved.source_type == "anonymous"
+
+
+def test_source_resolution_description_takes_the_organisation_named_earlier(nlp) -> None:
+    """ "the company" is the company the article named, not the nearest other organisation."""
+    text = (
+        "Inspectors told the Halvard Shipping Company in May to repair the crane. "
+        "The Port Authority said the crane was closed. "
+        "The company said repairs had started."
+    )
+    authority = _attribution(text, "The Port Authority", "the crane was closed")
+    company = _attribution(text, "The company", "repairs had started")
+    resolve_sources([authority, company], nlp(text))
+    assert company.source == "Halvard Shipping Company"
+    assert company.source_type == "organization"

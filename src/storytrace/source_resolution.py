@@ -322,6 +322,20 @@ class _ArticleSources:
                 return source
         return None
 
+    def organisation_named_before(self, head_word: str, at: int) -> _Source | None:
+        """ "the company" -> the nearest organisation named earlier in the article (an ORG entity,
+        not yet a source) whose name ends in that head word ("Korrin Ridge Mining Company"),
+        registered as a source; None when no such name precedes ``at``."""
+        singular = head_word[:-1] if head_word.endswith("s") else head_word
+        for entity in sorted(self.doc.ents, key=lambda e: e.start_char, reverse=True):
+            if entity.label_ != "ORG" or entity.end_char > at:
+                continue
+            name = strip_determiner(entity.text.strip())
+            if name.lower().split()[-1:] in ([head_word], [singular]):
+                type_, anonymous = classify_source(name, entity_label="ORG", outlet=self.outlet)
+                return self.register(name, type_, anonymous, name, entity.start_char)
+        return None
+
     def resolve_document(self, text: str, issued: tuple[str, str], at: int, cue: str | None) -> _Source | None:
         """A document with its issuer ("a ministry report", "the agency's study"): a document
         source whose ``issuer`` is the resolved issuer; the issuer itself when it is an outlet or
@@ -393,6 +407,9 @@ class _ArticleSources:
             if (head_word in source.words or singular in source.words) and _compatible(kind, source) and (
                     modifiers <= source.words):
                 return source
+        named = self.organisation_named_before(head_word, at) if kind != "anonymous" else None
+        if named is not None:
+            return named
         # Without a shared head word, only kinds with few candidates fall back to the nearest of
         # their type ("the newspaper"); "the government" or "the president" need the word itself.
         if kind in {"media", "organization", "anonymous"} and not modifiers:
