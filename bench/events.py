@@ -9,11 +9,14 @@ ECB+ annotated completely (its README recommends evaluating on them only).
 
 Learning (run on the train split only):
 
-    python bench/events.py learn /work/shared/data/ecbplus-train   # writes src/storytrace/data/event_trigger*.tsv
-    python bench/events.py fit /work/shared/data/ecbplus-train     # prints logistic weights for AlignmentSettings
+    python bench/events.py learn /work/shared/data/ecbplus-train   # writes src/storytrace/data/event_*_stems.tsv, event_trigger*.tsv
+    python bench/events.py fit /work/shared/data/ecbplus-train     # weights for AlignmentSettings, threshold table
 
-``fit`` uses leave-one-topic-out trigger tables, so the weights reflect topics whose trigger words
-were not learned (as on held-out data).
+``fit`` computes pair features with leave-one-topic-out trigger tables, so the weights reflect
+topics whose trigger words were not learned (as on held-out data). It fits the sentence model on
+labelled pairs inside one gold subtopic and the article model on document pairs of one topic, then
+prints the benchmark per link threshold on held-out topic folds (models and tables refitted without
+the fold) so the threshold is chosen on train, never on dev.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from __future__ import annotations
 import json
 import sys
 from collections import Counter, defaultdict
+from dataclasses import replace
 from itertools import combinations
 from pathlib import Path
 
@@ -28,7 +32,18 @@ if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.ecb_articles import ecb_articles
-from storytrace.alignment import FEATURES, AlignmentSettings, TriggerTables, align_claims, scored_pairs
+from storytrace.alignment import (
+    DOCUMENT_FEATURES,
+    SENTENCE_FEATURES,
+    AlignmentSettings,
+    TriggerTables,
+    align_claims,
+    group_sentences,
+    hand_reporting_stems,
+    has_sentence_evidence,
+    link_probabilities,
+    scored_pairs,
+)
 from storytrace.stories import StoryClusterer
 from storytrace.textvec import content_stems
 
@@ -123,16 +138,20 @@ def _read(data_dir: Path, name: str) -> list[dict]:
         return [json.loads(line) for line in handle if line.strip()]
 
 
-def trigger_counts(docs: list[dict], gold: list[dict]) -> dict[str, tuple[Counter, Counter, Counter, Counter]]:
-    """Per topic: (stem seen as event, stem seen at all, trigger pair coreferent, trigger pair together).
+Counts = tuple[Counter, Counter, Counter, Counter, Counter]
+
+
+def trigger_counts(docs: list[dict], gold: list[dict]) -> dict[str, Counts]:
+    """Per topic: (stem seen as event, stem seen at all, trigger pair coreferent, trigger pair
+    together, stem seen as a reporting event).
 
     Counted in annotated sentences only; pairs are mentions in different documents of one topic.
     """
     texts = {d["id"]: d for d in docs}
-    per_topic: dict[str, tuple[Counter, Counter, Counter, Counter]] = {}
+    per_topic: dict[str, Counts] = {}
     mentions_by_topic: dict[str, list[tuple[str, str, frozenset[str]]]] = defaultdict(list)
     for g in gold:
-        events, seen, _, _ = per_topic.setdefault(g["topic"], (Counter(), Counter(), Counter(), Counter()))
+        events, seen, _, _, reporting = per_topic.setdefault(g["topic"], tuple(Counter() for _ in range(5)))
         doc = texts[g["id"]]
         for s in g["annotated_sentences"]:
             start, end = doc["sentences"][s]
@@ -142,9 +161,11 @@ def trigger_counts(docs: list[dict], gold: list[dict]) -> dict[str, tuple[Counte
                 continue
             stems = frozenset(content_stems(doc["text"][event["start"] : event["end"]]))
             events.update(stems)
+            if event["type"].endswith("REPORTING"):
+                reporting.update(stems)
             mentions_by_topic[g["topic"]].append((g["id"], event["instance"], stems))
     for topic, mentions in mentions_by_topic.items():
-        _, _, coreferent, together = per_topic[topic]
+        _, _, coreferent, together, _ = per_topic[topic]
         for (doc_a, inst_a, stems_a), (doc_b, inst_b, stems_b) in combinations(mentions, 2):
             if doc_a == doc_b:
                 continue
@@ -156,30 +177,36 @@ def trigger_counts(docs: list[dict], gold: list[dict]) -> dict[str, tuple[Counte
     return per_topic
 
 
-def _summed(per_topic: dict, leave_out: str | None = None) -> tuple[Counter, Counter, Counter, Counter]:
-    totals = (Counter(), Counter(), Counter(), Counter())
+def _summed(per_topic: dict[str, Counts], leave_out: set[str] | str | None = None) -> Counts:
+    leave_out = {leave_out} if isinstance(leave_out, str) else leave_out or set()
+    totals = tuple(Counter() for _ in range(5))
     for topic, counters in per_topic.items():
-        if topic != leave_out:
+        if topic not in leave_out:
             for total, counter in zip(totals, counters):
                 total.update(counter)
     return totals
 
 
-def _tables(counts: tuple[Counter, Counter, Counter, Counter]) -> TriggerTables:
-    events, seen, coreferent, together = counts
+def _tables(counts: Counts) -> TriggerTables:
+    events, seen, coreferent, together, reporting = counts
     trigger_rate = {s: events[s] / seen[s] for s in events if events[s] >= 2 and seen[s]}
     pair_rate = {p: (coreferent[p] + 0.5) / (together[p] + 1.0) for p in together if _keep_pair(p, coreferent, together)}
-    return TriggerTables(trigger_rate, pair_rate)
+    return TriggerTables(trigger_rate, pair_rate, frozenset(_reporting_stems(events, reporting)) | hand_reporting_stems())
 
 
 def _keep_pair(pair: tuple[str, str], coreferent: Counter, together: Counter) -> bool:
     return together[pair] >= 3 and (pair[0] == pair[1] or coreferent[pair] >= 2)
 
 
+def _reporting_stems(events: Counter, reporting: Counter) -> list[str]:
+    """Stems annotated as reporting events (said, told...) at least 3 times and in at least half their mentions."""
+    return sorted(s for s in reporting if reporting[s] >= 3 and reporting[s] * 2 >= events[s])
+
+
 def learn(data_dir: Path) -> None:
     """Write the trigger tables learned from a (train) split's gold into src/storytrace/data/."""
     counts = _summed(trigger_counts(_read(data_dir, "docs.jsonl"), _read(data_dir, "gold.jsonl")))
-    events, seen, coreferent, together = counts
+    events, seen, coreferent, together, reporting = counts
     header = (
         "# {what}\n"
         "# Learned from ECB+ train gold (Cybulska & Vossen 2014, CC BY 3.0) by\n"
@@ -196,49 +223,160 @@ def learn(data_dir: Path) -> None:
             what="Trigger stem pairs across documents of one topic: stem a, stem b, times coreferent, times together."
         ))
         out.writelines(f"{a}\t{b}\t{coreferent[(a, b)]}\t{together[(a, b)]}\n" for a, b in pairs)
-    print(f"wrote {len(rows)} trigger stems and {len(pairs)} trigger pairs to {DATA_DIR}")
+    stems = _reporting_stems(events, reporting)
+    with (DATA_DIR / "event_reporting_stems.tsv").open("w", encoding="utf-8") as out:
+        out.write(header.format(
+            what="Reporting words (they report an event, they are not one; never alignment triggers): stem, times a\n"
+            "# gold reporting event, times any gold event. Kept: at least 3 times and at least half of its mentions."
+        ))
+        out.writelines(f"{s}\t{reporting[s]}\t{events[s]}\n" for s in stems)
+    print(f"wrote {len(rows)} trigger stems, {len(pairs)} trigger pairs and {len(stems)} reporting stems to {DATA_DIR}")
 
 
-def fit(data_dir: Path) -> None:
-    """Fit the logistic link weights on gold topics of a (train) split, with leave-one-topic-out tables."""
+class _Gold:
+    """A split's documents as articles, with gold topics, subtopics and event instances per sentence."""
+
+    def __init__(self, data_dir: Path) -> None:
+        self.docs, self.gold = _read(data_dir, "docs.jsonl"), _read(data_dir, "gold.jsonl")
+        self.articles = {a.id: a for a in ecb_articles(self.docs)}
+        self.topic = {g["id"]: g["topic"] for g in self.gold}
+        self.subtopic = {g["id"]: g["subtopic"] for g in self.gold}
+        self.annotated = {(g["id"], s) for g in self.gold for s in g["annotated_sentences"]}
+        self.instances: dict[tuple[str, int], set[str]] = defaultdict(set)
+        for g in self.gold:
+            for e in g["events"]:
+                self.instances[(g["id"], e["sentence"])].add(e["instance"])
+
+    def topics(self) -> dict[str, list[str]]:
+        by_topic: dict[str, list[str]] = defaultdict(list)
+        for g in self.gold:
+            by_topic[g["topic"]].append(g["id"])
+        return dict(sorted(by_topic.items()))
+
+
+def _with_tables(tables: TriggerTables, run):
+    """Run ``run()`` with the alignment reading ``tables`` instead of the shipped files."""
+    import storytrace.alignment as alignment
+
+    original = alignment.load_trigger_tables
+    alignment.load_trigger_tables = lambda: tables  # type: ignore[assignment]
+    try:
+        return run()
+    finally:
+        alignment.load_trigger_tables = original
+
+
+def pair_rows(data: _Gold, per_topic: dict[str, Counts], settings: AlignmentSettings) -> list[dict]:
+    """Candidate sentence pairs of each gold topic (both subtopics as one story, as a merged predicted
+    story would be) with features from tables that left that topic out, gold label and subtopic agreement."""
+    rows = []
+    for topic, ids in data.topics().items():
+        tables = _tables(_summed(per_topic, leave_out=topic))
+        evidence, features = _with_tables(tables, lambda: scored_pairs([data.articles[i] for i in ids], settings))
+        for (i, j), f in features.items():
+            a, b = evidence[i].key, evidence[j].key
+            labelled = a in data.annotated and b in data.annotated
+            rows.append({
+                "topic": topic, "docs": (a[0], b[0]) if a[0] < b[0] else (b[0], a[0]),
+                "same_subtopic": data.subtopic[a[0]] == data.subtopic[b[0]],
+                "label": bool(data.instances[a] & data.instances[b]) if labelled else None,
+                "features": f,
+            })
+    return rows
+
+
+def fit_settings(rows: list[dict], base: AlignmentSettings) -> AlignmentSettings:
+    """Both logistic models of the link probability, fitted on pair rows.
+
+    Sentence model: labelled pairs with sentence evidence inside one gold subtopic (the articles
+    report one event). Document model: whether two documents of one topic report the same event.
+    """
     import numpy as np
     from sklearn.linear_model import LogisticRegression
 
-    import storytrace.alignment as alignment
+    inside = [
+        r for r in rows
+        if r["label"] is not None and r["same_subtopic"] and has_sentence_evidence(r["features"], base)
+    ]
+    x = np.array([[r["features"][n] for n in SENTENCE_FEATURES] for r in inside])
+    sentence = LogisticRegression(C=1.0, max_iter=2000).fit(x, [r["label"] for r in inside])
+    documents = {r["docs"]: r for r in rows}
+    xd = np.array([[r["features"][n] for n in DOCUMENT_FEATURES] for r in documents.values()])
+    document = LogisticRegression(C=1.0, max_iter=2000).fit(xd, [r["same_subtopic"] for r in documents.values()])
+    return replace(
+        base,
+        sentence_weights={n: round(float(w), 3) for n, w in zip(SENTENCE_FEATURES, sentence.coef_[0])},
+        sentence_bias=round(float(sentence.intercept_[0]), 3),
+        document_weights={n: round(float(w), 3) for n, w in zip(DOCUMENT_FEATURES, document.coef_[0])},
+        document_bias=round(float(document.intercept_[0]), 3),
+    )
 
-    docs, gold = _read(data_dir, "docs.jsonl"), _read(data_dir, "gold.jsonl")
-    per_topic = trigger_counts(docs, gold)
-    articles = {a.id: a for a in ecb_articles(docs)}
-    # Whole topics (both of its real-world events) as stories: predicted stories sometimes merge the
-    # two, so the weights must learn to tell same-kind events apart.
-    by_topic: dict[str, list[str]] = defaultdict(list)
-    for g in gold:
-        by_topic[g["topic"]].append(g["id"])
-    annotated = {(g["id"], s) for g in gold for s in g["annotated_sentences"]}
-    instances: dict[tuple[str, int], set[str]] = defaultdict(set)
-    for g in gold:
-        for e in g["events"]:
-            instances[(g["id"], e["sentence"])].add(e["instance"])
-    rows, labels = [], []
-    for topic, ids in sorted(by_topic.items()):
-        tables = _tables(_summed(per_topic, leave_out=topic))
-        alignment.load_trigger_tables.cache_clear()
-        original = alignment.load_trigger_tables
-        alignment.load_trigger_tables = lambda tables=tables: tables  # type: ignore[assignment]
-        try:
-            evidence, features = scored_pairs([articles[i] for i in ids])
-        finally:
-            alignment.load_trigger_tables = original
-        for (i, j), f in features.items():
-            a, b = evidence[i].key, evidence[j].key
-            if a in annotated and b in annotated:
-                rows.append([f[name] for name in FEATURES])
-                labels.append(bool(instances[a] & instances[b]))
-    x, y = np.array(rows), np.array(labels)
-    model = LogisticRegression(C=1.0, max_iter=1000).fit(x, y)
-    print(f"{len(y)} candidate pairs, {y.mean():.3f} positive")
-    print("weights:", {name: round(float(w), 3) for name, w in zip(FEATURES, model.coef_[0])})
-    print("bias:", round(float(model.intercept_[0]), 3))
+
+def _predict_at(data: _Gold, ids: list[str], settings: AlignmentSettings, thresholds: list[float]) -> dict[float, list[dict]]:
+    """Predictions (as ``predict``) for the documents ``ids`` at several link thresholds."""
+    articles = sorted((data.articles[i] for i in ids), key=lambda a: a.id)
+    clusterer = StoryClusterer()
+    for article in articles:
+        clusterer.add(article)
+    stories = [
+        (story_id, *link_probabilities([a for a in articles if a.id in set(members)], settings))
+        for story_id, members in clusterer.stories().items()
+    ]
+    predictions = {}
+    for threshold in thresholds:
+        groups = {}
+        for story_id, keys, probability in stories:
+            for key, group in group_sentences(keys, probability, threshold, settings.within_article_weight).items():
+                groups[key] = f"{ids[0]}-{story_id}-{group}"  # unique across calls: pooled predictions
+        predictions[threshold] = [
+            {"id": i, "claims": [{"sentence": k, "group": groups.get((i, k), f"{i}-{k}")}
+                                 for k in range(len(data.articles[i].sentences))]}
+            for i in ids
+        ]
+    return predictions
+
+
+def fit(data_dir: Path, folds: int = 4) -> None:
+    """Fit the link models on a (train) split and choose the link threshold on held-out topics.
+
+    Topics are split into ``folds``; for each fold the models are fitted on the other folds (with
+    trigger tables that never saw the fold) and the whole benchmark (stories, then alignment) runs on
+    the fold's documents. Precision comes first: the shipped threshold is the one with the best
+    pooled F1 among those with precision >= 0.9, printed with the weights fitted on all topics.
+    """
+    data = _Gold(data_dir)
+    per_topic = trigger_counts(data.docs, data.gold)
+    base = AlignmentSettings()
+    rows = pair_rows(data, per_topic, base)
+    print("held-out topics, pooled over folds: threshold  P  R  F1")
+    scores = held_out_scores(data, per_topic, rows, base, folds)
+    for threshold, s in scores.items():
+        print(f"  {threshold:.2f}  {s['precision']:.3f}  {s['recall']:.3f}  {s['f1']:.3f}")
+    precise = [t for t, s in scores.items() if s["precision"] >= 0.9]
+    if precise:
+        print("link_threshold:", max(precise, key=lambda t: scores[t]["f1"]))
+    final = fit_settings(rows, base)
+    print("sentence_weights:", final.sentence_weights, "sentence_bias:", final.sentence_bias)
+    print("document_weights:", final.document_weights, "document_bias:", final.document_bias)
+
+
+def held_out_scores(
+    data: _Gold, per_topic: dict[str, Counts], rows: list[dict], base: AlignmentSettings, folds: int = 4,
+    thresholds: list[float] | None = None,
+) -> dict[float, dict]:
+    """Benchmark scores per link threshold on held-out topics, pooled over ``folds`` topic folds."""
+    thresholds = thresholds or [round(0.05 * k, 2) for k in range(2, 19)]
+    topics = sorted(data.topics())
+    pooled: dict[float, list[dict]] = defaultdict(list)
+    for fold in range(folds):
+        held = set(topics[fold::folds])
+        settings = fit_settings([r for r in rows if r["topic"] not in held], base)
+        tables = _tables(_summed(per_topic, leave_out=held))
+        ids = [i for i, t in data.topic.items() if t in held]
+        predictions = _with_tables(tables, lambda: _predict_at(data, ids, settings, thresholds))
+        for threshold, predicted in predictions.items():
+            pooled[threshold].extend(predicted)
+    return {threshold: score(pooled[threshold], data.gold) for threshold in thresholds}
 
 
 if __name__ == "__main__":

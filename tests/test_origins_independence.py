@@ -151,3 +151,15 @@ def test_origins_see_through_a_copy_found_by_reuse_detection():
     ]
     assert independent_origins(claims, reuse, {"o": original, "k": copy})[0] == ["Northern Wire"]
     assert independent_origins(claims, [], {"o": original, "k": copy})[0] == ["Northern Wire", "Quick News"]
+
+
+def test_own_voice_lead_restating_an_attributed_claim_is_not_a_second_origin():
+    """A lead in the article's own voice and a later sentence attributing the same fact: one origin.
+    Without an attributed claim in that article, its own voice stays an origin of its own."""
+    lead = claim("lead", "harbour")  # the article's own voice
+    attributed = claim("said", "harbour", [("Mara Olsen", "person")])
+    origins, _ = independent_origins([lead, attributed], [], ARTICLES)
+    assert origins == ["Mara Olsen"]
+    other = claim("other", "radio")  # another article's own voice, attributing nothing in this fact
+    origins, _ = independent_origins([lead, attributed, other], [], ARTICLES)
+    assert origins == ["Mara Olsen", "Valley FM"]

@@ -1,28 +1,36 @@
 """Fact alignment: group sentences of different articles in one story that report the same event.
 
 Precision comes first: a false merge would tell the user that two outlets corroborate each other
-when they do not. Two sentences are linked only on event evidence:
+when they do not. Two sentences are linked only on event evidence in the sentences themselves:
 
 - trigger words: light stems of event words (verbs and event nouns). How likely two trigger stems
   are to name the same event across documents is read from ``data/event_trigger_pairs.tsv`` and how
   likely a stem is to be an event word from ``data/event_triggers.tsv`` (both learned from ECB+
-  train gold by ``bench/events.py learn``); identical stems unknown to the tables get a prior;
-- shared arguments: entity keys (people, organisations, places), numbers and dates;
+  train gold by ``bench/events.py learn``); identical stems unknown to the tables get a prior.
+  Reporting words ("said", "reported", "citing": ``data/event_reporting_stems.tsv``, learned, and
+  ``data/event_reporting_words.tsv``, by hand) name no event: they are neither triggers nor shared words;
+- shared arguments: entity keys (people, organisations, places), numbers and dates; sentences that
+  both name people but none in common are likely two events of one kind;
 - word overlap: TF-IDF cosine of the two sentences' stems, IDF taken over the story's sentences;
+- counts: figures for the same counted thing within ``same_count_tolerance`` (10,000 and 11,000
+  soldiers) are one count told twice;
 - position: lead sentences of news reports state the main event.
 
-A logistic model over these features plus two article-level ones (how much the two articles share
-names and words; weights in ``AlignmentSettings``, fitted on ECB+ train) gives each candidate pair a
-probability, but only when the sentences themselves carry evidence (enough word overlap, or a likely
-trigger pair with a shared name or number): article similarity alone never links two sentences.
+A pair's link probability is the product of two logistic models (weights in ``AlignmentSettings``,
+fitted on ECB+ train by ``bench/events.py fit``): P(same event | the articles report one event),
+from the sentence features, times P(the articles report one event), from how much the two articles
+share names and words. Article similarity can therefore only lower a link, never make one: within
+one story every article pair is similar, so it must not decide which sentences agree. Pairs without
+sentence evidence (enough word overlap, a likely trigger pair or the same count) get 0.
 Candidate pairs come from an inverted index over trigger stems, entity keys and content words, so
-sentences sharing nothing are never compared. Groups are built by average-link
-agglomerative clustering (a group joins another only if its sentences agree with that group's
-sentences on average, not through one chain of links), stopped at ``link_threshold``.
+sentences sharing nothing are never compared. Groups are built by average-link agglomerative
+clustering, stopped at ``link_threshold``: a group joins another only if its sentences agree with
+that group's sentences on average, including (with weight ``within_article_weight``) sentences of
+the same article, so one hub sentence cannot pull unrelated sentences of another article together.
 Sentences with no such evidence stay alone (singleton groups).
 
-Requires: ``Article.text``, ``sentences`` and ``entities``. Adds: a group id per (article id,
-sentence index); sentences with the same group across articles report the same fact.
+Requires: ``Article.text``, ``sentences``, ``entities`` and (optional) ``quantities``. Adds: a group
+id per (article id, sentence index); sentences with the same group across articles report the same fact.
 """
 
 from __future__ import annotations
@@ -38,43 +46,53 @@ from storytrace.textvec import (
     NAMED_LABELS,
     article_entity_keys,
     content_stems,
+    stem,
 )
 
 SentenceKey = tuple[str, int]  # (article id, sentence index)
 
-FEATURES = (
-    "trigger", "trigger_known", "same_stems", "names", "numbers", "cosine", "lead", "doc_names", "doc_words",
-)
+SENTENCE_FEATURES = ("trigger", "trigger_known", "same_stems", "names", "numbers", "cosine", "lead", "other_people")
+EVIDENCE_ONLY_FEATURES = ("same_count",)  # opens the evidence gate, no learned weight
+DOCUMENT_FEATURES = ("doc_names", "doc_words")
+FEATURES = SENTENCE_FEATURES + EVIDENCE_ONLY_FEATURES + DOCUMENT_FEATURES
 
 
 @dataclass
 class AlignmentSettings:
     """Knobs of fact alignment (weights fitted on ECB+ train; see bench/events.py)."""
 
-    weights: dict[str, float] = field(
+    # P(same event | the two articles report one event): sentence evidence only.
+    sentence_weights: dict[str, float] = field(
         default_factory=lambda: {
-            "trigger": -0.279,
-            "trigger_known": 0.86,
-            "same_stems": 0.919,
-            "names": 0.001,
-            "numbers": 1.244,
-            "cosine": 0.323,
-            "lead": 0.286,
-            "doc_names": 6.469,
-            "doc_words": 2.518,
+            "trigger": 0.941,
+            "trigger_known": 1.467,
+            "same_stems": 1.188,
+            "names": -0.165,
+            "numbers": -0.038,
+            "cosine": 0.305,
+            "lead": 0.239,
+            "other_people": -1.034,
         }
     )
-    bias: float = -3.803
-    link_threshold: float = 0.28  # average-link stops when the best average probability falls below this
+    sentence_bias: float = -0.296
+    # P(the two articles report one event): article similarity, which can only lower a link.
+    document_weights: dict[str, float] = field(default_factory=lambda: {"doc_names": 8.553, "doc_words": 5.226})
+    document_bias: float = -2.876
+    link_threshold: float = 0.4  # chosen by `bench/events.py fit`: best held-out F1 with precision >= 0.9
     min_trigger_probability: float = 0.1  # stems less often annotated as events are not triggers
     unseen_same_stem_score: float = 0.3  # coreference prior for an identical stem missing from the tables
     lead_sentences: int = 3
-    # A pair needs evidence in the sentences themselves: this much word overlap, or a trigger pair
-    # this likely to corefer plus a shared name or number. Article similarity alone never links.
+    # A pair needs evidence in the sentences themselves: this much word overlap, the same count, or a
+    # trigger pair this likely to corefer plus a shared name or number. Article similarity alone never links.
     min_sentence_cosine: float = 0.2
     min_trigger_link: float = 0.3
-    max_sentences_per_key: int = 400
-    candidates_from_words: bool = True  # also compare sentences that share any content word  # keys shared by more sentences are too common to propose pairs
+    same_count_tolerance: float = 0.25  # figures of one unit this close count the same thing (not learned: ECB+ has no quantities)
+    max_sentences_per_key: int = 400  # keys shared by more sentences are too common to propose pairs
+    candidates_from_words: bool = True  # also compare sentences that share any content word
+    # How much a pair of sentences of one article weighs in the average-link averages: above 0,
+    # sentences of one article must agree with each other too to share a group (no hub sentence
+    # pulling in unrelated sentences of another article); 0: only cross-article pairs count.
+    within_article_weight: float = 1.0
 
 
 @dataclass
@@ -83,9 +101,10 @@ class TriggerTables:
 
     trigger_rate: dict[str, float]
     pair_rate: dict[tuple[str, str], float]
+    reporting: frozenset[str] = frozenset()  # words that report an event ("said", "told"), never triggers
 
     def is_trigger(self, stem: str, minimum: float) -> bool:
-        return self.trigger_rate.get(stem, 0.0) >= minimum
+        return stem not in self.reporting and self.trigger_rate.get(stem, 0.0) >= minimum
 
     def corefer(self, a: str, b: str) -> float | None:
         """Learned coreference rate of two trigger stems, or None when the pair was never seen."""
@@ -98,13 +117,20 @@ def load_trigger_tables() -> TriggerTables:
     data = resources.files("storytrace") / "data"
     trigger_rate: dict[str, float] = {}
     for fields_ in _rows(data / "event_triggers.tsv"):
-        stem, events, seen = fields_[0], int(fields_[1]), int(fields_[2])
-        trigger_rate[stem] = events / seen if seen else 0.0
+        word, events, seen = fields_[0], int(fields_[1]), int(fields_[2])
+        trigger_rate[word] = events / seen if seen else 0.0
     pair_rate: dict[tuple[str, str], float] = {}
     for fields_ in _rows(data / "event_trigger_pairs.tsv"):
         a, b, coreferent, together = fields_[0], fields_[1], int(fields_[2]), int(fields_[3])
         pair_rate[(a, b) if a <= b else (b, a)] = (coreferent + 0.5) / (together + 1.0)
-    return TriggerTables(trigger_rate, pair_rate)
+    reporting = {fields_[0] for fields_ in _rows(data / "event_reporting_stems.tsv")}
+    return TriggerTables(trigger_rate, pair_rate, frozenset(reporting) | hand_reporting_stems())
+
+
+def hand_reporting_stems() -> frozenset[str]:
+    """Stems of the hand-written reporting words (``data/event_reporting_words.tsv``)."""
+    data = resources.files("storytrace") / "data"
+    return frozenset(stem(fields_[0]) for fields_ in _rows(data / "event_reporting_words.tsv"))
 
 
 def _rows(path) -> list[list[str]]:
@@ -125,6 +151,7 @@ class SentenceEvidence:
     numbers: set[str]
     lead: bool
     document: "DocumentEvidence"
+    counts: list[tuple[float, str]] = field(default_factory=list)  # (value, singular unit) of counted things
 
 
 @dataclass
@@ -146,20 +173,53 @@ def sentence_evidence(
     evidence = []
     for index, sentence in enumerate(article.sentences):
         text = article.text[sentence.start : sentence.end]
-        keys = article_entity_keys(article, sentence.start, sentence.end)
+        keys = article_entity_keys(article, sentence.start, sentence.end) | quantity_keys(article, sentence.start, sentence.end)
         names = {k for k in keys if k.split(":", 1)[0] in _NAME_KINDS}
         numbers = {k for k in keys if k.split(":", 1)[0] in _NUMBER_KINDS}
         name_words = {w for k in names for w in k.split(":", 1)[1].split()}
-        stems = Counter(content_stems(text))
+        stems = Counter(s for s in content_stems(text) if s not in tables.reporting)
         triggers = {
             s for s in stems if s not in name_words and tables.is_trigger(s, settings.min_trigger_probability)
         }
         evidence.append(
             SentenceEvidence(
-                (article.id, index), stems, triggers, names, numbers, index < settings.lead_sentences, document
+                (article.id, index), stems, triggers, names, numbers, index < settings.lead_sentences, document,
+                sentence_counts(article, sentence.start, sentence.end),
             )
         )
     return evidence
+
+
+def quantity_keys(article: Article, start: int, end: int) -> Counter[str]:
+    """``NUM:value`` keys of the nlp stage's quantities inside ``[start, end)`` (1 and 2 are too common)."""
+    keys: Counter[str] = Counter()
+    for quantity in article.quantities:
+        if start <= quantity.start and quantity.end <= end and quantity.value not in (1, 2):
+            keys[f"NUM:{quantity.value:g}"] += 1
+    return keys
+
+
+def sentence_counts(article: Article, start: int, end: int) -> list[tuple[float, str]]:
+    """(value, singular unit) of the quantities with a unit inside ``[start, end)`` (1 and 2 left out)."""
+    return [
+        (q.value, _singular(q.unit.lower()))
+        for q in article.quantities
+        if start <= q.start and q.end <= end and q.unit and q.value not in (1, 2)
+    ]
+
+
+def _singular(unit: str) -> str:
+    return unit[:-1] if unit.endswith("s") and not unit.endswith("ss") else unit
+
+
+def same_count(a: list[tuple[float, str]], b: list[tuple[float, str]], tolerance: float) -> bool:
+    """Whether the two sentences give a figure for the same counted thing within ``tolerance`` of each
+    other (10,000 and 11,000 soldiers: one count, told twice)."""
+    return any(
+        unit_a == unit_b and value_a > 0 and value_b > 0 and max(value_a, value_b) <= min(value_a, value_b) * (1 + tolerance)
+        for value_a, unit_a in a
+        for value_b, unit_b in b
+    )
 
 
 _NUMBER_KINDS = frozenset({"NUM", "YEAR", "DAY"})
@@ -192,23 +252,44 @@ def pair_features(
         "numbers": min(float(numbers), 2.0),
         "cosine": _tfidf_cosine(a.stems, b.stems, idf),
         "lead": float(a.lead and b.lead),
+        "other_people": float(_different_people(a.names, b.names)),
+        "same_count": float(same_count(a.counts, b.counts, settings.same_count_tolerance)),
         "doc_names": _tfidf_cosine(a.document.names, b.document.names, idf),
         "doc_words": _tfidf_cosine(a.document.stems, b.document.stems, idf),
     }
 
 
+def _different_people(a: set[str], b: set[str]) -> bool:
+    """Both sentences name people and share none of them: likely two events of one kind."""
+    people_a = {k for k in a if k.startswith("PERSON:")}
+    people_b = {k for k in b if k.startswith("PERSON:")}
+    return bool(people_a and people_b and not people_a & people_b)
+
+
 def has_sentence_evidence(features: dict[str, float], settings: AlignmentSettings) -> bool:
-    """Whether the two sentences themselves (not just their articles) point at one event."""
-    if features["cosine"] >= settings.min_sentence_cosine:
+    """Whether the two sentences themselves (not just their articles) point at one event: enough
+    word overlap, a figure for the same counted thing, or event words that often name the same
+    event (reporting words never count) with a shared name or number."""
+    if features["cosine"] >= settings.min_sentence_cosine or features["same_count"] > 0:
         return True
     return features["trigger"] >= settings.min_trigger_link and features["names"] + features["numbers"] >= 1
 
 
 def link_probability(features: dict[str, float], settings: AlignmentSettings) -> float:
-    """Probability that two sentences report the same event; 0 without sentence-level evidence."""
+    """Probability that two sentences report the same event; 0 without sentence-level evidence.
+
+    The product of P(same event | the articles report one event), from sentence evidence, and
+    P(the articles report one event), from article similarity: similar articles never raise a link.
+    """
     if not has_sentence_evidence(features, settings):
         return 0.0
-    z = settings.bias + sum(settings.weights.get(name, 0.0) * value for name, value in features.items())
+    return _logistic(settings.sentence_bias, settings.sentence_weights, features) * _logistic(
+        settings.document_bias, settings.document_weights, features
+    )
+
+
+def _logistic(bias: float, weights: dict[str, float], features: dict[str, float]) -> float:
+    z = bias + sum(weight * features[name] for name, weight in weights.items())
     return 1.0 / (1.0 + math.exp(-z))
 
 
@@ -238,13 +319,13 @@ def candidate_pairs(evidence: list[SentenceEvidence], settings: AlignmentSetting
             continue
         for x, i in enumerate(members):
             for j in members[x + 1 :]:
-                if evidence[i].key[0] != evidence[j].key[0]:
+                if settings.within_article_weight > 0 or evidence[i].key[0] != evidence[j].key[0]:
                     pairs.add((i, j) if i < j else (j, i))
     # Trigger pairs known to corefer across different stems (e.g. "quake" / "earthquake").
-    return pairs | _cross_stem_pairs(evidence)
+    return pairs | _cross_stem_pairs(evidence, settings)
 
 
-def _cross_stem_pairs(evidence: list[SentenceEvidence]) -> set[tuple[int, int]]:
+def _cross_stem_pairs(evidence: list[SentenceEvidence], settings: AlignmentSettings) -> set[tuple[int, int]]:
     tables = load_trigger_tables()
     by_trigger: dict[str, list[int]] = defaultdict(list)
     for i, ev in enumerate(evidence):
@@ -259,7 +340,7 @@ def _cross_stem_pairs(evidence: list[SentenceEvidence]) -> set[tuple[int, int]]:
                 continue
             for i in by_trigger[u]:
                 for j in by_trigger[v]:
-                    if evidence[i].key[0] != evidence[j].key[0]:
+                    if i != j and (settings.within_article_weight > 0 or evidence[i].key[0] != evidence[j].key[0]):
                         pairs.add((i, j) if i < j else (j, i))
     return pairs
 
@@ -296,47 +377,67 @@ def align_claims(
     """
     settings = settings or AlignmentSettings()
     wanted = set(story_article_ids)
-    members = [a for a in articles if a.id in wanted]
-    evidence, features = scored_pairs(members, settings)
+    keys, probability = link_probabilities([a for a in articles if a.id in wanted], settings)
+    return group_sentences(keys, probability, settings.link_threshold, settings.within_article_weight)
+
+
+def link_probabilities(
+    articles: list[Article], settings: AlignmentSettings
+) -> tuple[list[SentenceKey], dict[tuple[int, int], float]]:
+    """The sentences of the articles and the link probability of every candidate pair (by index)."""
+    evidence, features = scored_pairs(articles, settings)
     probability = {p: link_probability(f, settings) for p, f in features.items()}
-    owners = [ev.key[0] for ev in evidence]
-    clusters = average_link(len(evidence), probability, settings.link_threshold, owners)
+    return [ev.key for ev in evidence], probability
+
+
+def group_sentences(
+    keys: list[SentenceKey], probability: dict[tuple[int, int], float], threshold: float, within_article_weight: float = 1.0
+) -> dict[SentenceKey, str]:
+    """Average-link groups (``g1``, ``g2``... in sentence order) of sentences linked at ``threshold``;
+    a pair of sentences of one article weighs ``within_article_weight`` in the averages."""
+    clusters = average_link(len(keys), probability, threshold, [key[0] for key in keys], within_article_weight)
     groups: dict[SentenceKey, str] = {}
     for number, cluster in enumerate(sorted(clusters, key=min)):
         for i in cluster:
-            groups[evidence[i].key] = f"g{number + 1}"
+            groups[keys[i]] = f"g{number + 1}"
     return groups
 
 
 def average_link(
-    size: int, similarity: dict[tuple[int, int], float], threshold: float, owners: list[str] | None = None
+    size: int,
+    similarity: dict[tuple[int, int], float],
+    threshold: float,
+    owners: list[str] | None = None,
+    same_owner_weight: float = 1.0,
 ) -> list[list[int]]:
     """Average-link agglomerative clustering over a sparse similarity (missing pairs count 0).
 
     Merges the two clusters with the highest average pairwise similarity while it is at least
-    ``threshold``. With ``owners`` (the article of each item), pairs of items from the same article
-    are left out of the average: only cross-article pairs can be evidence. Only clusters joined by
-    some scored pair are ever compared.
+    ``threshold``. With ``owners`` (the article of each item), a pair of items of the same article
+    weighs ``same_owner_weight`` in the average (0: only cross-article pairs are evidence; 1: every
+    pair counts alike). Only clusters joined by some scored pair are ever compared.
     """
     owners = owners or [str(i) for i in range(size)]
     clusters: dict[int, list[int]] = {i: [i] for i in range(size)}
     owner_counts: dict[int, Counter[str]] = {i: Counter([owners[i]]) for i in range(size)}
-    links: dict[int, dict[int, float]] = defaultdict(dict)  # summed similarity between clusters
+    links: dict[int, dict[int, float]] = defaultdict(dict)  # weighted summed similarity between clusters
     for (i, j), s in similarity.items():
-        if s > 0:
-            links[i][j] = links[i].get(j, 0.0) + s
-            links[j][i] = links[j].get(i, 0.0) + s
+        weighted = s * (same_owner_weight if owners[i] == owners[j] else 1.0)
+        if weighted > 0:
+            links[i][j] = links[i].get(j, 0.0) + weighted
+            links[j][i] = links[j].get(i, 0.0) + weighted
 
-    def cross_pairs(a: int, b: int) -> int:
+    def weighted_pairs(a: int, b: int) -> float:
         ca, cb = owner_counts[a], owner_counts[b]
-        return len(clusters[a]) * len(clusters[b]) - sum(n * cb.get(o, 0) for o, n in ca.items())
+        same = sum(n * cb.get(o, 0) for o, n in ca.items())
+        return len(clusters[a]) * len(clusters[b]) - same + same_owner_weight * same
 
     while True:
         best, best_pair = threshold, None
         for a, neighbours in links.items():
             for b, total in neighbours.items():
                 if a < b:
-                    pairs = cross_pairs(a, b)
+                    pairs = weighted_pairs(a, b)
                     if pairs and total / pairs >= best:
                         best, best_pair = total / pairs, (a, b)
         if best_pair is None:

@@ -75,6 +75,7 @@ _VERB_ENDING = re.compile(r"(?:ed|ing)$")  # after a noun, "-ed"/"-ing" words ar
 _LETTER_WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _MONTHS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
 _CALENDAR_DATE = re.compile(r"^\d{4}(?:-\d{2}){0,2}$")  # YYYY, YYYY-MM, YYYY-MM-DD (not weeks, seasons)
+_POSSESSIVE = re.compile(r"['’]s?$")  # "Russia's" and "soldiers'" are "russia" and "soldiers"
 _RANGE = re.compile(r"(\d[\d,.]*)\s*(?:-|–|—|to|and)\s*(\d[\d,.]*)")
 
 
@@ -228,7 +229,7 @@ def _approximators() -> frozenset[str]:
 def _content_words(claim: Claim) -> set[str]:
     words = set()
     for word in re.findall(r"[A-Za-z][\w'’-]+", claim.text):
-        lower = word.lower()
+        lower = _POSSESSIVE.sub("", word.lower())
         if lower not in _stop_words() and len(lower) > 2:
             words.add(unit_key(lower) or lower)
     return words
@@ -285,7 +286,7 @@ class _Context:
         excluded = {figure.unit_word.lower(), figure.unit.key} | cue_words
         kept = set()
         for word in before + after:
-            lower = re.sub(r"['’]s?$", "", word.lower())
+            lower = _POSSESSIVE.sub("", word.lower())
             if lower in _stop_words() or lower in entity_words or lower in _approximators() or len(lower) < 3:
                 continue
             stem = _stem(lower)

@@ -4,15 +4,23 @@ Three articles repeating one claim from one anonymous source are one origin, not
 origin is found by these rules, in order:
 
 1. An attribution chain (``chain[0]`` is the original source) whose first link is named: that
-   name (a person, organisation, outlet, document...).
+   name (a person, organisation, outlet, document...); a name given in short ("the Ministry") is
+   completed from the organisation named in the claim's sentence ("Ministry of Mines and Energy").
 2. A chain starting with an anonymous link ("unnamed intelligence officials", "the sources"): the
    anonymous source is identified by the first *named* link after it, or, when there is none, by
    the outlet of the article itself (the outlet that holds the sources). Its readable form is
    ``"unnamed sources (via X)"``. So "officials cited by X" in one article and "X's sources" or
-   "the sources" in X's own article are one origin.
+   "the sources" in X's own article are one origin. An anonymous source described as belonging to
+   an organisation the claim names ("two officials at the Ministry of Y") is that organisation's
+   voice: its origin is the organisation (``"unnamed sources at Ministry of Y (via X)"``), one
+   origin with the organisation's own statements and documents.
 3. A claim in the article's own voice (no attribution, or a ``self`` source): the article's
    outlet, unless the claim lies in a passage the article copied from another (reuse), in which
    case the copied article's origin for that passage (followed through chains of copies).
+
+An article's own-voice claim counts only when none of that article's claims of the same fact is
+attributed: a lead that states what a later sentence attributes ("troops have reportedly deserted"
+... "according to X, 18 soldiers deserted") is X's claim restated, not a second origin.
 
 One outlet counts once per fact: when a fact's origins hold outlet X in several guises (X's own
 voice, "X reported", "unnamed sources (via X)"), they merge into the most specific, the anonymous
@@ -32,6 +40,8 @@ from storytrace.reuse import parse_published
 
 SUMMARY_CHARS = 160
 ANONYMOUS_LABEL = "unnamed sources (via {via})"
+AFFILIATED_LABEL = "unnamed sources at {organisation} (via {via})"
+_AFFILIATION_PREPOSITIONS = r"(?:at|from|in|inside|within|of|with)"
 _OWN_VOICE_TYPES = {"self"}
 _MAX_COPY_DEPTH = 10
 
@@ -90,25 +100,71 @@ def _own_voice_origin(article_id: str, start: int, end: int, by_target, articles
     return Origin(canonical_name(label), label, "media", canonical_name(label))
 
 
-def claim_origin(claim: Claim, by_target: dict[str, list[Reuse]], articles: dict[str, Article]) -> Origin:
-    """The original source of one claim, by the module's rules 1-3."""
+def _source_chain(claim: Claim) -> list[ChainLink]:
+    """The claim's chain without own-voice links; empty when the article speaks for itself."""
     attribution = claim.attribution
     chain = [link for link in attribution.chain if link.source_type not in _OWN_VOICE_TYPES]
     if not chain and attribution.source and attribution.source_type not in _OWN_VOICE_TYPES:
         chain = [ChainLink(attribution.source, attribution.source_type)]
     if not chain and attribution.anonymous:
         chain = [ChainLink("", "anonymous")]
+    return chain
+
+
+def claim_origin(claim: Claim, by_target: dict[str, list[Reuse]], articles: dict[str, Article]) -> Origin:
+    """The original source of one claim, by the module's rules 1-3."""
+    chain = _source_chain(claim)
     if not chain:
         return _own_voice_origin(claim.article_id, claim.start, claim.end, by_target, articles)
     first = chain[0]
     if not _is_anonymous(first):
-        key = canonical_name(first.source)
-        return Origin(key, first.source.strip(), first.source_type, key if first.source_type == "media" else None)
+        name = _full_name(first, claim, articles)
+        key = canonical_name(name)
+        return Origin(key, name, first.source_type, key if first.source_type == "media" else None)
     via = next((link.source.strip() for link in chain[1:] if not _is_anonymous(link)), None)
     if via is None:
         via = _own_voice_origin(claim.article_id, claim.start, claim.end, by_target, articles).label
     via_key = canonical_name(via)
+    organisation = _affiliation(first.source or "", claim, articles)
+    if organisation is not None and canonical_name(organisation) != via_key:
+        label = AFFILIATED_LABEL.format(organisation=organisation, via=via)
+        return Origin(canonical_name(organisation), label, "anonymous", via_key)
     return Origin(f"anonymous via {via_key}", ANONYMOUS_LABEL.format(via=via), "anonymous", via_key)
+
+
+def _claim_organisations(claim: Claim, articles: dict[str, Article]) -> list[str]:
+    """Names of the organisations (ORG entities) inside the claim's span, without a leading "the"."""
+    article = articles.get(claim.article_id)
+    if article is None or claim.end <= claim.start:
+        return []
+    return [
+        re.sub(r"^the\s+", "", entity.text.strip(), flags=re.I)
+        for entity in article.entities
+        if entity.label == "ORG" and claim.start <= entity.start and entity.end <= claim.end
+    ]
+
+
+def _full_name(link: ChainLink, claim: Claim, articles: dict[str, Article]) -> str:
+    """A non-person source's name completed from the longest organisation of the claim that holds it as whole words."""
+    name = link.source.strip()
+    if link.source_type == "person":
+        return name
+    short = canonical_name(name)
+    holders = [
+        organisation for organisation in _claim_organisations(claim, articles)
+        if re.search(rf"\b{re.escape(short)}\b", canonical_name(organisation))
+    ]
+    return max(holders, key=len) if holders else name
+
+
+def _affiliation(description: str, claim: Claim, articles: dict[str, Article]) -> str | None:
+    """The organisation an anonymous source belongs to: one of the claim's organisations named in the
+    source's description after a preposition ("two officials at the Ministry of Y"), else None."""
+    for organisation in sorted(_claim_organisations(claim, articles), key=len, reverse=True):
+        pattern = rf"\b{_AFFILIATION_PREPOSITIONS}\s+(?:the\s+)?{re.escape(organisation)}\b"
+        if re.search(pattern, description, flags=re.I):
+            return organisation
+    return None
 
 
 def _merge(origins: list[Origin]) -> list[Origin]:
@@ -163,7 +219,9 @@ def independent_origins(
     """
     by_target = reuse_by_target(reuse)
     ordered = _claims_in_report_order(fact_claims, articles)
-    origins = _merge([claim_origin(claim, by_target, articles) for claim in ordered])
+    attributing = {claim.article_id for claim in ordered if _source_chain(claim)}
+    counted = [c for c in ordered if _source_chain(c) or c.article_id not in attributing]
+    origins = _merge([claim_origin(claim, by_target, articles) for claim in counted])
     return [o.label for o in origins], first_reported(fact_claims, articles)
 
 

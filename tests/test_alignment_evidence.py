@@ -1,0 +1,112 @@
+"""Fact alignment evidence: reporting words, counts, article similarity and hub sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import make_article
+from storytrace.alignment import (
+    AlignmentSettings,
+    align_claims,
+    group_sentences,
+    link_probability,
+    load_trigger_tables,
+    same_count,
+    scored_pairs,
+)
+from storytrace.model import Quantity
+
+NAMES = [("Orrin Bay", "GPE"), ("Lutz Harbor", "GPE"), ("Coast Watch", "ORG")]
+
+# Two articles of one story: their second sentences share only reporting words and the story's place.
+FIRST = make_article("a", [
+    "A cargo ship ran aground off Orrin Bay, Coast Watch reported.",
+    "The harbour office of Orrin Bay reported that ferries will sail on Monday.",
+], NAMES)
+SECOND = make_article("b", [
+    "A cargo ship has run aground off Orrin Bay, Coast Watch said.",
+    "Fishermen in Orrin Bay said prices of fuel rose again, the union reported.",
+], NAMES)
+
+
+@pytest.fixture(scope="module")
+def groups():
+    return align_claims([FIRST, SECOND], ["a", "b"])
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "aligned"),
+    [
+        (("a", 0), ("b", 0), True),   # the grounding, told twice
+        (("a", 1), ("b", 1), False),  # "reported" and "said" name no event: no link
+        (("a", 0), ("b", 1), False),
+    ],
+)
+def test_alignment_evidence_reporting_words_do_not_link(groups, first, second, aligned):
+    assert (groups[first] == groups[second]) is aligned
+
+
+@pytest.mark.parametrize("stem", ["said", "report", "told"])
+def test_alignment_evidence_reporting_stems_are_never_triggers(stem):
+    assert not load_trigger_tables().is_trigger(stem, 0.0)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ([(10000, "soldier")], [(11000, "soldier")], True),   # one count, told twice
+        ([(18, "soldier")], [(18, "soldier")], True),
+        ([(18, "soldier")], [(40, "soldier")], False),        # a different group of soldiers
+        ([(10000, "soldier")], [(10000, "tonne")], False),     # a different thing counted
+        ([], [(18, "soldier")], False),
+    ],
+)
+def test_alignment_evidence_same_count(a, b, same):
+    assert same_count(a, b, AlignmentSettings().same_count_tolerance) is same
+
+
+COUNT_NAMES = [("Valdor", "GPE"), ("Mesk", "GPE")]
+
+
+@pytest.mark.parametrize(("second_figure", "aligned"), [("11,000", True), ("40,000", False)])
+def test_alignment_evidence_close_counts_are_sentence_evidence(second_figure, aligned):
+    lines_a = ["Valdor and Mesk signed a defence pact in June.", "Valdor has sent 10,000 engineers to Mesk, a diplomat said."]
+    lines_b = ["Valdor and Mesk signed a defence pact in June.", f"Officials expect around {second_figure} engineers to be deployed soon."]
+    a, b = make_article("a", lines_a, COUNT_NAMES), make_article("b", lines_b, COUNT_NAMES)
+    for article, figure in ((a, "10,000"), (b, second_figure)):
+        start = article.text.index(figure)
+        article.quantities = [Quantity(start, start + len(figure) + 10, float(figure.replace(",", "")), "engineers", figure + " engineers")]
+    evidence, features = scored_pairs([a, b])
+    [pair] = [f for (i, j), f in features.items() if {evidence[i].key, evidence[j].key} == {("a", 1), ("b", 1)}]
+    assert (link_probability(pair, AlignmentSettings()) > 0) is aligned
+
+
+def _features(doc_names: float, doc_words: float) -> dict[str, float]:
+    return {"trigger": 0.6, "trigger_known": 1.0, "same_stems": 1.5, "names": 1.0, "numbers": 0.0, "cosine": 0.4,
+            "lead": 1.0, "other_people": 0.0, "same_count": 0.0, "doc_names": doc_names, "doc_words": doc_words}
+
+
+@pytest.mark.parametrize(("doc_names", "doc_words"), [(1.0, 1.0), (0.6, 0.5), (0.1, 0.1), (0.0, 0.0)])
+def test_alignment_evidence_article_similarity_only_lowers_a_link(doc_names, doc_words):
+    settings = AlignmentSettings()
+    sentence_only = link_probability(_features(1000.0, 1000.0), settings)  # the article factor saturated at 1
+    assert link_probability(_features(doc_names, doc_words), settings) <= sentence_only
+    assert link_probability(_features(0.0, 0.0), settings) < link_probability(_features(0.6, 0.5), settings)
+
+
+def test_alignment_evidence_no_sentence_evidence_no_link():
+    features = dict(_features(1.0, 1.0), trigger=0.0, cosine=0.05)
+    assert link_probability(features, AlignmentSettings()) == 0.0
+
+
+KEYS = [("a", 0), ("b", 0), ("b", 1)]
+HUB = {(0, 1): 0.9, (0, 2): 0.9}  # a0 matches both b0 and b1, which do not match each other
+
+
+@pytest.mark.parametrize(
+    ("within_article_weight", "together"),
+    [(1.0, False), (AlignmentSettings().within_article_weight, False), (0.0, True)],
+)
+def test_alignment_evidence_hub_sentence_does_not_chain_one_article(within_article_weight, together):
+    groups = group_sentences(KEYS, HUB, 0.5, within_article_weight)
+    assert (groups[("b", 0)] == groups[("b", 1)]) is together

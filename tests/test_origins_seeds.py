@@ -1,0 +1,28 @@
+"""Origins on the real seed articles (../shared/seeds, skipped when absent): one report repeated by three outlets is one origin."""
+
+from __future__ import annotations
+
+from conftest import needs_shared, seed_article
+
+pytestmark = needs_shared
+
+
+def _fact_of(dossier, prefix: str, needle: str):
+    article = seed_article(dossier, prefix)
+    story = dossier.stories[0]
+    [claim] = [c for c in story.claims if c.article_id == article.id and needle.lower() in c.text.lower()]
+    [fact] = [f for f in story.facts if f.id == claim.fact_id]
+    return story, fact
+
+
+def test_origins_seeds_desertion_figure_is_one_fact_with_one_origin(seeds_dossier):
+    story, fact = _fact_of(seeds_dossier, "000", "An estimated 18 North Korean soldiers")
+    figures = [c.id for c in story.claims if c.fact_id == fact.id and ("18" in c.text or "eighteen" in c.text.lower())]
+    assert len(figures) == 3  # the figure as each of the three articles reports it
+    assert len(fact.article_ids) == 3
+    texts = [c.text.lower() for c in story.claims if c.fact_id == fact.id]
+    # the desertion and sentences about its report, nothing about the later detention or the video
+    assert all("desert" in t or "report" in t for t in texts), texts
+    assert not [t for t in texts if "detain" in t or "video" in t], texts
+    assert fact.independent_sources == 1, fact.origins
+    assert "unnamed" in fact.origins[0]
