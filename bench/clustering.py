@@ -3,14 +3,24 @@
 ``predict`` streams the documents in id order (opaque hashes) through ``StoryClusterer.add`` without
 being told how many stories there are; ``score`` computes B-cubed over documents, with each
 document's gold cluster being its ECB+ ``subtopic`` (one real-world event).
+
+``python bench/clustering.py stem-frequencies DATA_DIR OUT.txt`` writes the reference table of word
+stem document frequencies that ``StoryClusterer`` ships (``src/storytrace/data/story_stem_frequencies.txt``
+is made from ecbplus-train): counts only, stems found in at least ``min_documents`` documents.
 """
 
 from __future__ import annotations
 
+import argparse
+import json
+import sys
 from collections import Counter
+from pathlib import Path
 
-from bench.ecb_articles import ecb_articles
-from storytrace.stories import StoryClusterer, StorySettings
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.ecb_articles import ecb_articles  # noqa: E402
+from storytrace.stories import ReferenceFrequencies, StoryClusterer, StorySettings  # noqa: E402
 
 
 def predict(docs: list[dict], settings: StorySettings | None = None) -> list[dict]:
@@ -55,3 +65,49 @@ def format_scores(scores: dict) -> str:
             f"clusters predicted / gold      {scores['predicted_clusters']} / {scores['gold_clusters']}",
         ]
     )
+
+
+def stem_frequencies(docs: list[dict], min_documents: int = 2) -> ReferenceFrequencies:
+    """Document frequency of each word stem the clusterer extracts, over ``docs`` (rare stems dropped)."""
+    clusterer = StoryClusterer(StorySettings(reference_weight=0))
+    counts: Counter[str] = Counter()
+    for article in ecb_articles(docs):
+        counts.update({f[2:] for f in clusterer.article_features(article) if f.startswith("w:")})
+    kept = {stem: n for stem, n in counts.items() if n >= min_documents}
+    return ReferenceFrequencies(len(docs), kept)
+
+
+TABLE_HEADER = """\
+# Document frequencies of word stems, the stable part of the story clusterer's IDF (storytrace.stories).
+# Format: a "*documents N" line (the size of the reference corpus), then "stem count" lines: the number
+# of documents whose title or text contains the stem (textvec.content_stems), for stems found in at
+# least 2 documents, most frequent first. Counts only: no text of the corpus is kept.
+# Source: ECB+ train split (topics as in Cybulska & Vossen 2015; {documents} news articles), by
+# `python bench/clustering.py stem-frequencies ../shared/data/ecbplus-train src/storytrace/data/story_stem_frequencies.txt`.
+# ECB+ (Cybulska & Vossen, LREC 2014) is licensed CC BY 3.0; annotation copyright Agata Cybulska,
+# Piek Vossen and VU University Amsterdam. Regenerate this file when textvec.stem changes.
+"""
+
+
+def write_table(table: ReferenceFrequencies, path: Path) -> None:
+    lines = [TABLE_HEADER.format(documents=table.documents), f"*documents {table.documents}"]
+    lines += [f"{stem} {n}" for stem, n in sorted(table.counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Write the clusterer's reference stem frequencies.")
+    parser.add_argument("command", choices=["stem-frequencies"])
+    parser.add_argument("data_dir", type=Path)
+    parser.add_argument("out", type=Path)
+    args = parser.parse_args(argv)
+    with (args.data_dir / "docs.jsonl").open(encoding="utf-8") as handle:
+        docs = [json.loads(line) for line in handle if line.strip()]
+    table = stem_frequencies(docs)
+    write_table(table, args.out)
+    print(f"{len(table.counts)} stems from {table.documents} documents -> {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

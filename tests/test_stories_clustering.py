@@ -7,7 +7,14 @@ import random
 import pytest
 
 from conftest import make_article
-from storytrace.stories import StoryClusterer, StorySettings, cluster_articles
+from storytrace.stories import (
+    ReferenceFrequencies,
+    StoryClusterer,
+    StorySettings,
+    cluster_articles,
+    shipped_reference_frequencies,
+)
+from storytrace.textvec import stem
 
 
 HARLOW = [("Harlow Creek", "GPE"), ("Edda Marsh", "PERSON"), ("Harlow Creek Fire Brigade", "ORG"), ("March 4", "DATE"), ("40", "CARDINAL")]
@@ -88,3 +95,37 @@ def test_stories_memory_per_article_is_capped():
     clusterer.add(FIRE_A1)
     assert len(clusterer._vectors["a1"]) <= 10
 
+
+
+@pytest.mark.parametrize(("common", "rare"), [("w:said", "w:blaze"), ("w:year", "w:sawmill")])
+def test_stories_reference_idf_ranks_common_stems_lower(common, rare):
+    reference = ReferenceFrequencies(1000, {"said": 900, "year": 500, "blaze": 3})
+    clusterer = StoryClusterer(StorySettings(reference_frequencies=reference))
+    assert clusterer.idf(common) < clusterer.idf(rare)
+
+
+def test_stories_reference_idf_ignored_at_zero_weight():
+    reference = ReferenceFrequencies(1000, {"said": 900})
+    clusterer = StoryClusterer(StorySettings(reference_frequencies=reference, reference_weight=0))
+    assert clusterer.idf("w:said") == clusterer.idf("w:blaze")
+
+
+def test_stories_shipped_reference_table_loads():
+    table = shipped_reference_frequencies()
+    assert table.documents > 100
+    assert 0 < table.counts["said"] <= table.documents
+
+
+def test_stories_vectors_frozen_at_add():
+    early = StoryClusterer()
+    story_id = early.add(FIRE_A1)
+    vector, centroid = dict(early._vectors["a1"]), early._stories[story_id].centroid()
+    for article in (FIRE_B1, FIRE_B2):
+        early.add(article)
+    assert early._vectors["a1"] == vector
+    assert early._stories[story_id].centroid() == centroid
+    late = StoryClusterer()
+    for article in (FIRE_B1, FIRE_B2, FIRE_A1):
+        late.add(article)
+    shared = f"w:{stem('fire')}"  # also in the Dunmore Vale reports
+    assert late._vectors["a1"][shared] < vector[shared]  # IDF of the moment of adding

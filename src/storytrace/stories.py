@@ -4,8 +4,11 @@
 it never reclusters what is stored. Each article becomes a sparse vector of at most
 ``max_terms_per_article`` features: light word stems (title and lead counted twice) and entity keys
 (people, organisations, places, events, numbers, years, days), each entity type with its own weight.
-Document frequencies are updated as articles arrive and IDF is applied when two vectors are compared,
-so early articles are not frozen with the IDF of a tiny corpus. Candidate stories come from an
+An article's vector is weighted with IDF once, when it is added, and then frozen, so stored vectors
+and story centroids never drift as the corpus grows (a drifting IDF made the result depend on arrival
+order). So that the first articles of a fresh corpus are not weighted with the IDF of a tiny corpus,
+word stems pool their document frequencies with a shipped reference table (``ReferenceFrequencies``,
+``data/story_stem_frequencies.txt``); names, numbers and dates use the corpus seen so far. Candidate stories come from an
 inverted index from feature to the stories that carry it (posting lists capped to the most recent
 stories, and features found in too many articles skipped), so the cost of ``add`` does not grow with
 the number of stored articles. A candidate's score mixes, per channel (word stems, names, numbers and
@@ -23,7 +26,9 @@ import datetime
 import math
 from collections import Counter, OrderedDict, deque
 from dataclasses import dataclass, field
+from functools import cache
 
+from storytrace.lexicons import word_map
 from storytrace.model import Article
 from storytrace.textvec import (
     DocumentFrequencies,
@@ -74,6 +79,10 @@ class StorySettings:
     # Time proximity: publication dates further apart than this lower the score.
     time_window_days: int = 90
     time_penalty: float = 0.7
+    # Stable IDF: document frequencies of word stems in a reference news corpus, pooled with the
+    # corpus seen so far (reference counts scaled by ``reference_weight``; 0 ignores the table).
+    reference_frequencies: ReferenceFrequencies | None = None  # None: the shipped table
+    reference_weight: float = 1.0
 
 
 @dataclass
@@ -99,6 +108,9 @@ class StoryClusterer:
         self._vectors: dict[str, dict[str, float]] = {}
         self._titles: dict[str, str | None] = {}
         self._postings: dict[str, deque[str]] = {}
+        self.reference = self.settings.reference_frequencies or (
+            shipped_reference_frequencies() if self.settings.reference_weight > 0 else ReferenceFrequencies(0, {})
+        )
 
     # ------------------------------------------------------------------ features
 
@@ -124,7 +136,7 @@ class StoryClusterer:
         return counts
 
     def _weighted(self, counts: Counter[str]) -> dict[str, float]:
-        """Sublinear term frequency times the feature type's weight (no IDF: that is applied at comparison)."""
+        """Sublinear term frequency times the feature type's weight (IDF is applied by ``add``)."""
         weights = self.settings.feature_weights
         return {
             f: (1.0 + math.log(c)) * weights.get(f.split(":", 1)[0], weights["word"])
@@ -132,9 +144,15 @@ class StoryClusterer:
             if c > 0
         }
 
-    def _with_idf(self, vector: dict[str, float]) -> dict[str, float]:
-        idf = self.document_frequencies.idf
-        return {f: w * idf(f) for f, w in vector.items()}
+    def idf(self, feature: str) -> float:
+        """Smoothed IDF of a feature; word stems pool the reference counts with the corpus seen so far."""
+        frequencies = self.document_frequencies
+        documents, count = frequencies.documents, frequencies.counts.get(feature, 0)
+        weight = self.settings.reference_weight
+        if feature.startswith("w:") and weight > 0:
+            documents += weight * self.reference.documents
+            count += weight * self.reference.counts.get(feature[2:], 0)
+        return math.log((documents + 1) / (count + 1)) + 1.0
 
     # ------------------------------------------------------------------ clustering
 
@@ -145,14 +163,13 @@ class StoryClusterer:
         counts = self.article_features(article)
         self.document_frequencies.add(counts)
         tf = self._weighted(counts)
-        vector = top_terms(self._with_idf(tf), self.settings.max_terms_per_article)
-        vector = {f: tf[f] for f in vector}  # keep tf only: IDF changes as the corpus grows
+        # Frozen: weighted with the IDF of this moment, so stored vectors and centroids never drift.
+        vector = top_terms({f: w * self.idf(f) for f, w in tf.items()}, self.settings.max_terms_per_article)
         day = published_day(article)
 
         best_id, best_score = None, 0.0
-        query = self._with_idf(vector)
         for story_id in self._candidates(vector):
-            score = self._score(query, day, self._stories[story_id])
+            score = self._score(vector, day, self._stories[story_id])
             if score > best_score:
                 best_id, best_score = story_id, score
         if best_id is None or best_score < self.settings.join_threshold:
@@ -175,18 +192,16 @@ class StoryClusterer:
             posting = self._postings.get(feature)
             if not posting:
                 continue
-            gain = weight * frequencies.idf(feature)
             for story_id in posting:
-                overlap[story_id] += gain
+                overlap[story_id] += weight
         return [story_id for story_id, _ in overlap.most_common(s.max_candidates)]
 
     def _score(self, query: dict[str, float], day: int | None, story: _Story) -> float:
-        centroid = self._with_idf(story.centroid())
-        score = self._similarity(query, centroid)
+        score = self._similarity(query, story.centroid())
         if self.settings.member_weight > 0:
             recent = story.article_ids[-self.settings.max_members_compared :]
             member_scores = sorted(
-                (self._similarity(query, self._with_idf(self._vectors[a])) for a in recent), reverse=True
+                (self._similarity(query, self._vectors[a]) for a in recent), reverse=True
             )[: self.settings.top_members]
             member_score = sum(member_scores) / len(member_scores)
             score = (1 - self.settings.member_weight) * score + self.settings.member_weight * member_score
@@ -209,8 +224,7 @@ class StoryClusterer:
         for feature, weight in vector.items():
             story.term_sums[feature] = story.term_sums.get(feature, 0.0) + weight / total
         if len(story.term_sums) > self.settings.max_terms_per_story:
-            idf = self.document_frequencies.idf
-            kept = top_terms({f: w * idf(f) for f, w in story.term_sums.items()}, self.settings.max_terms_per_story)
+            kept = top_terms(story.term_sums, self.settings.max_terms_per_story)
             story.term_sums = {f: story.term_sums[f] for f in kept}
         if day is not None:
             story.days.append(day)
@@ -236,18 +250,37 @@ class StoryClusterer:
     def central_article(self, story_id: str) -> str:
         """The member article closest to the story's centroid."""
         story = self._stories[story_id]
-        centroid = self._with_idf(story.centroid())
-        return max(story.article_ids, key=lambda a: cosine(self._with_idf(self._vectors[a]), centroid))
+        centroid = story.centroid()
+        return max(story.article_ids, key=lambda a: cosine(self._vectors[a], centroid))
 
     def story_title(self, story_id: str) -> str:
         """The most central titled article's title, or else a phrase of the story's most salient names and words."""
         story = self._stories[story_id]
-        centroid = self._with_idf(story.centroid())
+        centroid = story.centroid()
         titled = [a for a in story.article_ids if self._titles.get(a)]
         if titled:
-            best = max(titled, key=lambda a: cosine(self._with_idf(self._vectors[a]), centroid))
+            best = max(titled, key=lambda a: cosine(self._vectors[a], centroid))
             return str(self._titles[best])
         return salient_phrase(centroid)
+
+
+@dataclass(frozen=True)
+class ReferenceFrequencies:
+    """Document frequencies of word stems in a reference corpus (``documents`` documents)."""
+
+    documents: int
+    counts: dict[str, int]
+
+
+REFERENCE_FREQUENCIES_FILE = "story_stem_frequencies.txt"
+
+
+@cache
+def shipped_reference_frequencies() -> ReferenceFrequencies:
+    """The shipped reference table (``data/story_stem_frequencies.txt``: a ``*documents N`` line, then ``stem count``)."""
+    table = {stem: int(count) for stem, count in word_map(REFERENCE_FREQUENCIES_FILE).items()}
+    documents = table.pop("*documents")
+    return ReferenceFrequencies(documents, table)
 
 
 def salient_phrase(centroid: dict[str, float], names: int = 3, words: int = 3) -> str:
