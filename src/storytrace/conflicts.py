@@ -45,7 +45,7 @@ from functools import cache
 from importlib import resources
 
 from storytrace.model import Article, Claim, ClaimQuantity, Conflict, ConflictValue, Story, Update
-from storytrace.origins import Origin, claim_origin, reuse_by_target
+from storytrace.origins import Origin, OriginFinder
 from storytrace.lexicons import word_list
 from storytrace.updates import (
     claim_counts,
@@ -262,7 +262,7 @@ class _Context:
 
     def __init__(self, story: Story, articles: dict[str, Article]):
         self.story, self.articles = story, articles
-        self._by_target = reuse_by_target(story.reuse)
+        self._finder = OriginFinder(story.reuse, articles, story.claims)
         self._origins: dict[str, Origin] = {}
         self._scopes: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
         self.claim_order = {claim.id: n for n, claim in enumerate(story.claims)}
@@ -331,7 +331,7 @@ class _Context:
 
     def origin(self, claim: Claim) -> Origin:
         if claim.id not in self._origins:
-            self._origins[claim.id] = claim_origin(claim, self._by_target, self.articles)
+            self._origins[claim.id] = self._finder.origin(claim)
         return self._origins[claim.id]
 
     def lineage(self, claim: Claim) -> str:

@@ -1,7 +1,9 @@
 """Independent origins of a fact: how many separate sources stand behind its repeated claims.
 
-Three articles repeating one claim from one anonymous source are one origin, not three. A claim's
-origin is found by these rules, in order:
+Three articles repeating one claim from one anonymous source are one origin, not three. A claim
+an article copied from another (a reuse passage holding at least half of it) has the origin of the
+claim it copied, followed through chains of copies (see ``OriginFinder``). Other claims' origins
+are found by these rules, in order:
 
 1. An attribution chain (``chain[0]`` is the original source) whose first link is named: that
    name (a person, organisation, outlet, document...); a name given in short ("the Ministry") is
@@ -15,8 +17,8 @@ origin is found by these rules, in order:
    voice: its origin is the organisation (``"unnamed sources at Ministry of Y (via X)"``), one
    origin with the organisation's own statements and documents.
 3. A claim in the article's own voice (no attribution, or a ``self`` source): the article's
-   outlet, unless the claim lies in a passage the article copied from another (reuse), in which
-   case the copied article's origin for that passage (followed through chains of copies).
+   outlet; when it is unknown, the outlet a copy credits the article's words to; else
+   ``"unknown outlet (article ID)"``.
 
 An article's own-voice claim counts only when none of that article's claims of the same fact is
 attributed: a lead that states what a later sentence attributes ("troops have reportedly deserted"
@@ -72,32 +74,11 @@ def _is_anonymous(link: ChainLink) -> bool:
     return link.source_type == "anonymous" or not (link.source or "").strip()
 
 
-def _outlet_label(article: Article | None, article_id: str) -> str:
-    if article is not None and article.outlet and article.outlet.strip():
-        return article.outlet.strip()
-    return f"unknown outlet (article {article_id})"
-
-
 def reuse_by_target(reuse: list[Reuse]) -> dict[str, list[Reuse]]:
     by_target: dict[str, list[Reuse]] = defaultdict(list)
     for item in reuse:
         by_target[item.target_article].append(item)
     return by_target
-
-
-def _own_voice_origin(article_id: str, start: int, end: int, by_target, articles, depth: int = 0) -> Origin:
-    """The origin of text in an article's own voice: its outlet, or the article it was copied from."""
-    if depth < _MAX_COPY_DEPTH and end > start:
-        for item in by_target.get(article_id, ()):
-            for passage in item.passages:
-                overlap = min(end, passage.target_end) - max(start, passage.target_start)
-                if overlap * 2 >= end - start:
-                    shift = passage.source_start - passage.target_start
-                    source_start = max(start + shift, passage.source_start)
-                    source_end = min(end + shift, passage.source_end)
-                    return _own_voice_origin(item.source_article, source_start, source_end, by_target, articles, depth + 1)
-    label = _outlet_label(articles.get(article_id), article_id)
-    return Origin(canonical_name(label), label, "media", canonical_name(label))
 
 
 def _source_chain(claim: Claim) -> list[ChainLink]:
@@ -111,25 +92,107 @@ def _source_chain(claim: Claim) -> list[ChainLink]:
     return chain
 
 
-def claim_origin(claim: Claim, by_target: dict[str, list[Reuse]], articles: dict[str, Article]) -> Origin:
-    """The original source of one claim, by the module's rules 1-3."""
-    chain = _source_chain(claim)
-    if not chain:
-        return _own_voice_origin(claim.article_id, claim.start, claim.end, by_target, articles)
-    first = chain[0]
-    if not _is_anonymous(first):
-        name = _full_name(first, claim, articles)
-        key = canonical_name(name)
-        return Origin(key, name, first.source_type, key if first.source_type == "media" else None)
-    via = next((link.source.strip() for link in chain[1:] if not _is_anonymous(link)), None)
-    if via is None:
-        via = _own_voice_origin(claim.article_id, claim.start, claim.end, by_target, articles).label
-    via_key = canonical_name(via)
-    organisation = _affiliation(first.source or "", claim, articles)
-    if organisation is not None and canonical_name(organisation) != via_key:
-        label = AFFILIATED_LABEL.format(organisation=organisation, via=via)
-        return Origin(canonical_name(organisation), label, "anonymous", via_key)
-    return Origin(f"anonymous via {via_key}", ANONYMOUS_LABEL.format(via=via), "anonymous", via_key)
+def _is_credit(chain: list[ChainLink]) -> bool:
+    """A chain that only names an outlet ("..., X reported"): the words are X's, whoever X quoted."""
+    return len(chain) == 1 and chain[0].source_type == "media" and bool((chain[0].source or "").strip())
+
+
+class OriginFinder:
+    """Origins of the claims of one story, seeing through copies.
+
+    A claim an article copied (at least half of it in a reuse passage) has the origin of the claim
+    it copied, however the copy attributes it: the same words have the same origin, and the
+    original's attribution is the fuller one (a quoted "Y said ..." credited to outlet X is Y's;
+    "the sources" in a copy are the sources the original named). Copied text matching no claim of
+    the original has the copied article's outlet. An article whose outlet is unknown but whose words a copy credits to outlet X is X's
+    for origins (its ``Article.outlet`` stays null: the dossier does not guess metadata).
+
+    Requires the story's reuse, its articles by id and (to reach the copied claims) its claims.
+    """
+
+    def __init__(self, reuse: list[Reuse], articles: dict[str, Article], claims: list[Claim] = ()):
+        self.articles = articles
+        self.by_target = reuse_by_target(reuse)
+        self.claims_by_article: dict[str, list[Claim]] = defaultdict(list)
+        for claim in claims:
+            self.claims_by_article[claim.article_id].append(claim)
+        self.credited = self._credited_outlets()
+
+    def origin(self, claim: Claim, depth: int = 0) -> Origin:
+        """The original source of one claim, by the module's rules 1-3."""
+        chain = _source_chain(claim)
+        copied = self._copied_from(claim.article_id, claim.start, claim.end) if depth < _MAX_COPY_DEPTH else None
+        source_claim = self._claim_at(*copied) if copied is not None else None
+        if source_claim is not None:
+            return self.origin(source_claim, depth + 1)
+        if not chain:
+            return self.own_voice(claim.article_id, claim.start, claim.end, depth=depth)
+        first = chain[0]
+        if not _is_anonymous(first):
+            name = _full_name(first, claim, self.articles)
+            key = canonical_name(name)
+            return Origin(key, name, first.source_type, key if first.source_type == "media" else None)
+        via = next((link.source.strip() for link in chain[1:] if not _is_anonymous(link)), None)
+        if via is None:
+            via = self.own_voice(claim.article_id, claim.start, claim.end).label
+        via_key = canonical_name(via)
+        organisation = _affiliation(first.source or "", claim, self.articles)
+        if organisation is not None and canonical_name(organisation) != via_key:
+            label = AFFILIATED_LABEL.format(organisation=organisation, via=via)
+            return Origin(canonical_name(organisation), label, "anonymous", via_key)
+        return Origin(f"anonymous via {via_key}", ANONYMOUS_LABEL.format(via=via), "anonymous", via_key)
+
+    def own_voice(self, article_id: str, start: int, end: int, depth: int = 0) -> Origin:
+        """The origin of text in an article's own voice: its outlet, or the article it was copied from."""
+        copied = self._copied_from(article_id, start, end) if depth < _MAX_COPY_DEPTH else None
+        if copied is not None:
+            return self.own_voice(*copied, depth=depth + 1)
+        label = self.outlet_label(article_id)
+        return Origin(canonical_name(label), label, "media", canonical_name(label))
+
+    def outlet_label(self, article_id: str) -> str:
+        article = self.articles.get(article_id)
+        if article is not None and article.outlet and article.outlet.strip():
+            return article.outlet.strip()
+        return self.credited.get(article_id) or f"unknown outlet (article {article_id})"
+
+    def _copied_from(self, article_id: str, start: int, end: int) -> tuple[str, int, int] | None:
+        """(source article, start, end) of the text at [start, end) when at least half of it is copied."""
+        if end <= start:
+            return None
+        for item in self.by_target.get(article_id, ()):
+            for passage in item.passages:
+                overlap = min(end, passage.target_end) - max(start, passage.target_start)
+                if overlap * 2 >= end - start:
+                    shift = passage.source_start - passage.target_start
+                    return (item.source_article, max(start + shift, passage.source_start),
+                            min(end + shift, passage.source_end))
+        return None
+
+    def _claim_at(self, article_id: str, start: int, end: int) -> Claim | None:
+        """The claim of ``article_id`` holding most of [start, end), if it holds at least half."""
+        best, best_overlap = None, 0
+        for claim in self.claims_by_article.get(article_id, ()):
+            overlap = min(end, claim.end) - max(start, claim.start)
+            if overlap > best_overlap:
+                best, best_overlap = claim, overlap
+        return best if best is not None and best_overlap * 2 >= end - start else None
+
+    def _credited_outlets(self) -> dict[str, str]:
+        """Article id (outlet unknown) -> the outlet a copy credits its words to."""
+        credited: dict[str, str] = {}
+        for target, items in self.by_target.items():
+            for claim in self.claims_by_article.get(target, ()):
+                chain = _source_chain(claim)
+                if not _is_credit(chain):
+                    continue
+                copied = self._copied_from(target, claim.start, claim.end)
+                if copied is None:
+                    continue
+                source = self.articles.get(copied[0])
+                if source is not None and not (source.outlet or "").strip():
+                    credited.setdefault(copied[0], chain[0].source.strip())
+        return credited
 
 
 def _claim_organisations(claim: Claim, articles: dict[str, Article]) -> list[str]:
@@ -210,18 +273,20 @@ def first_reported(claims: list[Claim], articles: dict[str, Article]) -> str | N
 
 
 def independent_origins(
-    fact_claims: list[Claim], reuse: list[Reuse], articles: dict[str, Article]
+    fact_claims: list[Claim], reuse: list[Reuse], articles: dict[str, Article],
+    finder: OriginFinder | None = None,
 ) -> tuple[list[str], str | None]:
     """(readable original sources, earliest ``published``) for the claims of one fact.
 
     Requires the claims' attribution chains and ``article_id``/offsets, the story's reuse (to see
-    through copied passages) and the articles by id (``outlet``, ``published``).
+    through copied passages) and the articles by id (``outlet``, ``published``); ``finder`` (built
+    over the story's claims) also sees through copies to the copied claims.
     """
-    by_target = reuse_by_target(reuse)
+    finder = finder or OriginFinder(reuse, articles, fact_claims)
     ordered = _claims_in_report_order(fact_claims, articles)
     attributing = {claim.article_id for claim in ordered if _source_chain(claim)}
     counted = [c for c in ordered if _source_chain(c) or c.article_id not in attributing]
-    origins = _merge([claim_origin(claim, by_target, articles) for claim in counted])
+    origins = _merge([finder.origin(claim) for claim in counted])
     return [o.label for o in origins], first_reported(fact_claims, articles)
 
 
@@ -235,10 +300,11 @@ def build_facts(story: Story, articles: dict[str, Article]) -> list[Fact]:
     for claim in story.claims:
         if claim.fact_id is not None:
             groups[claim.fact_id].append(claim)
+    finder = OriginFinder(story.reuse, articles, story.claims)
     facts = []
     for fact_id, claims in groups.items():
         ordered = _claims_in_report_order(claims, articles)
-        origins, first = independent_origins(claims, story.reuse, articles)
+        origins, first = independent_origins(claims, story.reuse, articles, finder)
         article_ids = list(dict.fromkeys(c.article_id for c in ordered))
         facts.append(
             Fact(
