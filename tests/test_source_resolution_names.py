@@ -264,3 +264,17 @@ def test_source_resolution_description_takes_the_organisation_named_earlier(nlp)
     resolve_sources([authority, company], nlp(text))
     assert company.source == "Halvard Shipping Company"
     assert company.source_type == "organization"
+
+
+@pytest.mark.parametrize(
+    "text, source, expected",
+    [
+        ("According to Varnet, the public broadcasting company of Delmar, the dam held.", "Varnet", "media"),
+        ("According to Orlen Holdings, the state energy company, the dam held.", "Orlen Holdings", "organization"),
+    ],
+)
+def test_source_resolution_description_in_apposition_types_the_source(nlp, text, source, expected) -> None:
+    """A description set off by commas after the source's name says what kind of source it is."""
+    attribution = _attribution(text, source, "the dam held")
+    resolve_sources([attribution], nlp(text))
+    assert (attribution.source, attribution.source_type) == (source, expected)

@@ -29,6 +29,7 @@ from storytrace.sources import (
     self_words, split_possessive, strip_determiner, strip_possessive, title_then_name, type_of_head,
 )
 
+_APPOSITION = re.compile(r",\s+((?:the|a|an)\s+[^,.;:!?\"“”]{1,80}?),")  # ", the state broadcaster,"
 _ABBREVIATIONS = {"sen.": "senator", "rep.": "representative", "gov.": "governor", "gen.": "general",
                   "col.": "colonel", "lt.": "lieutenant", "adm.": "admiral", "dr.": "doctor"}
 _MALE_MARKS = {"mr.", "mr", "he", "him", "his", "himself", "spokesman", "king", "prince", "sir", "lord"}
@@ -200,7 +201,8 @@ class _ArticleSources:
         if described is not None:
             described.see(mention, at)
             return described
-        type_, anonymous = classify_source(mention, entity_label=self.label(span), outlet=self.outlet, cue=cue)
+        type_, anonymous = classify_source(self.with_apposition(mention, span), entity_label=self.label(span),
+                                           outlet=self.outlet, cue=cue)
         if type_ in {"unknown", "organization", "government"} and self.names_known_person(mention):
             type_ = "person"  # "Barkley" unlabelled here, but a PERSON elsewhere in the article
         elif type_ == "person" and self.lone_name(mention):
@@ -217,6 +219,15 @@ class _ArticleSources:
         if platform is not None and platform is not source:
             source.platform = platform
         return source
+
+    def with_apposition(self, mention: str, span: Span | None) -> str:
+        """The mention with a description set off by commas right after it ("Foo, the public
+        broadcasting company of Y, ..."), which the attribution's source span may leave out (the
+        parse often makes the description a subject); else the mention."""
+        if span is None or "," in mention:
+            return mention
+        described = _APPOSITION.match(self.text, span.end_char)
+        return f"{mention}, {described.group(1)}" if described else mention
 
     def person_before(self, pronoun: str, at: int) -> _Source | None:
         """The nearest person (source or PERSON entity) before ``at`` whose gender does not clash."""

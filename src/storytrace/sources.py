@@ -526,6 +526,9 @@ def classify_source(
     head_words = head_phrase(mention).lower().split()
     if anonymity_cue(mention) and any(word in role_nouns() for word in head_words):
         return "anonymous", True  # "people close to <a named person>": the speaker is unnamed
+    described = _apposition_type(mention)
+    if described is not None:  # "X, the public broadcasting company of Y": beats the tagger's label
+        return described, False
     if personal_name(mention, entity_label):
         return "person", False
     if anonymity_cue(mention):
@@ -544,6 +547,18 @@ def _issued_document_type(issued: tuple[str, str], outlet: str | None) -> tuple[
     if issuer_type in {"media", "self"} and noun in OUTLET_REPORT_NOUNS or is_statement(noun):
         return issuer_type, issuer_anonymous
     return "document", False
+
+
+def _apposition_type(mention: str) -> str | None:
+    """ "X, the state broadcaster" -> "media": the type of a body that a description set off after
+    the name gives (media, government, organization); None without one (people are left to names)."""
+    head = head_phrase(mention)
+    rest = mention[len(head):] if head and mention.startswith(head) else ""
+    apposition = rest.lstrip(" ,—–-(")
+    if not apposition or not re.match(r"\s*[,(—–-]", rest):
+        return None
+    described = type_of_head(head_phrase(strip_determiner(apposition)))
+    return described if described in {"media", "government", "organization"} else None
 
 
 def _classify_description(
@@ -565,15 +580,12 @@ def _classify_description(
         return head_type, False
     if _media_by_name(head or mention):
         return "media", False
+    described = _apposition_type(mention)
+    if described is not None:
+        return described, False
     entity_type = _type_of_entity(entity_label, cue)
     if entity_type is not None:
         return entity_type, False
-    rest = mention[len(head):]
-    apposition = rest.lstrip(" ,—–-(")
-    if apposition and re.match(r"\s*[,(—–-]", rest):
-        described = type_of_head(head_phrase(strip_determiner(apposition)))
-        if described in {"media", "government", "organization"}:
-            return described, False
     if entity_label is None and _bare_full_name(head or mention):
         return "person", False
     return "unknown", False
