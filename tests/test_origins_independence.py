@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from storytrace.model import Article, ChainLink, Claim, ClaimAttribution, Fact, Passage, Reuse, Story
-from storytrace.origins import build_facts, canonical_name, corroboration_note, independent_origins, shorten
+from storytrace.origins import OriginFinder, build_facts, canonical_name, corroboration_note, independent_origins, shorten
 
 WIRE_TEXT = "Twelve fishermen have gone missing off Cape Dorn, the sources said. Boats searched all night."
 POST_TEXT = "Twelve fishermen are missing, Northern Wire reported, citing unnamed coast guard officials."
@@ -163,3 +163,14 @@ def test_own_voice_lead_restating_an_attributed_claim_is_not_a_second_origin():
     other = claim("other", "radio")  # another article's own voice, attributing nothing in this fact
     origins, _ = independent_origins([lead, attributed, other], [], ARTICLES)
     assert origins == ["Mara Olsen", "Valley FM"]
+
+
+def test_a_body_given_by_its_description_is_the_one_body_named_with_that_word():
+    named = claim("named", "harbour", [("Harbour Workers' Union", "organization")])
+    described = claim("described", "radio", [("union", "organization")])
+    origins, _ = independent_origins([named, described], [], ARTICLES)
+    assert origins == ["Harbour Workers' Union"]
+    # two named unions in the story: which one "the union" is stays open
+    other = claim("other", "post", [("Dock Pilots Union", "organization")], fact_id="f2")
+    finder = OriginFinder([], ARTICLES, [named, described, other])
+    assert finder.origin(described).label == "union"

@@ -278,3 +278,13 @@ def test_source_resolution_description_in_apposition_types_the_source(nlp, text,
     attribution = _attribution(text, source, "the dam held")
     resolve_sources([attribution], nlp(text))
     assert (attribution.source, attribution.source_type) == (source, expected)
+
+
+def test_source_resolution_description_without_its_name_is_not_another_organisation(nlp) -> None:
+    """ "the union" with no union named in the article stays the union, not the police before it."""
+    text = "The Harbor Police said the road was closed. The union said it was still counting its members."
+    police = _attribution(text, "The Harbor Police", "the road was closed")
+    union = _attribution(text, "The union", "it was still counting its members")
+    resolve_sources([police, union], nlp(text))
+    assert police.source == "Harbor Police"
+    assert union.source != police.source and "union" in union.source.lower()

@@ -26,7 +26,9 @@ attributed: a lead that states what a later sentence attributes ("troops have re
 
 One outlet counts once per fact: when a fact's origins hold outlet X in several guises (X's own
 voice, "X reported", "unnamed sources (via X)"), they merge into the most specific, the anonymous
-one. People named in full and by surname alone ("Ana Ruiz", "Ruiz") merge into the full name.
+one. A body given only by its description ("the union") is the one body of the story named
+with that head word ("Harbor Workers' Union"), when there is exactly one. People named in full
+and by surname alone ("Ana Ruiz", "Ruiz") merge into the full name.
 Names compare case-insensitively, without a leading "The" or a possessive "'s".
 """
 
@@ -46,6 +48,7 @@ AFFILIATED_LABEL = "unnamed sources at {organisation} (via {via})"
 _AFFILIATION_PREPOSITIONS = r"(?:at|from|in|inside|within|of|with)"
 _OWN_VOICE_TYPES = {"self"}
 _MAX_COPY_DEPTH = 10
+_BODY_TYPES = {"organization", "government", "media"}
 
 
 @dataclass(frozen=True)
@@ -117,6 +120,7 @@ class OriginFinder:
         for claim in claims:
             self.claims_by_article[claim.article_id].append(claim)
         self.credited = self._credited_outlets()
+        self.named_bodies = _named_bodies(claims)
 
     def origin(self, claim: Claim, depth: int = 0) -> Origin:
         """The original source of one claim, by the module's rules 1-3."""
@@ -130,6 +134,7 @@ class OriginFinder:
         first = chain[0]
         if not _is_anonymous(first):
             name = _full_name(first, claim, self.articles)
+            name = self.named_bodies.get(canonical_name(name), name) if name.islower() else name
             key = canonical_name(name)
             return Origin(key, name, first.source_type, key if first.source_type == "media" else None)
         via = next((link.source.strip() for link in chain[1:] if not _is_anonymous(link)), None)
@@ -205,6 +210,20 @@ def _claim_organisations(claim: Claim, articles: dict[str, Article]) -> list[str
         for entity in article.entities
         if entity.label == "ORG" and claim.start <= entity.start and entity.end <= claim.end
     ]
+
+
+def _named_bodies(claims) -> dict[str, str]:
+    """Head word -> the one named organisation of the story ending in it ("union" -> "Vashmoor
+    Miners' Union"), for descriptions an article used without the name; heads that more than one
+    named body share are left out (which of them is meant is not known)."""
+    names: dict[str, set[str]] = defaultdict(set)
+    for claim in claims:
+        for link in claim.attribution.chain:
+            name = (link.source or "").strip()
+            words = canonical_name(name).split()
+            if link.source_type in _BODY_TYPES and len(words) > 1 and name[:1].isupper() and name.split()[-1][:1].isupper():
+                names[words[-1]].add(name)
+    return {head: next(iter(found)) for head, found in names.items() if len({canonical_name(n) for n in found}) == 1}
 
 
 def _full_name(link: ChainLink, claim: Claim, articles: dict[str, Article]) -> str:

@@ -422,8 +422,9 @@ class _ArticleSources:
         if named is not None:
             return named
         # Without a shared head word, only kinds with few candidates fall back to the nearest of
-        # their type ("the newspaper"); "the government" or "the president" need the word itself.
-        if kind in {"media", "organization", "anonymous"} and not modifiers:
+        # their type ("the newspaper", "the sources"); "the union", "the government" or "the
+        # president" need the word itself (the police are not "the union").
+        if kind in {"media", "anonymous"} and not modifiers:
             plural = is_plural_mention(mention)
             for source in earlier:
                 if _compatible(kind, source) and (kind != "anonymous" or source.plural == plural):
