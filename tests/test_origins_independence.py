@@ -174,3 +174,10 @@ def test_a_body_given_by_its_description_is_the_one_body_named_with_that_word():
     other = claim("other", "post", [("Dock Pilots Union", "organization")], fact_id="f2")
     finder = OriginFinder([], ARTICLES, [named, described, other])
     assert finder.origin(described).label == "union"
+
+
+def test_a_short_description_of_a_body_merges_into_its_longer_description():
+    long_form = claim("long", "harbour", [("the provincial mine rescue service", "organization")])
+    short_form = claim("short", "radio", [("the rescue service", "organization")])
+    origins, _ = independent_origins([long_form, short_form], [], ARTICLES)
+    assert origins == ["the provincial mine rescue service"]

@@ -250,7 +250,7 @@ def _affiliation(description: str, claim: Claim, articles: dict[str, Article]) -
 
 
 def _merge(origins: list[Origin]) -> list[Origin]:
-    """One origin per outlet lineage and per person (full name kept), in first-seen order."""
+    """One origin per outlet lineage, per person and per described body (longest form kept), in first-seen order."""
     anonymous_outlets = {o.outlet for o in origins if o.source_type == "anonymous"}
     kept: list[Origin] = []
     for origin in origins:
@@ -259,13 +259,15 @@ def _merge(origins: list[Origin]) -> list[Origin]:
         if any(origin.key == other.key for other in kept):
             continue
         kept.append(origin)
-    people = [o for o in kept if o.source_type == "person"]
+    # "Ruiz" is "Ana Ruiz"; a description "the rescue service" is "the provincial mine rescue service"
+    shortenable = [o for o in kept if o.source_type == "person" or (o.source_type in _BODY_TYPES and o.label.islower())]
     dropped = set()
-    for short in people:
+    for short in shortenable:
         words = short.key.split()
-        for full in people:
+        for full in shortenable:
             full_words = full.key.split()
-            if full is not short and len(full_words) > len(words) and full_words[-len(words):] == words:
+            same_kind = full.source_type == short.source_type or {full.source_type, short.source_type} <= _BODY_TYPES
+            if same_kind and len(full_words) > len(words) and full_words[-len(words):] == words:
                 dropped.add(short.key)
     return [o for o in kept if o.key not in dropped]
 
