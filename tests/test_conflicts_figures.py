@@ -313,3 +313,20 @@ def test_conflicts_figure_in_parentheses_is_a_conversion_not_a_revision():
     ]
     story, articles = make_story(claims, published={"wire-1": "2031-06-10", "wire-2": "2031-06-20"})
     assert figure_updates(story, articles) == []
+
+
+@pytest.mark.parametrize("first_text, conflict", [
+    # "said on Monday" dates the saying, not the boats leaving: nothing to compare
+    ("The fishing boats left Cape Dorn together, the harbour master said on Monday, earlier than planned.", False),
+    ("The fishing boats left Cape Dorn together on Monday, the harbour master said.", True),
+])
+def test_conflicts_a_date_of_the_saying_is_not_an_event_date(first_text, conflict):
+    first = make_claim("a", "post-1", first_text, event_date="2031-06-08")
+    first.attribution.cue, first.event_date.text = "said", "Monday"
+    second = make_claim("b", "wire-1", "The boats had left Cape Dorn together on Tuesday.", event_date="2031-06-09")
+    second.event_date.text = "Tuesday"
+    story, articles = make_story([first, second])
+    dates = [c for c in find_conflicts(story, articles) if c.kind == "date"]
+    assert bool(dates) is conflict
+    if dates:
+        assert dates[0].about.startswith("date of: ")

@@ -46,7 +46,7 @@ from importlib import resources
 
 from storytrace.model import Article, Claim, ClaimQuantity, Conflict, ConflictValue, Story, Update
 from storytrace.origins import Origin, OriginFinder
-from storytrace.lexicons import word_list
+from storytrace.lexicons import shorten, word_list
 from storytrace.updates import (
     claim_counts,
     claim_entities,
@@ -62,6 +62,8 @@ APPROXIMATE_TOLERANCE = 0.10
 MIN_SHARED_WORDS = 0.3
 MIN_SHARED_WORDS_STRICT = 0.5  # for dates and places of one fact: facts from alignment can be broad
 SAME_COUNT_RATIO = 1.5  # figures this close in magnitude may be one count without shared event words
+FACT_LABEL_CHARS = 90
+STATEMENT_DATE_GAP = 30  # characters between a reporting cue and a date that dates the saying
 NEAR_WINDOW = 8  # words either side of a figure searched for its event words
 ANCHOR_WORDS = 3  # content words kept from the noun phrase after a measured figure's preposition
 _ANCHOR_PREPOSITIONS = {
@@ -565,14 +567,34 @@ def _date_conflicts(context: _Context):
         by_date: dict[str, list[Claim]] = defaultdict(list)
         for claim in claims:
             date = claim.event_date
-            if date is not None and date.value and not date.inferred and _CALENDAR_DATE.match(date.value):
+            if date is not None and date.value and not date.inferred and _CALENDAR_DATE.match(date.value) \
+                    and not _dates_the_statement(claim):
                 by_date[date.value].append(claim)
         dates = sorted(by_date)
         if any(not b.startswith(a) and not a.startswith(b) for i, a in enumerate(dates) for b in dates[i + 1 :]):
             values = [context.value(date, by_date[date]) for date in dates]
             note = "Claims of one fact give different event dates: " + ", ".join(dates) + "."
-            found.append(("date", f"date of fact {fact_id}", values, note))
+            found.append(("date", f"date of: {_fact_label(claims)}", values, note))
     return found
+
+
+def _fact_label(claims: list[Claim]) -> str:
+    """What a fact is about, for a reader: its first claim, shortened."""
+    return shorten(claims[0].text, FACT_LABEL_CHARS)
+
+
+def _dates_the_statement(claim: Claim) -> bool:
+    """True when the claim's date follows its reporting cue ("the union said on Monday, ...",
+    "told reporters on Monday that"): it dates the saying, not the event."""
+    cue, date = claim.attribution.cue, claim.event_date
+    if not cue or date is None or not date.text:
+        return False
+    for match in re.finditer(rf"\b{re.escape(cue)}\b", claim.text):
+        position = claim.text.find(date.text, match.end())
+        between = claim.text[match.end():position] if position >= 0 else ""
+        if position >= 0 and len(between) <= STATEMENT_DATE_GAP and not re.search(r"[,;]|\bthat\b", between):
+            return True
+    return False
 
 
 def _location_conflicts(context: _Context):
@@ -598,7 +620,7 @@ def _location_conflicts(context: _Context):
                 "Claims of one fact each name a different single place: " + ", ".join(names)
                 + " (a coarse check: both may be true at different scales)."
             )
-            found.append(("location", f"place of fact {fact_id}", values, note))
+            found.append(("location", f"place of: {_fact_label(claims)}", values, note))
     return found
 
 
