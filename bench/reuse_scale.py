@@ -96,14 +96,19 @@ def time_probes(index: ReuseIndex, synth: Synthesiser, start: int, probes: int) 
     return (time.perf_counter() - wall) * 1000 / probes, (time.process_time() - cpu) * 1000 / probes, found
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def scale_arguments(description: str) -> argparse.ArgumentParser:
+    """The options of a scale benchmark over synthetic articles (sizes, probes, article shape, corpus)."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 100000])
     parser.add_argument("--probes", type=int, default=200)
     parser.add_argument("--sentences", type=int, default=20, help="sentences per synthetic article")
     parser.add_argument("--copy-every", type=int, default=100)
     parser.add_argument("--data", type=Path, default=SHARED / "data" / "ecbplus-train")
-    args = parser.parse_args(argv)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = scale_arguments(__doc__.splitlines()[0]).parse_args(argv)
 
     if (args.data / "docs.jsonl").exists():
         sentences = load_sentences(args.data)
