@@ -92,6 +92,7 @@ def shoot(driver, name: str) -> None:
 def test_browser_click_story_article_search(server, browser, example_dossier):
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys
+    from selenium.webdriver.support.ui import WebDriverWait
 
     story = example_dossier.stories[0]
     browser.get(server + "/")
@@ -123,7 +124,8 @@ def test_browser_click_story_article_search(server, browser, example_dossier):
 
     box = browser.find_element(By.CSS_SELECTOR, "nav input[type=search]")
     box.send_keys("trapped", Keys.ENTER)
-    hits = browser.find_elements(By.CSS_SELECTOR, "#article-hits li")
+    # Enter submits a form: wait for the results page instead of reading the page it replaces
+    hits = WebDriverWait(browser, 20).until(lambda b: b.find_elements(By.CSS_SELECTOR, "#article-hits li"))
     assert hits and browser.find_elements(By.CSS_SELECTOR, "#claim-hits mark.hit")
     hits[0].find_element(By.TAG_NAME, "a").click()
     assert browser.find_element(By.ID, "article-text").text
