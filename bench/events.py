@@ -1,22 +1,29 @@
-"""Cross-article event alignment benchmark on ECB+, and the learning of the alignment's trigger tables.
+"""Cross-article event alignment benchmark on ECB+, and the learning of the alignment's tables.
 
 ``predict`` does what the product does: cluster the documents into stories (``StoryClusterer``, id
-order, as a stream) and align sentences within each predicted story (``align_claims``). ``score``
-counts cross-document sentence pairs: a gold pair is two sentences of different documents sharing an
-event ``instance``; a predicted pair is two sentences of different documents with the same group.
-Both gold and predictions are restricted to each document's ``annotated_sentences``, the sentences
-ECB+ annotated completely (its README recommends evaluating on them only).
+order, as a stream) and find each story's events (``storytrace.story_events``): a sentence is in one
+group per event it mentions, so one sentence can pair through several events, as in the gold.
+``score`` counts cross-document sentence pairs: a gold pair is two sentences of different documents
+sharing an event ``instance``; a predicted pair is two sentences of different documents sharing a
+group. Both gold and predictions are restricted to each document's ``annotated_sentences``, the
+sentences ECB+ annotated completely (its README recommends evaluating on them only).
 
-Learning (run on the train split only):
+The finer fact level (``storytrace.alignment``: claims that state the same thing, one group per
+sentence, the level that counts independent origins) is scored the same way by the ``facts`` command.
 
-    python bench/events.py learn /work/shared/data/ecbplus-train   # writes src/storytrace/data/event_*_stems.tsv, event_trigger*.tsv
-    python bench/events.py fit /work/shared/data/ecbplus-train     # weights for AlignmentSettings, threshold table
+Learning and choices (run on the train split only):
+
+    python bench/events.py learn ../shared/data/ecbplus-train       # writes src/storytrace/data/event_*.tsv
+    python bench/events.py fit ../shared/data/ecbplus-train         # fact level: weights, threshold table
+    python bench/events.py fit-events ../shared/data/ecbplus-train  # event level: settings grid, held-out topics
+    python bench/events.py facts ../shared/data/ecbplus-dev         # fact level score on a split
 
 ``fit`` computes pair features with leave-one-topic-out trigger tables, so the weights reflect
 topics whose trigger words were not learned (as on held-out data). It fits the sentence model on
 labelled pairs inside one gold subtopic and the article model on document pairs of one topic, then
 prints the benchmark per link threshold on held-out topic folds (models and tables refitted without
-the fold) so the threshold is chosen on train, never on dev.
+the fold) so the threshold is chosen on train, never on dev. ``fit-events`` does the same for the
+event level's settings.
 """
 
 from __future__ import annotations
@@ -44,20 +51,40 @@ from storytrace.alignment import (
     link_probabilities,
     scored_pairs,
 )
+from storytrace.model import Article
 from storytrace.stories import StoryClusterer
+from storytrace.story_events import StoryEventSettings, find_story_events
 from storytrace.textvec import content_stems
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "src" / "storytrace" / "data"
 
 
-def predict(docs: list[dict], settings: AlignmentSettings | None = None) -> list[dict]:
-    """Cluster into stories, align within each story; one ``{"id", "claims"}`` per document."""
-    articles = sorted(ecb_articles(docs), key=lambda a: a.id)
+def story_groups(articles: list[Article]) -> dict[str, list[str]]:
+    """Predicted stories of the articles: ``StoryClusterer`` fed in id order, as a stream."""
     clusterer = StoryClusterer()
-    for article in articles:
+    for article in sorted(articles, key=lambda a: a.id):
         clusterer.add(article)
+    return clusterer.stories()
+
+
+def predict(docs: list[dict], settings: StoryEventSettings | None = None) -> list[dict]:
+    """Cluster into stories, find each story's events; one ``{"id", "claims"}`` per document, with one
+    entry per (sentence, event) the sentence mentions (a sentence mentioning no event is left out)."""
+    articles = ecb_articles(docs)
+    by_id = {a.id: a for a in articles}
+    claims: dict[str, list[dict]] = defaultdict(list)
+    for story_id, members in story_groups(articles).items():
+        events = find_story_events([by_id[i] for i in members], settings)
+        for (article_id, sentence), keys in sorted(events.by_sentence.items()):
+            claims[article_id].extend({"sentence": sentence, "group": f"{story_id}-{key}"} for key in keys)
+    return [{"id": doc["id"], "claims": claims[doc["id"]]} for doc in docs]
+
+
+def predict_facts(docs: list[dict], settings: AlignmentSettings | None = None) -> list[dict]:
+    """The fact level instead: stories, then fact alignment (``align_claims``); one group per sentence."""
+    articles = sorted(ecb_articles(docs), key=lambda a: a.id)
     groups: dict[tuple[str, int], str] = {}
-    for story_id, article_ids in clusterer.stories().items():
+    for story_id, article_ids in story_groups(articles).items():
         for key, group in align_claims(articles, article_ids, settings).items():
             groups[key] = f"{story_id}-{group}"
     return [
@@ -94,12 +121,11 @@ def score(predictions: list[dict], gold: list[dict]) -> dict:
             key = (g["id"], event["sentence"])
             if key in annotated:
                 gold_labels[key].add(f"{g['topic']}:{event['instance']}")
-    predicted_labels = {
-        (p["id"], c["sentence"]): {str(c["group"])}
-        for p in predictions
-        for c in p["claims"]
-        if (p["id"], c["sentence"]) in annotated
-    }
+    predicted_labels: dict[tuple[str, int], set[str]] = defaultdict(set)  # a sentence may be in several groups
+    for p in predictions:
+        for c in p["claims"]:
+            if (p["id"], c["sentence"]) in annotated:
+                predicted_labels[(p["id"], c["sentence"])].add(str(c["group"]))
     gold_pairs, predicted_pairs = _pairs(gold_labels), _pairs(predicted_labels)
     correct = len(gold_pairs & predicted_pairs)
     precision = correct / len(predicted_pairs) if predicted_pairs else 0.0
@@ -203,6 +229,16 @@ def _reporting_stems(events: Counter, reporting: Counter) -> list[str]:
     return sorted(s for s in reporting if reporting[s] >= 3 and reporting[s] * 2 >= events[s])
 
 
+COMMON_MIN_SEEN = 10  # a common word: seen this often in annotated sentences...
+COMMON_MAX_RATE = 0.05  # ...and inside an event mention less often than this (chosen by `fit-events`)
+
+
+def _common_words(counts: Counts, min_seen: int = COMMON_MIN_SEEN, max_rate: float = COMMON_MAX_RATE) -> list[str]:
+    """Stems seen at least ``min_seen`` times in annotated sentences but rarely inside an event mention."""
+    events, seen = counts[0], counts[1]
+    return sorted(s for s, n in seen.items() if n >= min_seen and events[s] < max_rate * n)
+
+
 def learn(data_dir: Path) -> None:
     """Write the trigger tables learned from a (train) split's gold into src/storytrace/data/."""
     counts = _summed(trigger_counts(_read(data_dir, "docs.jsonl"), _read(data_dir, "gold.jsonl")))
@@ -230,7 +266,16 @@ def learn(data_dir: Path) -> None:
             "# gold reporting event, times any gold event. Kept: at least 3 times and at least half of its mentions."
         ))
         out.writelines(f"{s}\t{reporting[s]}\t{events[s]}\n" for s in stems)
-    print(f"wrote {len(rows)} trigger stems, {len(pairs)} trigger pairs and {len(stems)} reporting stems to {DATA_DIR}")
+    common = _common_words(counts)
+    with (DATA_DIR / "event_common_words.tsv").open("w", encoding="utf-8") as out:
+        out.write(header.format(
+            what=f"Words common in news sentences that are rarely an event (never story events): stem, times seen,\n"
+            f"# times inside a gold event mention. Kept: seen at least {COMMON_MIN_SEEN} times, in an event under "
+            f"{COMMON_MAX_RATE:.0%} of them.\n# Used by storytrace.story_events"
+        ))
+        out.writelines(f"{s}\t{seen[s]}\t{events[s]}\n" for s in common)
+    print(f"wrote {len(rows)} trigger stems, {len(pairs)} trigger pairs, {len(stems)} reporting stems and "
+          f"{len(common)} common words to {DATA_DIR}")
 
 
 class _Gold:
@@ -379,6 +424,53 @@ def held_out_scores(
     return {threshold: score(pooled[threshold], data.gold) for threshold in thresholds}
 
 
+def fit_events(data_dir: Path, folds: int = 4) -> None:
+    """Print the event-layer benchmark for a grid of settings on held-out topic folds of a (train) split.
+
+    For each fold the trigger tables and common words are learned without the fold's topics; stories are
+    predicted (``StoryClusterer``) and, as a second line, taken from the gold subtopics (what the event
+    layer gives when stories are right). Scores are pooled over folds.
+    """
+    data = _Gold(data_dir)
+    per_topic = trigger_counts(data.docs, data.gold)
+    topics = sorted(data.topics())
+    grid = [
+        (StoryEventSettings(min_article_share=share, min_trigger_rate=rate, same_event_rate=merge), seen, common_rate)
+        for share in (0.1, 0.2, 0.3) for rate in (0.05, 0.1, 0.2) for merge in (0.5, 1.1)
+        for seen, common_rate in ((10, 0.05), (5, 0.1))
+    ]
+    pooled: dict[tuple[int, str], list[dict]] = defaultdict(list)
+    for fold in range(folds):
+        held = set(topics[fold::folds])
+        counts = _summed(per_topic, leave_out=held)
+        tables = _tables(counts)
+        articles = [data.articles[i] for i, t in data.topic.items() if t in held]
+        gold_stories: dict[str, list[str]] = defaultdict(list)
+        for article in articles:
+            gold_stories[data.subtopic[article.id]].append(article.id)
+        for stories_name, stories in (("predicted", story_groups(articles)), ("gold", gold_stories)):
+            for n, (settings, seen, common_rate) in enumerate(grid):
+                common = frozenset(_common_words(counts, seen, common_rate))
+                claims: dict[str, list[dict]] = defaultdict(list)
+                for story_id, members in stories.items():
+                    events = find_story_events([data.articles[i] for i in members], settings, tables, common)
+                    for (article_id, sentence), keys in events.by_sentence.items():
+                        claims[article_id].extend({"sentence": sentence, "group": f"{story_id}-{k}"} for k in keys)
+                pooled[(n, stories_name)].extend({"id": a.id, "claims": claims[a.id]} for a in articles)
+    print("share  trigger-rate  merge  common(seen,rate)  stories  P  R  F1")
+    for n, (settings, seen, common_rate) in enumerate(grid):
+        for stories_name in ("predicted", "gold"):
+            s = score(pooled[(n, stories_name)], data.gold)
+            print(f"{settings.min_article_share:.2f}  {settings.min_trigger_rate:.2f}  {settings.same_event_rate:.1f}  "
+                  f"({seen},{common_rate:.2f})  {stories_name:9}  {s['precision']:.3f}  {s['recall']:.3f}  {s['f1']:.3f}")
+
+
+def score_facts(data_dir: Path) -> None:
+    """The fact level on a split: stories, then fact alignment, scored like the event layer."""
+    predictions = predict_facts(_read(data_dir, "docs.jsonl"))
+    print(format_scores(score(predictions, _read(data_dir, "gold.jsonl"))))
+
+
 if __name__ == "__main__":
     command, data_dir = sys.argv[1], Path(sys.argv[2])
-    {"learn": learn, "fit": fit}[command](data_dir)
+    {"learn": learn, "fit": fit, "fit-events": fit_events, "facts": score_facts}[command](data_dir)

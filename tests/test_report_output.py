@@ -28,6 +28,7 @@ from storytrace.model import (
     Sentence,
     SourceSummary,
     Story,
+    StoryEvent,
     TimelineEntry,
     Update,
     dossier_from_dict,
@@ -66,7 +67,9 @@ def hostile_dossier() -> Dossier:
         timeline=[TimelineEntry("2025-03-03", "day", HOSTILE, ["a-1:1"], "2025-03-03")],
         reuse=[Reuse("a-1", "a-1", "unattributed_copy", [Passage(49, 60, 49, 60)], 0.5, HOSTILE)],
         sources=[SourceSummary(HOSTILE, "anonymous", 1, ["a-1"])],
+        events=[StoryEvent("s1-e1", HOSTILE, ["a-1:1"], ["a-1"], ["s1-f1"], "2025-03-03")],
     )
+    claim.event_ids = ["s1-e1"]
     return Dossier(
         tool={"name": "storytrace", "version": "0.1.0"},
         inputs=[InputRecord("x.txt", "ok", None, ["a-1"]), InputRecord(f"{HOSTILE}.bin", "skipped", HOSTILE)],
@@ -90,6 +93,7 @@ def test_report_json_validates_and_round_trips():
         lambda d: d["stories"][0]["claims"][0]["attribution"].update(source_type="rumour"),
         lambda d: d["stories"][0]["facts"][0].update(independent_sources="one"),
         lambda d: d["inputs"][0].update(status="fine"),
+        lambda d: d["stories"][0]["events"][0].pop("claim_ids"),
     ],
 )
 def test_report_schema_rejects_broken_dossiers(break_it):
@@ -135,7 +139,7 @@ def test_report_html_is_self_contained():
 
 def test_report_html_shows_dossier_parts():
     html = render_html(hostile_dossier())
-    for part in ("Facts, ranked by independent origins", "Conflicts", "Updates", "Timeline", "Provenance",
+    for part in ("Facts, ranked by independent origins", "Events: what the reports mention", "Conflicts", "Updates", "Timeline", "Provenance",
                  "Sources", "Removed as boilerplate", "popular-block", 'class="quantity"', "anonymous", "hedged"):
         assert part in html, part
 
@@ -152,6 +156,7 @@ def test_report_markdown_neutralises_markup():
     md = render_markdown(hostile_dossier())
     assert "<script>" not in md and "<img" not in md
     assert "&lt;script&gt;" in md
+    assert "### Events" in md
     assert "Inputs not analysed" in md
 
 

@@ -62,8 +62,10 @@ def test_web_pages_render(client, path, expected):
 def test_web_story_and_article_pages(client, example_dossier):
     story = example_dossier.stories[0]
     page = client.get(f"/stories/{story.id}").text
-    for heading in ("Facts, by independent origins", "Conflicts", "Timeline", "Provenance", "Sources"):
+    for heading in ("Facts, by independent origins", "Events: what the reports mention", "Conflicts", "Timeline",
+                    "Provenance", "Sources"):
         assert heading in page
+    assert story.events and all(f'id="event-{e.id}"' in page for e in story.events)
     article = example_dossier.articles[0]
     page = client.get(f"/articles/{article.id}").text
     assert '<mark class="source"' in page and '<mark class="time"' in page and 'class="sent claim' in page
@@ -77,7 +79,7 @@ def test_web_api_stories_and_story(client, example_dossier):
     first = listing["stories"][0]
     assert first["n_articles"] == len(example_dossier.stories[0].article_ids)
     detail = client.get(f"/api/stories/{first['id']}").json()
-    for key in ("claims", "facts", "conflicts", "updates", "timeline", "reuse", "sources", "updated_at"):
+    for key in ("claims", "facts", "events", "conflicts", "updates", "timeline", "reuse", "sources", "updated_at"):
         assert key in detail
     assert len(detail["facts"]) == first["n_facts"]
 

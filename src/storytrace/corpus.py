@@ -1,5 +1,5 @@
 """Cross-article stages: reuse, reference dates for undated articles, stories, claims, facts,
-conflicts, updates, timeline and the sources table. Reads only per-article results."""
+events, conflicts, updates, timeline and the sources table. Reads only per-article results."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from .origins import build_facts
 from .reuse import find_reuse
 from .settings import Settings
 from .stories import StoryClusterer
+from .story_events import build_events
 from .timeline import build_timeline
 from .updates import find_updates
 
@@ -60,7 +61,7 @@ def _fallback_title(articles: Sequence[Article]) -> str:
 
 
 def build_story(story_id: str, title: str, members: Sequence[Article], reuse: list[Reuse]) -> Story:
-    """One story's claims, facts, conflicts, updates, timeline, reuse and sources from its analysed articles.
+    """One story's claims, facts, events, conflicts, updates, timeline, reuse and sources from its analysed articles.
 
     Used for a whole corpus and, incrementally, for the one story a newly added article joined.
     """
@@ -74,6 +75,7 @@ def build_story(story_id: str, title: str, members: Sequence[Article], reuse: li
         claim.fact_id = f"{story_id}-f{group}" if group is not None else None
     story.reuse = [r for r in reuse if r.source_article in by_id and r.target_article in by_id]
     story.facts = build_facts(story, by_id)
+    story.events = build_events(story, members)
     story.conflicts = find_conflicts(story, by_id)
     story.updates = find_updates(story, by_id)
     story.timeline = build_timeline(story.claims, by_id)

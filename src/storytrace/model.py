@@ -61,6 +61,16 @@ class Entity:
 
 
 @dataclass
+class TaggedWord:
+    """A verb or noun of the text with its part of speech (spaCy's coarse tag), kept for the
+    cross-article stages, which never reparse."""
+
+    start: int
+    end: int
+    pos: str  # VERB | NOUN | PROPN
+
+
+@dataclass
 class Quantity:
     """A number found in the text, normalised: ``value`` with ``unit`` (what is counted or measured)."""
 
@@ -141,6 +151,7 @@ class Article:
     removed: list[RemovedText] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
+    tagged_words: list[TaggedWord] = field(default_factory=list)  # verbs, nouns, proper nouns (empty: not tagged)
     quantities: list[Quantity] = field(default_factory=list)
     attributions: list[Attribution] = field(default_factory=list)
     time_expressions: list[TimeExpression] = field(default_factory=list)
@@ -203,6 +214,7 @@ class Claim:
     fact_id: str | None = None
     start: int = 0
     end: int = 0
+    event_ids: list[str] = field(default_factory=list)  # the story events this claim mentions
 
 
 @dataclass
@@ -213,6 +225,18 @@ class Fact:
     article_ids: list[str]
     origins: list[str]
     independent_sources: int
+    first_reported: str | None = None
+
+
+@dataclass
+class StoryEvent:
+    """A happening the story's reports mention, with every claim that mentions it (coarser than a fact)."""
+
+    id: str
+    label: str  # the event's commonest word in the story ("desertion", "detained")
+    claim_ids: list[str]
+    article_ids: list[str]
+    fact_ids: list[str]
     first_reported: str | None = None
 
 
@@ -290,6 +314,7 @@ class Story:
     timeline: list[TimelineEntry] = field(default_factory=list)
     reuse: list[Reuse] = field(default_factory=list)
     sources: list[SourceSummary] = field(default_factory=list)
+    events: list[StoryEvent] = field(default_factory=list)
 
 
 @dataclass
@@ -367,6 +392,7 @@ _NESTED: dict[tuple[type, str], Any] = {
     (Article, "removed"): _list_of(RemovedText),
     (Article, "sentences"): _list_of(Sentence),
     (Article, "entities"): _list_of(Entity),
+    (Article, "tagged_words"): _list_of(TaggedWord),
     (Article, "quantities"): _list_of(Quantity),
     (Article, "attributions"): _list_of(Attribution),
     (Article, "time_expressions"): _list_of(TimeExpression),
@@ -387,6 +413,7 @@ _NESTED: dict[tuple[type, str], Any] = {
     (Story, "timeline"): _list_of(TimelineEntry),
     (Story, "reuse"): _list_of(Reuse),
     (Story, "sources"): _list_of(SourceSummary),
+    (Story, "events"): _list_of(StoryEvent),
     (Dossier, "inputs"): _list_of(InputRecord),
     (Dossier, "articles"): _list_of(Article),
     (Dossier, "stories"): _list_of(Story),

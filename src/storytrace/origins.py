@@ -277,7 +277,7 @@ def _published_sort_key(article: Article | None) -> tuple[int, float]:
     return (0, parsed[0].timestamp()) if parsed else (1, 0.0)
 
 
-def _claims_in_report_order(claims: list[Claim], articles: dict[str, Article]) -> list[Claim]:
+def claims_in_report_order(claims: list[Claim], articles: dict[str, Article]) -> list[Claim]:
     return sorted(claims, key=lambda c: (*_published_sort_key(articles.get(c.article_id)), c.article_id, c.sentence))
 
 
@@ -304,7 +304,7 @@ def independent_origins(
     over the story's claims) also sees through copies to the copied claims.
     """
     finder = finder or OriginFinder(reuse, articles, fact_claims)
-    ordered = _claims_in_report_order(fact_claims, articles)
+    ordered = claims_in_report_order(fact_claims, articles)
     attributing = {claim.article_id for claim in ordered if _source_chain(claim)}
     counted = [c for c in ordered if _source_chain(c) or c.article_id not in attributing]
     origins = _merge([finder.origin(claim) for claim in counted])
@@ -324,7 +324,7 @@ def build_facts(story: Story, articles: dict[str, Article]) -> list[Fact]:
     finder = OriginFinder(story.reuse, articles, story.claims)
     facts = []
     for fact_id, claims in groups.items():
-        ordered = _claims_in_report_order(claims, articles)
+        ordered = claims_in_report_order(claims, articles)
         origins, first = independent_origins(claims, story.reuse, articles, finder)
         article_ids = list(dict.fromkeys(c.article_id for c in ordered))
         facts.append(

@@ -1,4 +1,4 @@
-"""The dossier as Markdown, readable on its own: stories first (facts, conflicts, updates, timeline,
+"""The dossier as Markdown, readable on its own: stories first (facts, events, conflicts, updates, timeline,
 reuse, sources, claims), then the articles with their metadata and what cleaning removed."""
 
 from __future__ import annotations
@@ -42,6 +42,11 @@ def _story(dossier: Dossier, story: Story) -> list[str]:
     for fact in story.facts:
         out.append(f"- **{fact.independent_sources} origin(s)**, {len(fact.article_ids)} article(s): {md_text(fact.summary)}  ")
         out.append(f"  {md_text(corroboration_note(fact))}; first reported {fact.first_reported or 'unknown'}")
+    if story.events:
+        out += ["", "### Events (what the reports mention, and where)", ""]
+        for event in story.events:
+            out.append(f"- **{md_text(event.label)}**: {len(event.article_ids)} article(s), {len(event.claim_ids)} claim(s), "
+                       f"{len(event.fact_ids)} fact(s); first reported {event.first_reported or 'unknown'}")
     if story.conflicts:
         out += ["", "### Conflicts", ""]
         for conflict in story.conflicts:

@@ -70,7 +70,7 @@ class StoryList(BaseModel):
 
 
 class StoryDetail(BaseModel):
-    """A schema-1 story object (claims, facts, conflicts, updates, timeline, reuse, sources) plus store times."""
+    """A schema-1 story object (claims, facts, events, conflicts, updates, timeline, reuse, sources) plus store times."""
 
     model_config = ConfigDict(extra="allow")
     id: str
@@ -78,6 +78,7 @@ class StoryDetail(BaseModel):
     article_ids: list[str]
     claims: list[dict[str, Any]]
     facts: list[dict[str, Any]]
+    events: list[dict[str, Any]] = []
     conflicts: list[dict[str, Any]]
     updates: list[dict[str, Any]]
     timeline: list[dict[str, Any]]

@@ -1,0 +1,237 @@
+"""Story events: the real-world happenings a story's reports mention, and which claims mention each.
+
+Facts (``storytrace.alignment``) group claims that state the same thing, and only facts count
+independent origins. An event is coarser: it gathers every claim that mentions one happening,
+whatever the claim says about it ("18 soldiers deserted", "the deserters were detained two days
+later" and "the desertion has not been confirmed" all mention the desertion). A claim that mentions
+several happenings belongs to several events. The user gets an index of what the story is about and
+where each outlet mentions it; the ECB+ event benchmark (``bench/events.py``) scores this layer
+against gold cross-document event instances.
+
+Event words are light stems (``storytrace.textvec.stem``) of the words of a sentence that are not
+inside a named entity and are neither reporting words ("said", "told", from the alignment's tables)
+nor words common in news sentences that are rarely an event ("police", "year":
+``data/event_common_words.tsv``), nor light verbs ("include", "attempt": ``data/event_light_words.txt``). A stem the learned trigger table knows (``data/event_triggers.tsv``)
+must be an event word at least ``min_trigger_rate`` of the time. A word the tables never saw (most of
+a new story's vocabulary) must be a verb, a nominalisation (``data/event_noun_suffixes.txt``:
+"invasion", "withdrawal"), a noun of a general list of happenings (``data/event_nouns.txt``:
+"earthquake", "blaze") or a noun the story also uses as a verb, by the nlp stage's tags
+(``Article.tagged_words``); "kilometers", "autumn" and "western" name no happening. Both tables are
+learned from ECB+ train by ``bench/events.py learn``.
+
+A stem is one of the story's events when at least ``min_articles`` articles, and at least
+``min_article_share`` of the story's articles, use it: a happening the story's reports share, not one
+article's aside. Stems that the learned pair table says usually name the same event across documents
+("quake" and "earthquake") make one event. The event's label is its commonest word in the story.
+Stories of one article have no events: there is nothing to align across.
+
+Requires: ``Article.text``, ``sentences`` and ``entities``. Adds: for each (article id, sentence
+index) the events it mentions, and each event's label.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from storytrace.alignment import TriggerTables, load_trigger_tables
+from storytrace.lexicons import word_list
+from storytrace.model import Article, Claim, Story, StoryEvent
+from storytrace.origins import claims_in_report_order, first_reported
+from storytrace.textvec import NAMED_LABELS, WORD_RE, stem
+
+SentenceKey = tuple[str, int]  # (article id, sentence index)
+
+
+@dataclass
+class StoryEventSettings:
+    """Knobs of story events (chosen on ECB+ train held-out topic folds; see bench/events.py)."""
+
+    min_articles: int = 2
+    min_article_share: float = 0.2
+    min_trigger_rate: float = 0.1  # a stem the trigger table knows must be an event word this often
+    same_event_rate: float = 0.5  # two stems this likely to corefer (learned pair table) are one event
+
+
+@dataclass
+class StoryEventGroups:
+    """The events of one story: what each sentence mentions and each event's label."""
+
+    by_sentence: dict[SentenceKey, list[str]]  # event keys, in the order of the events' first mention
+    labels: dict[str, str]  # event key -> label (its commonest word in the story)
+
+
+@lru_cache(maxsize=1)
+def load_common_words() -> frozenset[str]:
+    """Stems common in news sentences that are rarely an event word (``data/event_common_words.tsv``)."""
+    path = resources.files("storytrace") / "data" / "event_common_words.tsv"
+    if not path.is_file():
+        return frozenset()
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.split("\t")[0] for line in lines if line.strip() and not line.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def _light_stems() -> frozenset[str]:
+    """Stems of the verbs that frame a happening without being one (``data/event_light_words.txt``)."""
+    return frozenset(stem(word) for word in word_list("event_light_words.txt"))
+
+
+@lru_cache(maxsize=1)
+def _event_noun_stems() -> frozenset[str]:
+    """Stems of the nouns that name a happening without a regular ending (``data/event_nouns.txt``)."""
+    return frozenset(stem(word) for word in word_list("event_nouns.txt"))
+
+
+@dataclass
+class _Word:
+    stem: str
+    word: str
+    kind: str  # known (trigger table) | verb | noun (nominalisation) | other-noun | untagged
+
+
+def _sentence_words(
+    article: Article, index: int, tables: TriggerTables, common: frozenset[str], settings: StoryEventSettings
+) -> list[_Word]:
+    """The words of one sentence that may name an event, with what makes them one (see ``_is_event_word``)."""
+    sentence = article.sentences[index]
+    names = [(e.start, e.end) for e in article.entities if e.label in NAMED_LABELS
+             and sentence.start <= e.start < sentence.end]
+    tags = {w.start: w.pos for w in article.tagged_words if sentence.start <= w.start < sentence.end}
+    found = []
+    for match in WORD_RE.finditer(article.text, sentence.start, sentence.end):
+        word = match.group(0).lower().strip("'-")
+        if not word.isalpha() or len(word) <= 2 or word in STOP_WORDS:
+            continue
+        if any(start <= match.start() < end for start, end in names):
+            continue
+        key = stem(word)
+        if key in tables.reporting or key in common or key in _light_stems():
+            continue
+        rate = tables.trigger_rate.get(key)
+        if rate is not None and rate < settings.min_trigger_rate:
+            continue
+        found.append(_Word(key, word, _kind(word, rate, tags.get(match.start()), bool(article.tagged_words))))
+    return found
+
+
+_AGENT_ENDINGS = ("er", "ers", "or", "ors")  # "workers", "leader", "investigators": who acts, not what happened
+_AGENT_MIN_RATE = 0.5  # ...unless the stem is mostly an event word ("murder", "shooter" beside "shooting")
+
+
+def _kind(word: str, rate: float | None, pos: str | None, tagged: bool) -> str:
+    if pos in ("NOUN", "PROPN") and word.endswith(_AGENT_ENDINGS) and (rate or 0.0) < _AGENT_MIN_RATE:
+        return "agent"
+    if rate is not None:
+        return "known"
+    if not tagged:
+        return "untagged"
+    if pos == "VERB":
+        return "verb"
+    if pos in ("NOUN", "PROPN"):  # a proper noun outside every named entity: mostly a capitalised headline word
+        singular = word[:-1] if word.endswith("s") else word
+        event_noun = singular.endswith(word_list("event_noun_suffixes.txt")) or stem(word) in _event_noun_stems()
+        return "noun" if event_noun else "other-noun"
+    return "other"
+
+
+def _is_event_word(word: _Word, story_verbs: set[str]) -> bool:
+    """Known event words, verbs, nominalisations, nouns the story also uses as verbs ("the attack" beside
+    "attacked"); and any word of an article the nlp stage did not tag (stored by an older version)."""
+    if word.kind in ("known", "verb", "noun", "untagged"):
+        return True
+    return word.kind == "other-noun" and word.stem in story_verbs
+
+
+def find_story_events(
+    members: Sequence[Article],
+    settings: StoryEventSettings | None = None,
+    tables: TriggerTables | None = None,
+    common: frozenset[str] | None = None,
+) -> StoryEventGroups:
+    """The events of one story's articles (see the module docstring)."""
+    settings = settings or StoryEventSettings()
+    tables = tables or load_trigger_tables()
+    common = load_common_words() if common is None else common
+    if len({a.id for a in members}) < 2:
+        return StoryEventGroups({}, {})
+    candidates = {
+        (article.id, index): _sentence_words(article, index, tables, common, settings)
+        for article in members
+        for index in range(len(article.sentences))
+    }
+    story_verbs = {w.stem for found in candidates.values() for w in found if w.kind == "verb"}
+    words_of: dict[SentenceKey, list[tuple[str, str]]] = {}
+    articles_using: dict[str, set[str]] = defaultdict(set)
+    surface: Counter[tuple[str, str]] = Counter()
+    for (article_id, index), found in candidates.items():
+        words_of[(article_id, index)] = [(w.stem, w.word) for w in found if _is_event_word(w, story_verbs)]
+        for key, word in words_of[(article_id, index)]:
+            articles_using[key].add(article_id)
+            surface[(key, word)] += 1
+    needed = max(settings.min_articles, settings.min_article_share * len(members))
+    shared = sorted(key for key, users in articles_using.items() if len(users) >= needed)
+    event_of = _merge_coreferent(shared, tables, settings.same_event_rate)
+    by_sentence: dict[SentenceKey, list[str]] = {}
+    for sentence_key, found in words_of.items():
+        events = list(dict.fromkeys(event_of[key] for key, _ in found if key in event_of))
+        if events:
+            by_sentence[sentence_key] = events
+    labels = {}
+    for event in set(event_of.values()):
+        stems = {key for key, root in event_of.items() if root == event}
+        labels[event] = max((count, word) for (key, word), count in surface.items() if key in stems)[1]
+    return StoryEventGroups(by_sentence, labels)
+
+
+def _merge_coreferent(stems: list[str], tables: TriggerTables, minimum: float) -> dict[str, str]:
+    """Each stem's event key: the smallest stem of its group of stems that likely name one event."""
+    root = {s: s for s in stems}
+
+    def find(s: str) -> str:
+        while root[s] != s:
+            root[s] = root[root[s]]
+            s = root[s]
+        return s
+
+    for i, a in enumerate(stems):
+        for b in stems[i + 1 :]:
+            if (tables.corefer(a, b) or 0.0) >= minimum:
+                ra, rb = find(a), find(b)
+                root[max(ra, rb)] = min(ra, rb)
+    return {s: find(s) for s in stems}
+
+
+def build_events(story: Story, members: Sequence[Article], settings: StoryEventSettings | None = None) -> list[StoryEvent]:
+    """The story's events, most widely reported first; sets ``Claim.event_ids`` on the story's claims.
+
+    Requires the story's claims (``article_id``, ``sentence``, ``fact_id``). Events that no claim
+    mentions are left out.
+    """
+    groups = find_story_events(members, settings)
+    articles = {a.id: a for a in members}
+    mentions: dict[str, list[Claim]] = defaultdict(list)
+    for claim in story.claims:
+        for key in groups.by_sentence.get((claim.article_id, claim.sentence), []):
+            mentions[key].append(claim)
+    ranked = sorted(mentions.items(), key=lambda item: (-len({c.article_id for c in item[1]}), -len(item[1]), item[0]))
+    events = []
+    for number, (key, claims) in enumerate(ranked, start=1):
+        event_id = f"{story.id}-e{number}"
+        for claim in claims:
+            claim.event_ids.append(event_id)
+        ordered = claims_in_report_order(claims, articles)
+        events.append(StoryEvent(
+            id=event_id,
+            label=groups.labels[key],
+            claim_ids=[c.id for c in ordered],
+            article_ids=list(dict.fromkeys(c.article_id for c in ordered)),
+            fact_ids=list(dict.fromkeys(c.fact_id for c in ordered if c.fact_id)),
+            first_reported=first_reported(claims, articles),
+        ))
+    return events
