@@ -2,7 +2,7 @@
 
 Reproducible: ``python bench/train_attribution.py /work/shared/data/polnear-train`` (from the
 repository root, in the project's .venv; about two minutes on cached parses) parses the split
-with spaCy (cached, see ``bench/attribution.parse_cached``) and writes three files to
+with spaCy (cached, see ``bench/attribution.parse_cached``) and writes four files to
 ``src/storytrace/data``:
 
 - ``attribution_cue_weights.txt``, the verb-cue model (``storytrace.attribution.cue_model``):
@@ -19,6 +19,9 @@ with spaCy (cached, see ``bench/attribution.parse_cached``) and writes three fil
   no longer reads the verb list (the model replaced it); ``storytrace.conflicts`` uses its lemmas
   as reporting verbs, and the noun list feeds ``attribution.nouns``. ``--holdout N`` leaves the
   first N documents out of these lexicons.
+- ``attribution_light_verbs.txt``: verb lemmas whose object noun joins the cue when the noun's
+  complement is the content ("expressed concern about X"; see ``count_light_verbs``). Written on
+  its own by ``--light-verbs-only``.
 """
 
 from __future__ import annotations
@@ -43,6 +46,8 @@ DEFAULT_THRESHOLD = 0.5
 THRESHOLDS = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6)
 WEIGHTS_NAME = "attribution_cue_weights.txt"
 MIN_RATE = {"VERB": 0.35, "NOUN": 0.30}
+MIN_LIGHT_HITS = 3  # light verbs: cues whose object joins the cue ...
+MIN_LIGHT_RATE = 0.6  # ... and their share of the verb's cues with such an object
 HEADERS = {
     "VERB": "Verbs that introduce an attribution (speech, writing, thought, stance), as lemmas.",
     "NOUN": "Nouns that introduce an attribution (statement, report, claim ...), as lemmas.",
@@ -139,6 +144,51 @@ def write_lexicon(path: Path, pos: str, hits: Counter, totals: Counter, source: 
              "# Only lemmas are stored; no corpus text. Edit by hand only with a note here."]
     lines += [f"{lemma} {frame}  # {h}/{t}" if pos == "VERB" else f"{lemma}  # {h}/{t}"
               for lemma, frame, h, t in rows]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return len(rows)
+
+
+# --------------------------------------------------------------------------- light verbs
+
+def count_light_verbs(docs: list[dict], gold: dict[str, dict], parsed: list) -> tuple[Counter, Counter]:
+    """(hits, totals) by verb lemma over verbs inside a gold cue whose object noun has a
+    complement (``speech.object_complement``: "concern about X", "the notion that X"); a hit
+    when the object is inside the same gold cue and that gold content starts at the complement."""
+    from storytrace.attribution.speech import object_complement
+
+    hits, totals = Counter(), Counter()
+    for row, doc in zip(docs, parsed):
+        for attribution in gold[row["id"]]["attributions"]:
+            cue = set()
+            for start, end in attribution["cue"] or []:
+                span = doc.char_span(start, end, alignment_mode="expand")
+                cue.update(t.i for t in span or [])
+            starts = {a for a, _ in attribution["content"] or []}
+            for i in cue:
+                verb = doc[i]
+                obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+                found = object_complement(obj) if verb.pos_ == "VERB" and obj is not None \
+                    else None
+                if found is None:
+                    continue
+                lemma = verb.lemma_.lower()
+                totals[lemma] += 1
+                hits[lemma] += obj.i in cue and found[0].left_edge.idx in starts
+    return hits, totals
+
+
+def write_light_verbs(path: Path, hits: Counter, totals: Counter, source: str) -> int:
+    """Writes the lemmas reaching MIN_LIGHT_HITS and MIN_LIGHT_RATE; returns their number."""
+    rows = sorted(lemma for lemma in totals if lemma.isalpha() and hits[lemma] >= MIN_LIGHT_HITS
+                  and hits[lemma] / totals[lemma] >= MIN_LIGHT_RATE)
+    lines = ["# Light verbs: in a gold cue with an object noun that has a complement (\"expressed",
+             "# concern about X\", \"rejected the notion that X\"), the object is part of the cue and",
+             "# the complement is the content (storytrace.attribution.speech.object_complement).",
+             f"# Learned by bench/train_attribution.py --light-verbs-only from {source} (PolNeAR",
+             f"# v1.0.0 train split): at least {MIN_LIGHT_HITS} such cues and {MIN_LIGHT_RATE:.0%} "
+             "of the verb's cues",
+             "# of that shape. Trailing comment: hits/total. Only lemmas are stored; no corpus text."]
+    lines += [f"{lemma}  # {hits[lemma]}/{totals[lemma]}" for lemma in rows]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return len(rows)
 
@@ -275,12 +325,19 @@ def main() -> int:
     parser.add_argument("--cue-holdout", type=int, default=150,
                         help="documents held out to choose the cue model's threshold")
     parser.add_argument("--out", type=Path, default=ROOT / "src" / "storytrace" / "data")
+    parser.add_argument("--light-verbs-only", action="store_true",
+                        help="only (re)write attribution_light_verbs.txt")
     args = parser.parse_args()
+    data = args.out
+    data.mkdir(parents=True, exist_ok=True)
+    n = write_light_verbs(data / "attribution_light_verbs.txt",
+                          *count_light_verbs(*load_split(args.data_dir)), args.data_dir.name)
+    print(f"attribution_light_verbs.txt: {n} entries")
+    if args.light_verbs_only:
+        return 0
     if args.min_rate is not None:
         MIN_RATE["VERB"] = args.min_rate
     hits, totals = count_cue_lemmas(args.data_dir, args.holdout)
-    data = args.out
-    data.mkdir(parents=True, exist_ok=True)
     for pos, name in (("VERB", "attribution_cue_verbs.txt"), ("NOUN", "attribution_cue_nouns.txt")):
         n = write_lexicon(data / name, pos, hits, totals, args.data_dir.name)
         print(f"{name}: {n} entries")

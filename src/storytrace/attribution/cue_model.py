@@ -125,6 +125,9 @@ def verb_cue_features(verb: Token, candidate: Candidate, text: str) -> list[str]
     subject = subject_kind(candidate.source_token)
     children = list(verb.children)
     content = " ".join(text[a:b] for a, b in candidate.content)
+    # a detached source ("X happened, a spokesman told Y") is scored as the parse of that
+    # construction usually is: the cue as the root of the sentence
+    dep = "ROOT" if candidate.detached else verb.dep_
     features = [
         f"lemma={lemma}",
         f"lemma_frame={lemma}|{frame}",
@@ -133,8 +136,8 @@ def verb_cue_features(verb: Token, candidate: Candidate, text: str) -> list[str]
         f"frame_subject={frame}|{subject}",
         f"subject={subject}",
         f"tag={verb.tag_}",
-        f"dep={verb.dep_}",
-        f"lemma_dep={lemma}|{verb.dep_}",
+        f"dep={dep}",
+        f"lemma_dep={lemma}|{dep}",
         f"length={_length_bucket(len(content.split()))}",
     ]
     for child in children:
@@ -145,7 +148,7 @@ def verb_cue_features(verb: Token, candidate: Candidate, text: str) -> list[str]
             features += [f"object={kind}", f"lemma_object={lemma}|{kind}"]
         elif child.dep_ == "xcomp" and frame == "xcomp":
             features.append(f"lemma_xcomp={lemma}|{child.lemma_.lower()}")
-    if verb.dep_ != "ROOT":
+    if dep != "ROOT":
         features.append(f"head={verb.head.lemma_.lower()}")
     if any(c.dep_ == "neg" for c in children):
         features.append("negated")

