@@ -45,8 +45,9 @@ def _story(dossier: Dossier, story: Story) -> list[str]:
     if story.events:
         out += ["", "### Events (what the reports mention, and where)", ""]
         for event in story.events:
-            out.append(f"- **{md_text(event.label)}**: {len(event.article_ids)} article(s), {len(event.claim_ids)} claim(s), "
-                       f"{len(event.fact_ids)} fact(s); first reported {event.first_reported or 'unknown'}")
+            where = "; ".join(md_text(article_label(articles[a])) for a in event.article_ids if a in articles)
+            out.append(f"- **{md_text(event.label)}**: {len(event.claim_ids)} claim(s), {len(event.fact_ids)} fact(s) "
+                       f"in {where}; first reported {event.first_reported or 'unknown'}")
     if story.conflicts:
         out += ["", "### Conflicts", ""]
         for conflict in story.conflicts:
