@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from storytrace.alignment import align_claims, average_link
+from storytrace.alignment import align_claims, average_link, group_sentences
 from conftest import make_article
 
 
@@ -70,3 +70,13 @@ def test_alignment_ignores_articles_outside_the_story():
 def test_alignment_average_link_controls_chains(similarity, threshold, expected):
     clusters = sorted(sorted(c) for c in average_link(3, similarity, threshold))
     assert clusters == expected
+
+
+def test_alignment_two_sentences_of_one_article_alone_are_two_facts():
+    keys = [("a", 0), ("a", 1), ("b", 0), ("b", 1)]
+    probability = {(0, 1): 0.9, (2, 3): 0.1, (1, 2): 0.8}
+    groups = group_sentences(keys, probability, threshold=0.35)
+    assert groups[("a", 1)] == groups[("b", 0)]  # what two articles share is one fact
+    assert groups[("b", 1)] != groups[("b", 0)]
+    lone = group_sentences(keys[:2], {(0, 1): 0.9}, threshold=0.35)
+    assert lone[("a", 0)] != lone[("a", 1)]  # related sentences of one article only: two claims

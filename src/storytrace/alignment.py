@@ -394,8 +394,15 @@ def group_sentences(
     keys: list[SentenceKey], probability: dict[tuple[int, int], float], threshold: float, within_article_weight: float = 1.0
 ) -> dict[SentenceKey, str]:
     """Average-link groups (``g1``, ``g2``... in sentence order) of sentences linked at ``threshold``;
-    a pair of sentences of one article weighs ``within_article_weight`` in the averages."""
-    clusters = average_link(len(keys), probability, threshold, [key[0] for key in keys], within_article_weight)
+    a pair of sentences of one article weighs ``within_article_weight`` in the averages. A group
+    whose sentences all come from one article is split again: a fact is what different articles
+    share, and two sentences of one article saying related things are two claims."""
+    owners = [key[0] for key in keys]
+    clusters = [
+        part
+        for cluster in average_link(len(keys), probability, threshold, owners, within_article_weight)
+        for part in ([cluster] if len({owners[i] for i in cluster}) > 1 else [[i] for i in cluster])
+    ]
     groups: dict[SentenceKey, str] = {}
     for number, cluster in enumerate(sorted(clusters, key=min)):
         for i in cluster:
