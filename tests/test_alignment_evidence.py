@@ -110,3 +110,16 @@ HUB = {(0, 1): 0.9, (0, 2): 0.9}  # a0 matches both b0 and b1, which do not matc
 def test_alignment_evidence_hub_sentence_does_not_chain_one_article(within_article_weight, together):
     groups = group_sentences(KEYS, HUB, 0.5, within_article_weight)
     assert (groups[("b", 0)] == groups[("b", 1)]) is together
+
+
+@pytest.mark.parametrize(("second", "aligned"), [
+    ("Twelve Valdor fishermen went missing off Mesk on Sunday, the coast guard said.", True),
+    ("Twelve Valdor fishermen who went missing off Mesk were found alive on Tuesday, the coast guard said.", False),
+])
+def test_alignment_evidence_a_new_state_is_an_update_not_the_same_fact(second, aligned):
+    first = "Twelve Valdor fishermen are missing after their boat sank off Mesk, officials said."
+    a, b = make_article("a", [first], COUNT_NAMES), make_article("b", [second], COUNT_NAMES)
+    evidence, features = scored_pairs([a, b])
+    [pair] = features.values()
+    assert pair["other_state"] == (0.0 if aligned else 1.0)
+    assert (link_probability(pair, AlignmentSettings()) > 0) is aligned

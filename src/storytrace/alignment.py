@@ -14,7 +14,9 @@ when they do not. Two sentences are linked only on event evidence in the sentenc
 - word overlap: TF-IDF cosine of the two sentences' stems, IDF taken over the story's sentences;
 - counts: figures for the same counted thing within ``same_count_tolerance`` (10,000 and 11,000
   soldiers) are one count told twice;
-- position: lead sentences of news reports state the main event.
+- position: lead sentences of news reports state the main event;
+- states: sentences giving one thing different status phases ("missing", "detained") are never
+  linked; the later report is an update (storytrace.updates), not a restatement.
 
 A pair's link probability is the product of two logistic models (weights in ``AlignmentSettings``,
 fitted on ECB+ train by ``bench/events.py fit``): P(same event | the articles report one event),
@@ -48,13 +50,15 @@ from storytrace.textvec import (
     content_stems,
     stem,
 )
+from storytrace.updates import claim_states
 
 SentenceKey = tuple[str, int]  # (article id, sentence index)
 
 SENTENCE_FEATURES = ("trigger", "trigger_known", "same_stems", "names", "numbers", "cosine", "lead", "other_people")
 EVIDENCE_ONLY_FEATURES = ("same_count",)  # opens the evidence gate, no learned weight
+VETO_FEATURES = ("other_state",)  # closes it: the two sentences give different states of one thing
 DOCUMENT_FEATURES = ("doc_names", "doc_words")
-FEATURES = SENTENCE_FEATURES + EVIDENCE_ONLY_FEATURES + DOCUMENT_FEATURES
+FEATURES = SENTENCE_FEATURES + EVIDENCE_ONLY_FEATURES + VETO_FEATURES + DOCUMENT_FEATURES
 
 
 @dataclass
@@ -93,6 +97,10 @@ class AlignmentSettings:
     # sentences of one article must agree with each other too to share a group (no hub sentence
     # pulling in unrelated sentences of another article); 0: only cross-article pairs count.
     within_article_weight: float = 1.0
+    # Status axes (data/status_transitions.txt) on which two different phases keep sentences apart
+    # ("missing" / "detained"). Not "execution": a figure planned and the same figure done ("expects
+    # 11,000 to be deployed", "has sent 10,000") is one count, for storytrace.conflicts to compare.
+    veto_axes: tuple[str, ...] = ("whereabouts", "confinement", "motive")
 
 
 @dataclass
@@ -152,6 +160,7 @@ class SentenceEvidence:
     lead: bool
     document: "DocumentEvidence"
     counts: list[tuple[float, str]] = field(default_factory=list)  # (value, singular unit) of counted things
+    phases: dict[str, int] = field(default_factory=dict)  # status axis -> phase reported (storytrace.updates)
 
 
 @dataclass
@@ -185,6 +194,7 @@ def sentence_evidence(
             SentenceEvidence(
                 (article.id, index), stems, triggers, names, numbers, index < settings.lead_sentences, document,
                 sentence_counts(article, sentence.start, sentence.end),
+                {axis: state.state.phase for axis, state in claim_states(text).items()},
             )
         )
     return evidence
@@ -254,6 +264,9 @@ def pair_features(
         "lead": float(a.lead and b.lead),
         "other_people": float(_different_people(a.names, b.names)),
         "same_count": float(same_count(a.counts, b.counts, settings.same_count_tolerance)),
+        "other_state": float(any(
+            a.phases[axis] != b.phases[axis] for axis in a.phases.keys() & b.phases.keys() & set(settings.veto_axes)
+        )),
         "doc_names": _tfidf_cosine(a.document.names, b.document.names, idf),
         "doc_words": _tfidf_cosine(a.document.stems, b.document.stems, idf),
     }
@@ -280,8 +293,10 @@ def link_probability(features: dict[str, float], settings: AlignmentSettings) ->
 
     The product of P(same event | the articles report one event), from sentence evidence, and
     P(the articles report one event), from article similarity: similar articles never raise a link.
+    Sentences that give one thing different states ("missing" and "detained": status phases of
+    ``storytrace.updates``) are never one fact: the later one is an update of the earlier.
     """
-    if not has_sentence_evidence(features, settings):
+    if not has_sentence_evidence(features, settings) or features.get("other_state"):
         return 0.0
     return _logistic(settings.sentence_bias, settings.sentence_weights, features) * _logistic(
         settings.document_bias, settings.document_weights, features
