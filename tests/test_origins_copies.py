@@ -11,7 +11,7 @@ COPY = 'Residents are angry. "' + QUOTED + '" the Lakeside Ledger reported.'
 
 
 def _article(article_id: str, text: str, outlet: str | None) -> Article:
-    return Article(id=article_id, path="", format="text", text=text, outlet=outlet)
+    return Article(id=article_id, path=f"/in/{article_id}.txt", format="text", text=text, outlet=outlet)
 
 
 def _claim(claim_id: str, article: Article, sentence_text: str, chain: list[tuple[str, str]]) -> Claim:
@@ -62,4 +62,4 @@ def test_an_unknown_outlet_takes_the_outlet_a_copy_credits():
     assert finder.origin(claims["traffic"]).label == "Lakeside Ledger"  # not copied, but the article's own voice
     assert articles["original"].outlet is None  # the article's metadata is not guessed
     without_copies = OriginFinder([], articles, list(claims.values()))
-    assert without_copies.origin(claims["traffic"]).label == "unknown outlet (article original)"
+    assert without_copies.origin(claims["traffic"]).label == "unknown outlet (original.txt)"  # the file the user gave

@@ -18,7 +18,7 @@ are found by these rules, in order:
    origin with the organisation's own statements and documents.
 3. A claim in the article's own voice (no attribution, or a ``self`` source): the article's
    outlet; when it is unknown, the outlet a copy credits the article's words to; else
-   ``"unknown outlet (article ID)"``.
+   ``"unknown outlet (<the article's file name>)"``.
 
 An article's own-voice claim counts only when none of that article's claims of the same fact is
 attributed: a lead that states what a later sentence attributes ("troops have reportedly deserted"
@@ -37,6 +37,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from pathlib import PurePath
 
 from storytrace.lexicons import shorten
 from storytrace.model import Article, ChainLink, Claim, Fact, Reuse, Story
@@ -159,7 +160,8 @@ class OriginFinder:
         article = self.articles.get(article_id)
         if article is not None and article.outlet and article.outlet.strip():
             return article.outlet.strip()
-        return self.credited.get(article_id) or f"unknown outlet (article {article_id})"
+        name = PurePath(article.path).name if article is not None and article.path else article_id
+        return self.credited.get(article_id) or f"unknown outlet ({name})"
 
     def _copied_from(self, article_id: str, start: int, end: int) -> tuple[str, int, int] | None:
         """(source article, start, end) of the text at [start, end) when at least half of it is copied."""
