@@ -7,12 +7,16 @@ document's gold cluster being its ECB+ ``subtopic`` (one real-world event).
 ``python bench/clustering.py stem-frequencies DATA_DIR OUT.txt`` writes the reference table of word
 stem document frequencies that ``StoryClusterer`` ships (``src/storytrace/data/story_stem_frequencies.txt``
 is made from ecbplus-train): counts only, stems found in at least ``min_documents`` documents.
+
+``python bench/clustering.py orders DATA_DIR --orders N`` scores the id order and N seeded shuffles of it:
+the clusterer is incremental, so its result may depend on arrival order.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import random
 import sys
 from collections import Counter
 from pathlib import Path
@@ -23,9 +27,11 @@ from bench.ecb_articles import ecb_articles  # noqa: E402
 from storytrace.stories import ReferenceFrequencies, StoryClusterer, StorySettings  # noqa: E402
 
 
-def predict(docs: list[dict], settings: StorySettings | None = None) -> list[dict]:
-    """One ``{"id", "cluster"}`` per document, clustering in id order as a stream."""
+def predict(docs: list[dict], settings: StorySettings | None = None, seed: int | None = None) -> list[dict]:
+    """One ``{"id", "cluster"}`` per document, clustering in id order (shuffled by ``seed`` if given) as a stream."""
     articles = sorted(ecb_articles(docs), key=lambda a: a.id)
+    if seed is not None:
+        random.Random(seed).shuffle(articles)
     clusterer = StoryClusterer(settings)
     for article in articles:
         clusterer.add(article)
@@ -95,14 +101,37 @@ def write_table(table: ReferenceFrequencies, path: Path) -> None:
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
+def read_jsonl(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def order_scores(docs: list[dict], gold: list[dict], orders: int) -> list[tuple[str, dict]]:
+    """B-cubed scores of the id order and of ``orders`` seeded shuffles (labelled ``id``, ``seed 0``, ...)."""
+    runs = [("id", None)] + [(f"seed {seed}", seed) for seed in range(orders)]
+    return [(label, score(predict(docs, seed=seed), gold)) for label, seed in runs]
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Write the clusterer's reference stem frequencies.")
-    parser.add_argument("command", choices=["stem-frequencies"])
-    parser.add_argument("data_dir", type=Path)
-    parser.add_argument("out", type=Path)
+    parser = argparse.ArgumentParser(description="Clustering benchmark tools: reference stem table, order stability.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    table_command = commands.add_parser("stem-frequencies", help="write the reference stem frequency table")
+    table_command.add_argument("data_dir", type=Path)
+    table_command.add_argument("out", type=Path)
+    orders_command = commands.add_parser("orders", help="B-cubed in id order and in seeded shuffled orders")
+    orders_command.add_argument("data_dir", type=Path)
+    orders_command.add_argument("--orders", type=int, default=3, help="number of shuffled orders")
     args = parser.parse_args(argv)
-    with (args.data_dir / "docs.jsonl").open(encoding="utf-8") as handle:
-        docs = [json.loads(line) for line in handle if line.strip()]
+    docs = read_jsonl(args.data_dir / "docs.jsonl")
+    if args.command == "orders":
+        results = order_scores(docs, read_jsonl(args.data_dir / "gold.jsonl"), args.orders)
+        print("order      precision  recall  F1     clusters")
+        for label, scores in results:
+            print(f"{label:<10} {scores['precision']:.3f}      {scores['recall']:.3f}   {scores['f1']:.3f}  "
+                  f"{scores['predicted_clusters']}")
+        mean = sum(scores["f1"] for _, scores in results) / len(results)
+        print(f"mean F1 {mean:.3f}, min {min(s['f1'] for _, s in results):.3f}")
+        return 0
     table = stem_frequencies(docs)
     write_table(table, args.out)
     print(f"{len(table.counts)} stems from {table.documents} documents -> {args.out}")

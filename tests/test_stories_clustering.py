@@ -8,13 +8,16 @@ import pytest
 
 from conftest import make_article
 from storytrace.stories import (
+    CHANNELS,
     ReferenceFrequencies,
     StoryClusterer,
     StorySettings,
     cluster_articles,
     shipped_reference_frequencies,
+    split_by_type,
+    typed_cosine,
 )
-from storytrace.textvec import stem
+from storytrace.textvec import cosine, stem
 
 
 HARLOW = [("Harlow Creek", "GPE"), ("Edda Marsh", "PERSON"), ("Harlow Creek Fire Brigade", "ORG"), ("March 4", "DATE"), ("40", "CARDINAL")]
@@ -94,6 +97,28 @@ def test_stories_memory_per_article_is_capped():
     clusterer = StoryClusterer(settings)
     clusterer.add(FIRE_A1)
     assert len(clusterer._vectors["a1"]) <= 10
+
+
+def test_stories_split_by_type_partitions_the_vector():
+    vector = {"w:fire": 2.0, "PERSON:edda marsh": 3.0, "PERSON:marsh": 4.0, "NUM:40": 1.0}
+    parts = split_by_type(vector)
+    assert parts["PERSON"] == ({"PERSON:edda marsh": 3.0, "PERSON:marsh": 4.0}, 25.0)
+    assert {f: w for part, _ in parts.values() for f, w in part.items()} == vector
+
+
+@pytest.mark.parametrize("channel", sorted(CHANNELS))
+@pytest.mark.parametrize(("first", "second"), [(FIRE_A1, FIRE_A2), (FIRE_A1, FIRE_B1), (FIRE_B2, FIRE_B1)])
+def test_stories_typed_cosine_equals_cosine_of_channel(channel, first, second):
+    clusterer = StoryClusterer()
+    for article in ARTICLES:
+        clusterer.add(article)
+    a, b = clusterer._vectors[first.id], clusterer._vectors[second.id]
+    kinds = CHANNELS[channel]
+    only = lambda v: {f: w for f, w in v.items() if f.split(":", 1)[0] in kinds}  # noqa: E731
+    assert typed_cosine(split_by_type(a), split_by_type(b), kinds) == pytest.approx(cosine(only(a), only(b)))
+    assert typed_cosine(clusterer._parts[first.id], clusterer._parts[second.id], kinds) == pytest.approx(
+        cosine(only(a), only(b))
+    )
 
 
 

@@ -13,8 +13,9 @@ inverted index from feature to the stories that carry it (posting lists capped t
 stories, and features found in too many articles skipped), so the cost of ``add`` does not grow with
 the number of stored articles. A candidate's score mixes, per channel (word stems, names, numbers and
 dates), the cosine between the article and the story's centroid with its cosine to the story's
-closest recent member; it is lowered when both carry publication dates far apart. The article joins
-the best candidate scoring at least ``join_threshold``.
+closest recent member (each vector is kept split by feature type with its part norms, so a channel's
+cosine needs no refiltering); it is lowered when both carry publication dates far apart. The article
+joins the best candidate scoring at least ``join_threshold``.
 
 Requires: ``Article.text``, ``title``, ``published``, ``sentences`` (optional) and ``entities``.
 Adds: story ids (``s1``, ``s2``, ... in order of creation) and readable story titles.
@@ -25,6 +26,7 @@ from __future__ import annotations
 import datetime
 import math
 from collections import Counter, OrderedDict, deque
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -106,6 +108,7 @@ class StoryClusterer:
         self._stories: OrderedDict[str, _Story] = OrderedDict()
         self._story_of: dict[str, str] = {}
         self._vectors: dict[str, dict[str, float]] = {}
+        self._parts: dict[str, TypedVector] = {}
         self._titles: dict[str, str | None] = {}
         self._postings: dict[str, deque[str]] = {}
         self.reference = self.settings.reference_frequencies or (
@@ -167,15 +170,16 @@ class StoryClusterer:
         vector = top_terms({f: w * self.idf(f) for f, w in tf.items()}, self.settings.max_terms_per_article)
         day = published_day(article)
 
+        parts = split_by_type(vector)
         best_id, best_score = None, 0.0
         for story_id in self._candidates(vector):
-            score = self._score(vector, day, self._stories[story_id])
+            score = self._score(parts, day, self._stories[story_id])
             if score > best_score:
                 best_id, best_score = story_id, score
         if best_id is None or best_score < self.settings.join_threshold:
             best_id = f"s{len(self._stories) + 1}"
             self._stories[best_id] = _Story(best_id)
-        self._join(self._stories[best_id], article, vector, day)
+        self._join(self._stories[best_id], article, vector, parts, day)
         return best_id
 
     def _candidates(self, vector: dict[str, float]) -> list[str]:
@@ -196,29 +200,29 @@ class StoryClusterer:
                 overlap[story_id] += weight
         return [story_id for story_id, _ in overlap.most_common(s.max_candidates)]
 
-    def _score(self, query: dict[str, float], day: int | None, story: _Story) -> float:
-        score = self._similarity(query, story.centroid())
-        if self.settings.member_weight > 0:
-            recent = story.article_ids[-self.settings.max_members_compared :]
-            member_scores = sorted(
-                (self._similarity(query, self._vectors[a]) for a in recent), reverse=True
-            )[: self.settings.top_members]
-            member_score = sum(member_scores) / len(member_scores)
-            score = (1 - self.settings.member_weight) * score + self.settings.member_weight * member_score
+    def _score(self, query: TypedVector, day: int | None, story: _Story) -> float:
+        """Similarity of an article to a story's centroid and best recent members, lowered for distant dates."""
+        s = self.settings
+        score = self._similarity(query, split_by_type(story.centroid()))
+        if s.member_weight > 0:
+            recent = story.article_ids[-s.max_members_compared :]
+            best = sorted((self._similarity(query, self._parts[a]) for a in recent), reverse=True)[: s.top_members]
+            score = (1 - s.member_weight) * score + s.member_weight * sum(best) / len(best)
         if day is not None and story.days:
             gap = min(abs(day - d) for d in story.days)
-            if gap > self.settings.time_window_days:
-                score *= self.settings.time_penalty
+            if gap > s.time_window_days:
+                score *= s.time_penalty
         return score
 
-    def _similarity(self, a: dict[str, float], b: dict[str, float]) -> float:
+    def _similarity(self, a: TypedVector, b: TypedVector) -> float:
         """Weighted sum of per-channel cosines (word stems, names, numbers and dates)."""
         return sum(
-            weight * cosine(_channel(a, channel), _channel(b, channel))
-            for channel, weight in self.settings.channel_weights.items()
+            weight * typed_cosine(a, b, CHANNELS[channel]) for channel, weight in self.settings.channel_weights.items()
         )
 
-    def _join(self, story: _Story, article: Article, vector: dict[str, float], day: int | None) -> None:
+    def _join(
+        self, story: _Story, article: Article, vector: dict[str, float], parts: TypedVector, day: int | None
+    ) -> None:
         story.article_ids.append(article.id)
         total = math.sqrt(sum(w * w for w in vector.values())) or 1.0
         for feature, weight in vector.items():
@@ -230,6 +234,7 @@ class StoryClusterer:
             story.days.append(day)
         self._story_of[article.id] = story.id
         self._vectors[article.id] = vector
+        self._parts[article.id] = parts
         self._titles[article.id] = article.title
         for feature in vector:
             posting = self._postings.setdefault(feature, deque(maxlen=self.settings.max_postings_per_feature))
@@ -304,9 +309,31 @@ CHANNELS = {
 }
 
 
-def _channel(vector: dict[str, float], channel: str) -> dict[str, float]:
-    kinds = CHANNELS[channel]
-    return {f: w for f, w in vector.items() if f.split(":", 1)[0] in kinds}
+# A sparse vector split by feature type: type -> (its features with their weights, their squared norm).
+TypedVector = dict[str, tuple[dict[str, float], float]]
+
+
+def split_by_type(vector: dict[str, float]) -> TypedVector:
+    """Split a feature vector by feature type (the part before ``:``), with each part's squared norm."""
+    parts: dict[str, dict[str, float]] = {}
+    for feature, weight in vector.items():
+        parts.setdefault(feature.split(":", 1)[0], {})[feature] = weight
+    return {kind: (part, sum(w * w for w in part.values())) for kind, part in parts.items()}
+
+
+def typed_cosine(a: TypedVector, b: TypedVector, kinds: Iterable[str]) -> float:
+    """Cosine of two typed vectors restricted to the feature types ``kinds``."""
+    kinds = tuple(kinds)
+    dot = 0.0
+    for kind in kinds:
+        if kind in a and kind in b:
+            small, large = sorted((a[kind][0], b[kind][0]), key=len)
+            dot += sum(w * large.get(f, 0.0) for f, w in small.items())
+    if not dot:
+        return 0.0
+    norm_a = sum(a[kind][1] for kind in kinds if kind in a)
+    norm_b = sum(b[kind][1] for kind in kinds if kind in b)
+    return dot / math.sqrt(norm_a * norm_b)
 
 
 def _lead_end(article: Article, lead_sentences: int) -> int:
