@@ -1,8 +1,8 @@
-"""Learns the attribution cue data from PolNeAR train: the verb-cue model and the cue lexicons.
+"""Learns the attribution cue data from PolNeAR train: verb- and stance-cue models, lexicons.
 
 Reproducible: ``python bench/train_attribution.py /work/shared/data/polnear-train`` (from the
 repository root, in the project's .venv; about two minutes on cached parses) parses the split
-with spaCy (cached, see ``bench/attribution.parse_cached``) and writes four files to
+with spaCy (cached, see ``bench/attribution.parse_cached``) and writes five files to
 ``src/storytrace/data``:
 
 - ``attribution_cue_weights.txt``, the verb-cue model (``storytrace.attribution.cue_model``):
@@ -13,6 +13,10 @@ with spaCy (cached, see ``bench/attribution.parse_cached``) and writes four file
   ``--cue-holdout`` (150) documents with the model fitted on the others (THRESHOLDS, best mean of
   the six benchmark F1 scores); the shipped model is then refitted on the whole split. Only
   feature names and weights are written (no corpus text), small ones dropped to keep it small.
+- ``attribution_stance_weights.txt``, the stance-cue model (``storytrace.attribution.stance``):
+  the same, over every adjective and noun outside quotations that ``stance.stance_candidate``
+  makes a candidate of (features from ``stance.stance_features``, all lemmas, no lemma-evidence
+  gate); its threshold is chosen by STANCE_FOLDS-fold cross-validation over the documents.
 - ``attribution_cue_verbs.txt`` and ``attribution_cue_nouns.txt``: (lemma, frame) pairs and noun
   lemmas that head gold cues at least MIN_HITS times and in MIN_RATE of their occurrences (``hits``
   against ``total`` in a trailing comment; rare frames follow their lemma). The attribution stage
@@ -45,6 +49,15 @@ C_REGULARISATION = 1.0
 DEFAULT_THRESHOLD = 0.5
 THRESHOLDS = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6)
 WEIGHTS_NAME = "attribution_cue_weights.txt"
+STANCE_WEIGHTS_NAME = "attribution_stance_weights.txt"
+STANCE_FOLDS = 5  # cross-validation folds choosing the stance model's threshold
+# the stance model scores every candidate (no lemma needs gold hits, no lemma evidence needed)
+STANCE_FIT = {"min_lemma_hits": 0, "min_lemma_evidence": -100.0, "keep_lemmas": False}
+VERB_HEADER = ("# Verb-cue model: logistic-regression weights over symbolic features of a verb and",
+               "# of the attribution it would cue (storytrace.attribution.cue_model).")
+STANCE_HEADER = ("# Stance-cue model: logistic-regression weights over symbolic features of an",
+                 "# adjective or noun with a complement and of the attribution it would cue",
+                 "# (storytrace.attribution.stance).")
 MIN_RATE = {"VERB": 0.35, "NOUN": 0.30}
 MIN_LIGHT_HITS = 3  # light verbs: cues whose object joins the cue ...
 MIN_LIGHT_RATE = 0.6  # ... and their share of the verb's cues with such an object
@@ -64,13 +77,13 @@ def _cue_heads(doc, cue_spans) -> set[int]:
     return {t.i for t in tokens if t.head.i not in ids or t.head.i == t.i}
 
 
-def _cue_tokens(doc, cue_spans) -> set[int]:
-    """Indices of the verbs inside the gold cue spans."""
+def _cue_tokens(doc, cue_spans, tags: tuple[str, ...] = ("VERB",)) -> set[int]:
+    """Indices of the tokens with a part of speech in ``tags`` inside the gold cue spans."""
     found = set()
     for start, end in cue_spans or []:
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is not None:
-            found.update(t.i for t in span if t.pos_ == "VERB")
+            found.update(t.i for t in span if t.pos_ in tags)
     return found
 
 
@@ -228,16 +241,43 @@ def verb_examples(docs: list[dict], gold: dict[str, dict],
     return examples
 
 
-def fit_cue_model(examples: list[tuple[int, list[str], bool]], c: float, threshold: float):
+def stance_examples(docs: list[dict], gold: dict[str, dict],
+                    parsed: list) -> list[tuple[int, list[str], bool]]:
+    """(document index, features, inside a gold cue) for every adjective and noun outside
+    quotations that ``stance.stance_candidate`` makes a candidate of."""
+    from storytrace.attribution.quotes import find_quotations
+    from storytrace.attribution.spans import QuoteLookup
+    from storytrace.attribution.stance import stance_candidate, stance_features
+
+    examples = []
+    for k, (row, doc) in enumerate(zip(docs, parsed)):
+        inside = set()
+        for attribution in gold[row["id"]]["attributions"]:
+            inside |= _cue_tokens(doc, attribution["cue"], ("NOUN", "ADJ"))
+        text = doc.text
+        quotes = QuoteLookup(find_quotations(text), text)
+        for token in doc:
+            if token.pos_ not in ("NOUN", "ADJ") or quotes.at(token.idx):
+                continue
+            candidate = stance_candidate(doc, token, quotes)
+            if candidate is not None:
+                examples.append((k, stance_features(token, candidate, text), token.i in inside))
+    return examples
+
+
+def fit_cue_model(examples: list[tuple[int, list[str], bool]], c: float, threshold: float,
+                  min_lemma_hits: int = MIN_LEMMA_HITS, min_lemma_evidence: float = -0.5,
+                  keep_lemmas: bool = True):
     """A CueModel fitted by L2 logistic regression on the examples of lemmas found inside a gold
-    cue at least MIN_LEMMA_HITS times (the others are not candidates at run time)."""
+    cue at least ``min_lemma_hits`` times (the others are not candidates at run time); lemma
+    weights are kept however small when ``keep_lemmas`` (``CueModel.knows`` needs them)."""
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
     from storytrace.attribution.cue_model import CueModel
 
     lemma_hits = Counter(f[0] for _, f, y in examples if y)
-    kept = [(f, y) for _, f, y in examples if lemma_hits[f[0]] >= MIN_LEMMA_HITS]
+    kept = [(f, y) for _, f, y in examples if lemma_hits[f[0]] >= min_lemma_hits]
     seen = Counter(name for f, _ in kept for name in set(f))
     vectorizer = DictVectorizer()
     x = vectorizer.fit_transform([{name: 1 for name in f
@@ -248,18 +288,22 @@ def fit_cue_model(examples: list[tuple[int, list[str], bool]], c: float, thresho
     weights = {name: round(float(w), 3) for name, w in
                zip(vectorizer.get_feature_names_out(), regression.coef_[0])}
     weights = {name: w for name, w in weights.items()
-               if abs(w) >= MIN_WEIGHT or name.startswith("lemma=")}
-    return CueModel(weights, round(float(regression.intercept_[0]), 4), threshold)
+               if abs(w) >= MIN_WEIGHT or (keep_lemmas and name.startswith("lemma="))}
+    return CueModel(weights, round(float(regression.intercept_[0]), 4), threshold,
+                    min_lemma_evidence)
 
 
-def evaluate(docs: list[dict], gold: dict[str, dict], parsed: list, model) -> dict:
-    """Benchmark scores of ``find_attributions`` with ``model`` on the given documents."""
+def evaluate(docs: list[dict], gold: dict[str, dict], parsed: list, model,
+             stance_model=None) -> dict:
+    """Benchmark scores of ``find_attributions`` with ``model`` (verbs) and ``stance_model``
+    (adjectives and nouns; default: the shipped one) on the given documents."""
     from bench.attribution import _span_json, score
     from storytrace.attribution import find_attributions
 
     rows = []
     for row, doc in zip(docs, parsed):
-        found = find_attributions(doc, include_nested=False, cue_model=model)
+        found = find_attributions(doc, include_nested=False, cue_model=model,
+                                  stance_model=stance_model)
         rows.append({"id": row["id"], "attributions": [
             {"source": _span_json(a.source_span), "cue": _span_json(a.cue_span),
              "content": _span_json(a.content_spans)} for a in found]})
@@ -271,49 +315,98 @@ def mean_f1(scores: dict) -> float:
                for role in ("source", "cue", "content")) / 6
 
 
-def write_weights(path: Path, model, source: str, holdout_note: str) -> None:
-    lines = ["# Verb-cue model: logistic-regression weights over symbolic features of a verb and",
-             "# of the attribution it would cue (storytrace.attribution.cue_model).",
+def write_weights(path: Path, model, source: str, holdout_note: str,
+                  header: tuple[str, ...] = VERB_HEADER) -> None:
+    """Writes ``model`` in the weights file format, under ``header`` and a provenance note."""
+    lines = [*header,
              f"# Learned by bench/train_attribution.py from {source} (PolNeAR v1.0.0 train split,",
              "# Newell, Margolin & Ruths, LREC 2018; the corpus states no license). Only feature",
              "# names (English lemmas, tags, dependency labels) and weights are stored: no corpus",
              f"# text. C = {C_REGULARISATION}; features seen fewer than {MIN_FEATURE_COUNT} "
              f"times and weights under {MIN_WEIGHT}",
-             f"# dropped (lemma weights kept); {holdout_note}.",
+             "# dropped (" + ("lemma weights kept" if header == VERB_HEADER else
+                             "small lemma weights too") + f"); {holdout_note}.",
              "# Format: feature<TAB>weight; __bias__, __threshold__ (on the probability) and",
              "# __min_lemma_evidence__ (least lemma + lemma-in-frame weight; set by hand, see",
-             "# CueModel.accepts: keeps generic features from making any transitive verb a cue).",
+             "# CueModel.accepts: keeps generic features from making any transitive verb a cue;",
+             "# -100 disables it).",
              f"__bias__\t{model.bias}", f"__threshold__\t{model.threshold}",
              f"__min_lemma_evidence__\t{model.min_lemma_evidence}"]
     lines += [f"{name}\t{w}" for name, w in sorted(model.weights.items())]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-def train_cue_model(data_dir: Path, holdout: int, out: Path) -> None:
-    """Chooses the threshold on the first ``holdout`` documents (model fitted on the rest), then
-    fits on the whole split and writes the weights file."""
+def best_threshold(docs: list[dict], gold: dict[str, dict], parsed: list, models) -> float:
+    """The threshold in THRESHOLDS with the best mean F1 on the documents, for ``models(t)``
+    giving the (verb model, stance model) pair to score at threshold t."""
+    best = None
+    for t in THRESHOLDS:
+        scores = evaluate(docs, gold, parsed, *models(t))
+        print(f"threshold {t:.2f}: mean F1 {mean_f1(scores):.3f}  " + "  ".join(
+            f"{kind[0]}-{role}={scores[kind][role]['f1']:.3f}" for kind in ("partial", "exact")
+            for role in ("source", "cue", "content")))
+        if best is None or mean_f1(scores) > best[0]:
+            best = (mean_f1(scores), t)
+    return best[1]
+
+
+def stance_cross_validation(docs: list[dict], gold: dict[str, dict], parsed: list,
+                            examples: list, stance: list, verb_threshold: float) -> float:
+    """The stance threshold with the best mean F1 averaged over STANCE_FOLDS folds of
+    consecutive documents (verb and stance models fitted on the other folds); prints each
+    threshold's average and the average without stance cues."""
     from dataclasses import replace
+
+    from storytrace.attribution.cue_model import CueModel
+
+    size = -(-len(docs) // STANCE_FOLDS)
+    totals: Counter = Counter()
+    for start in range(0, len(docs), size):
+        inside = range(start, min(start + size, len(docs)))
+        verbs = fit_cue_model([e for e in examples if e[0] not in inside], C_REGULARISATION,
+                              verb_threshold)
+        held = fit_cue_model([e for e in stance if e[0] not in inside], C_REGULARISATION, 0.5,
+                             **STANCE_FIT)
+        fold = (docs[inside.start:inside.stop], gold, parsed[inside.start:inside.stop])
+        totals["none"] += mean_f1(evaluate(*fold, verbs, CueModel({}, 0.0, 2.0))) / STANCE_FOLDS
+        for t in THRESHOLDS:
+            totals[t] += mean_f1(evaluate(*fold, verbs, replace(held, threshold=t))) / STANCE_FOLDS
+    print("stance cross-validation, mean F1: " + "  ".join(
+        f"{t}={v:.4f}" for t, v in totals.items()))
+    return max(THRESHOLDS, key=lambda t: totals[t])
+
+
+def train_cue_model(data_dir: Path, holdout: int, out: Path) -> None:
+    """Chooses the verb model's threshold on the first ``holdout`` documents (model fitted on
+    the rest, no stance cues), then the stance model's by cross-validation, then fits both on
+    the whole split and writes their weights files."""
+    from dataclasses import replace
+
+    from storytrace.attribution.cue_model import CueModel
 
     docs, gold, parsed = load_split(data_dir)
     examples = verb_examples(docs, gold, parsed)
-    note = f"threshold {DEFAULT_THRESHOLD} (fixed)"
-    threshold = DEFAULT_THRESHOLD
+    stance = stance_examples(docs, gold, parsed)
+    threshold = stance_threshold = DEFAULT_THRESHOLD
+    note = stance_note = f"threshold {DEFAULT_THRESHOLD} (fixed)"
     if holdout:
         model = fit_cue_model([e for e in examples if e[0] >= holdout], C_REGULARISATION, 0.5)
-        best = None
-        for t in THRESHOLDS:
-            scores = evaluate(docs[:holdout], gold, parsed[:holdout], replace(model, threshold=t))
-            print(f"threshold {t:.2f}: mean F1 {mean_f1(scores):.3f}  " + "  ".join(
-                f"{kind[0]}-{role}={scores[kind][role]['f1']:.3f}" for kind in ("partial", "exact")
-                for role in ("source", "cue", "content")))
-            if best is None or mean_f1(scores) > best[0]:
-                best = (mean_f1(scores), t)
-        threshold = best[1]
+        no_stance = CueModel({}, 0.0, 2.0)  # accepts nothing
+        threshold = best_threshold(docs[:holdout], gold, parsed[:holdout],
+                                   lambda t: (replace(model, threshold=t), no_stance))
+        stance_threshold = stance_cross_validation(docs, gold, parsed, examples, stance,
+                                                   threshold)
         note = (f"threshold {threshold} chosen on the first {holdout} documents\n"
                 "# held out (best mean of partial and exact F1 over the three roles)")
+        stance_note = (f"threshold {stance_threshold} chosen by {STANCE_FOLDS}-fold cross-"
+                       "validation over the\n# documents (best mean of partial and exact F1 "
+                       "over the three roles)")
     model = fit_cue_model(examples, C_REGULARISATION, threshold)
     write_weights(out / WEIGHTS_NAME, model, data_dir.name, note)
     print(f"{WEIGHTS_NAME}: {len(model.weights)} weights, threshold {threshold}")
+    model = fit_cue_model(stance, C_REGULARISATION, stance_threshold, **STANCE_FIT)
+    write_weights(out / STANCE_WEIGHTS_NAME, model, data_dir.name, stance_note, STANCE_HEADER)
+    print(f"{STANCE_WEIGHTS_NAME}: {len(model.weights)} weights, threshold {stance_threshold}")
 
 
 def main() -> int:

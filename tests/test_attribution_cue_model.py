@@ -104,3 +104,20 @@ def test_attribution_cue_model_content_conventions(nlp, text, cue, source, conte
 )
 def test_attribution_quotes_doubled_apostrophes(text, quoted):
     assert [text[a:b] for q in find_quotations(text) for a, b in q.parts] == quoted
+
+
+@pytest.mark.parametrize(
+    "text, source, content",
+    [
+        # of two subjects the parse gives the cue, the one next to it is the source
+        ("“Like Denver. Or Boston,” Smith said.", "Smith", ["“Like Denver. Or Boston,”"]),
+        # a date is never the content; a passive cue's patient is
+        ("The plan was first reported on Monday by the Daily Star.", "the Daily Star",
+         ["The plan"]),
+        # a predicate with no object: a raising verb's subject and predicate are content
+        ("The new government seems ready to sign the treaty.", None,
+         ["The new government", "ready to sign the treaty"]),
+    ],
+)
+def test_attribution_verb_content_repairs(nlp, text, source, content):
+    assert (source, content) in [(s, c) for _, s, c in found(nlp, text)]

@@ -7,8 +7,9 @@ chain of sources from the original one to the nearest reporter. The cascade:
 
 1. quotation structure of the text (``quotes``),
 2. verb cues from the parse (``speech``) that the learned cue model accepts (``cue_model``),
-   noun cues with a that-clause (``nouns``), "according to" phrases (``according``) and
-   headline-style "Name: ..." lines (``colon``),
+   noun cues with a that-clause (``nouns``), adjective and noun cues with a complement that
+   a second learned model accepts (``stance``: "is critical of X", "<X>'s call for Y"),
+   "according to" phrases (``according``) and headline-style "Name: ..." lines (``colon``),
 3. content announced by a colon: the rest of the paragraph or the following paragraph(s),
 4. a quotation continued after an interrupting cue (``"A," she said, "B."``),
 5. chains: "citing Y", "X's sources", "told <organisation>" (``chains``),
@@ -26,11 +27,17 @@ from spacy.tokens import Doc
 from storytrace.attribution.according import according_attribution
 from storytrace.attribution.chains import add_chains
 from storytrace.attribution.colon import colon_attributions
-from storytrace.attribution.cue_model import CueModel, default_cue_model, verb_cue_features
+from storytrace.attribution.cue_model import (
+    CueModel,
+    default_cue_model,
+    default_stance_model,
+    verb_cue_features,
+)
 from storytrace.attribution.nouns import noun_attribution
 from storytrace.attribution.quotes import find_quotations, mark_length, paragraph_spans
 from storytrace.attribution.spans import QuoteLookup
 from storytrace.attribution.speech import Candidate, verb_attribution
+from storytrace.attribution.stance import STANCE_FRAMES, stance_candidate, stance_features
 from storytrace.model import Attribution, ChainLink
 
 __all__ = ["find_attributions"]
@@ -42,18 +49,20 @@ NESTED_FRAMES = frozenset({"ccomp", "interrupted", "quote", "colon", "cited"})  
 SENTENCE_END = re.compile(r"[.!?][”\"']*\s*$")
 
 
-def find_attributions(doc: Doc, include_nested: bool = True,
-                      cue_model: CueModel | None = None) -> list[Attribution]:
+def find_attributions(doc: Doc, include_nested: bool = True, cue_model: CueModel | None = None,
+                      stance_model: CueModel | None = None) -> list[Attribution]:
     """Attributions of a parsed document (requires tagger, parser and NER; offsets into doc.text).
 
     An attribution reported inside a quotation ("We knew it," she said, "because the sources
     told us the plan had failed.") is nested: its chain ends with the quoted speaker who relays
     it. ``include_nested=False`` leaves nested attributions out (corpora such as PolNeAR do not
-    annotate them). ``cue_model`` decides which verbs are cues (default: the shipped model).
+    annotate them). ``cue_model`` decides which verbs are cues, ``stance_model`` which
+    adjectives and nouns with a complement are (``stance``; defaults: the shipped models).
     """
     text = doc.text
     quotes = QuoteLookup(find_quotations(text), text)
-    candidates = _cue_candidates(doc, quotes, cue_model or default_cue_model())
+    candidates = _cue_candidates(doc, quotes, cue_model or default_cue_model(),
+                                 stance_model or default_stance_model())
     paragraphs = paragraph_spans(text)
     for candidate in candidates:
         if candidate.open_colon:
@@ -86,9 +95,11 @@ def _mark_nested(candidates: list[Candidate], quotes: QuoteLookup) -> set[int]:
     return nested
 
 
-def _cue_candidates(doc: Doc, quotes: QuoteLookup, cue_model: CueModel) -> list[Candidate]:
+def _cue_candidates(doc: Doc, quotes: QuoteLookup, cue_model: CueModel,
+                    stance_model: CueModel) -> list[Candidate]:
     """One candidate per cue token: verbs the cue model accepts, "according to", claim nouns,
-    headline colons; inner verbs folded into a passive citation are dropped."""
+    adjectives and nouns the stance model accepts, headline colons; inner verbs folded into a
+    passive citation are dropped."""
     found: list[Candidate] = []
     for token in doc:
         candidate = None
@@ -100,13 +111,30 @@ def _cue_candidates(doc: Doc, quotes: QuoteLookup, cue_model: CueModel) -> list[
                 candidate = None
         elif token.pos_ == "NOUN":
             candidate = noun_attribution(doc, token, quotes)
+        if candidate is None and token.pos_ in ("NOUN", "ADJ") and quotes.at(token.idx) is None:
+            candidate = stance_candidate(doc, token, quotes)
+            if candidate is not None and not stance_model.accepts(
+                    stance_features(token, candidate, quotes.text)):
+                candidate = None
         if candidate is not None:
             found.append(candidate)
+    found = _without_covered_stance(found)
     absorbed = set().union(*(c.absorbed for c in found)) if found else set()
     found = [c for c in found if c.cue_token is None or c.cue_token.i not in absorbed]
     taken = {c.cue for c in found}
     found += [c for c in colon_attributions(doc, quotes) if c.cue not in taken]
     return found
+
+
+def _without_covered_stance(found: list[Candidate]) -> list[Candidate]:
+    """Drops adjective and noun candidates (``stance``) inside another candidate's cue ("expressed
+    concern about") or governed by another candidate's cue verb ("told a story about")."""
+    others = [c for c in found if c.frame.partition("|")[0] not in STANCE_FRAMES]
+    cue_heads = {c.cue_token.i for c in others if c.cue_token is not None}
+    covered = [c.cue for c in others if c.cue is not None]
+    return [c for c in found if c.frame.partition("|")[0] not in STANCE_FRAMES or (
+        c.cue_token.head.i not in cue_heads
+        and not any(a <= c.cue_token.idx < b for a, b in covered))]
 
 
 def _accepted(cue_model: CueModel, verb, candidate: Candidate, quotes: QuoteLookup) -> bool:

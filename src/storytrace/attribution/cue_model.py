@@ -22,6 +22,7 @@ from spacy.tokens import Token
 from storytrace.attribution.speech import Candidate
 
 WEIGHTS_FILE = "attribution_cue_weights.txt"
+STANCE_WEIGHTS_FILE = "attribution_stance_weights.txt"  # adjective and noun cues (stance.py)
 FIRST_PERSON = frozenset({"i", "we", "me", "us"})
 THIRD_PERSON = frozenset({"he", "she", "they", "him", "her", "them"})
 DEMONSTRATIVES = frozenset({"it", "this", "that", "these", "those", "which", "what"})
@@ -85,9 +86,16 @@ def parse_weights(text: str) -> CueModel:
 
 @cache
 def default_cue_model() -> CueModel:
-    """The model shipped in ``storytrace/data`` (loaded once)."""
+    """The verb-cue model shipped in ``storytrace/data`` (loaded once)."""
     text = resources.files("storytrace.data").joinpath(WEIGHTS_FILE).read_text(encoding="utf-8")
     return parse_weights(text)
+
+
+@cache
+def default_stance_model() -> CueModel:
+    """The adjective/noun-cue model (``stance.stance_features``) shipped in ``storytrace/data``."""
+    data = resources.files("storytrace.data").joinpath(STANCE_WEIGHTS_FILE)
+    return parse_weights(data.read_text(encoding="utf-8"))
 
 
 def subject_kind(token: Token | None) -> str:
@@ -111,7 +119,8 @@ def subject_kind(token: Token | None) -> str:
     return "noun"
 
 
-def _length_bucket(words: int) -> str:
+def length_bucket(words: int) -> str:
+    """A coarse bucket of a content length in words."""
     for limit, name in ((1, "1"), (3, "2-3"), (8, "4-8"), (20, "9-20")):
         if words <= limit:
             return name
@@ -138,7 +147,7 @@ def verb_cue_features(verb: Token, candidate: Candidate, text: str) -> list[str]
         f"tag={verb.tag_}",
         f"dep={dep}",
         f"lemma_dep={lemma}|{dep}",
-        f"length={_length_bucket(len(content.split()))}",
+        f"length={length_bucket(len(content.split()))}",
     ]
     for child in children:
         if child.dep_ == "prep" and child.i > verb.i and frame == "prep":

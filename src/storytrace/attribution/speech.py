@@ -5,9 +5,11 @@ the candidate built here). Frames, in order of preference: ``ccomp`` (clausal co
 ``interrupted`` (the clause the cue interrupts or follows: "The plan, she said, failed", "The
 plan failed, she said"; both sides of the cue are content), ``xcomp`` (object plus infinitive:
 "urged X to ..."; for raising and passive verbs the subject is content too: "X seems | to ..."),
-``prep`` (prepositional object: "called for ..."), ``dobj`` (direct object with the complements
+``prep`` (prepositional object: "called for ..."), ``oprd`` (a predicate with no object: "seems
+ready to ..."; the raised subject is content too), ``dobj`` (direct object with the complements
 right after it, "called the plan a failure", but not circumstances such as "during the
-debate"), ``passive`` (the patient of "was announced by X"), ``quote`` (a quotation right next
+debate"), ``passive`` (the patient of "was announced by X" or "was rebuffed at a meeting";
+"by" is neither cue nor content), ``quote`` (a quotation right next
 to the cue) and ``colon`` (content after "said:"). Passive citations ("Y was cited by X in
 reporting that ...", "X was quoted as saying ...") have their own frame ``cited``.
 
@@ -51,7 +53,7 @@ CONTENT_PREPOSITIONS = frozenset("for on about against to of over with at".split
 TOPIC_PREPOSITIONS = CONTENT_PREPOSITIONS - CIRCUMSTANCE_PREPOSITIONS - {"on"}
 INHERITING_DEPS = ("advcl", "xcomp", "conj", "pcomp")
 CITING_PASSIVES = frozenset({"cite", "quote"})
-ASIDE_FRAMES = frozenset({"dobj", "xcomp", "ccomp", "prep"})  # frames whose content drops ...
+ASIDE_FRAMES = frozenset({"dobj", "xcomp", "ccomp", "prep", "oprd"})  # content drops ...
 ASIDE_DEPS = frozenset({"relcl"})  # ... a closing ", which ..." clause (PolNeAR convention)
 RAISING_LEMMAS = frozenset({"seem", "appear"})  # "X seems to ...": X is content, not source
 # verbs whose direct object is the person addressed, and the objects that are what is told
@@ -59,6 +61,7 @@ HEARER_VERBS = frozenset({"tell", "assure", "remind", "inform", "notify"})
 TOLD_THINGS = frozenset({"story", "tale", "lie", "truth", "joke", "secret", "anecdote"})
 HEARER_TOPIC_PREPOSITIONS = frozenset({"about", "of"})
 OBJECT_TOPIC_PREPOSITIONS = frozenset("about on of for against over to at".split())
+TIME_ENTITIES = frozenset({"DATE", "TIME"})  # "reported on Tuesday": never the content
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})  # a detached source needs a finite cue
 
 
@@ -82,10 +85,11 @@ class Candidate:
 
 def subject_of(verb: Token, depth: int = 0) -> Token | None:
     """The subject of ``verb``, inherited from the governing verb for subjectless clauses, or the
-    noun a participle modifies ("officials saying ...")."""
-    for child in verb.children:
-        if child.dep_ in SUBJECTS:
-            return child
+    noun a participle modifies ("officials saying ..."). Of several subjects the nearest to the
+    verb ("''... Or Ferguson,'' Trump said": the parse also takes "Ferguson")."""
+    subjects = [child for child in verb.children if child.dep_ in SUBJECTS]
+    if subjects:
+        return min(subjects, key=lambda child: abs(child.i - verb.i))
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
         return verb.head
     if depth < 3 and verb.dep_ in INHERITING_DEPS and verb.head is not verb:
@@ -221,15 +225,27 @@ def _as_clause(verb: Token) -> bool:
     return any(t.text == "," for t in doc[low:high])
 
 
+def _set_off_clause(verb: Token) -> bool:
+    """True for a cue the parse made the clausal complement of the clause it is set off from
+    by a comma: after it ("The plan failed, she said") or, with a subject of its own, before it
+    ("Instead, Trump told CNN, his policy would be ...": the clause has its own subject)."""
+    if verb.dep_ != "ccomp":
+        return False
+    head, doc = verb.head, verb.doc
+    if verb.i > head.i:
+        return any(t.text == "," for t in doc[head.i:verb.i])
+    end = verb.right_edge.i
+    return "," in (doc[end].text, doc[end + 1].text) and _child(verb, "nsubj") is not None \
+        and _child(head, "nsubj", "nsubjpass") is not None
+
+
 def _content_range(verb: Token, exclude: set[int]) -> tuple[tuple[int, int] | None, Token | None, str]:
     """Token range of the content, the token joined to the cue (a preposition, or the object of
     a light verb: ``attribution_light_verbs.txt``), if any, and the rule used."""
     complement = _child(verb, "ccomp")
     if complement is not None:
         return subtree_range(complement, exclude), None, "ccomp"
-    if verb.dep_ in ("parataxis",) or _as_clause(verb) or (
-            verb.dep_ == "ccomp" and verb.i > verb.head.i
-            and any(t.text == "," for t in verb.doc[verb.head.i:verb.i])):
+    if verb.dep_ in ("parataxis",) or _as_clause(verb) or _set_off_clause(verb):
         head = verb.head
         own = set(range(verb.left_edge.i, verb.right_edge.i + 1))
         subject = subject_of(verb)
@@ -244,11 +260,14 @@ def _content_range(verb: Token, exclude: set[int]) -> tuple[tuple[int, int] | No
     if infinitive is not None:
         start = min(infinitive.left_edge.i, obj.left_edge.i if obj is not None else infinitive.i)
         return (start, infinitive.right_edge.i + 1), None, "xcomp"
+    predicate = _child(verb, "oprd", "acomp")
+    if obj is None and predicate is not None and predicate.i > verb.i:  # "seems ready to ..."
+        return _with_complements(verb, subtree_range(predicate)), None, "oprd"
     if obj is None:
         for child in verb.children:
             if child.dep_ == "prep" and child.lower_ in prepositions and child.i > verb.i:
                 target = _child(child, "pobj", "pcomp")
-                if target is not None:
+                if target is not None and target.ent_type_ not in TIME_ENTITIES:
                     return _with_complements(verb, subtree_range(target)), child, "prep"
     if obj is not None:
         complement = object_complement(obj) if verb.lemma_.lower() in light_verb_lemmas() \
@@ -330,10 +349,10 @@ def verb_attribution(doc: Doc, verb: Token, quotes: QuoteLookup,
         return cited
     passive_agent = agent_of(verb) if any(c.dep_ == "auxpass" for c in verb.children) else None
     cue = cue_tokens(verb)
-    if passive_agent is not None:
-        cue.append(passive_agent.head)
     cue_ids = {t.i for t in cue}
     exclude = set(cue_ids)
+    if passive_agent is not None:  # "by" is neither cue nor content (PolNeAR convention)
+        exclude.add(passive_agent.head.i)
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or (
         verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl"))
     raising = verb.lemma_.lower() in RAISING_LEMMAS
@@ -353,13 +372,15 @@ def verb_attribution(doc: Doc, verb: Token, quotes: QuoteLookup,
         exclude |= set(range(source_head.left_edge.i, source_end))
     content_range, preposition, rule = _content_range(verb, exclude)
     raised_subject = None  # "X seems to ...", "X is expected to ...": X is part of the content
-    if (raising or (passive and passive_agent is None)) and rule == "xcomp":
+    if (raising and rule == "oprd") or (
+            (raising or (passive and passive_agent is None)) and rule == "xcomp"):
         raised_subject = _child(verb, "nsubj", "nsubjpass")
-    if passive_agent is not None and rule in ("none", "dobj"):
+    if (passive_agent is not None and rule in ("none", "dobj")) or (
+            passive and rule == "prep" and preposition.lower_ in CIRCUMSTANCE_PREPOSITIONS):
         patient = _child(verb, "nsubjpass")
         if patient is not None:
             content_range, rule = subtree_range(patient, exclude), "passive"
-    if preposition is not None:
+    if preposition is not None and rule != "passive":
         cue.append(preposition)
     if content_range:
         anchor = verb.i if content_range[0] <= verb.i < content_range[1] else content_range[0]
