@@ -154,3 +154,16 @@ def test_stories_vectors_frozen_at_add():
         late.add(article)
     shared = f"w:{stem('fire')}"  # also in the Dunmore Vale reports
     assert late._vectors["a1"][shared] < vector[shared]  # IDF of the moment of adding
+
+
+def test_story_candidate_search_reads_bounded_posting_lists():
+    """However many stories share a feature, its posting list keeps only the most recent ones, and only
+    the article's heaviest features are looked up: the work per add does not grow with the corpus."""
+    settings = StorySettings(max_postings_per_feature=3, candidate_features=2, join_threshold=2.0)  # never join
+    clusterer = StoryClusterer(settings)
+    for number in range(6):
+        clusterer.add(make_article(f"n{number}", [f"Harlow Creek fire report number {number}."], HARLOW))
+    assert all(len(posting) <= 3 for posting in clusterer._postings.values())
+    vector = {"PLACE:harlow creek": 5.0, "w:fire": 3.0, "w:report": 0.1}
+    assert clusterer._candidates(vector) == ["s4", "s5", "s6"]  # the three latest stories, not all six
+    assert clusterer._candidates({"w:report": 0.1, "x:absent": 9.0, "y:absent": 8.0}) == []  # a light feature alone is not looked up

@@ -74,8 +74,9 @@ class StorySettings:
     top_members: int = 1
     max_members_compared: int = 30
     # Candidate search through the inverted index.
-    max_postings_per_feature: int = 200
+    max_postings_per_feature: int = 64
     max_candidates: int = 25
+    candidate_features: int = 40  # the article's heaviest features propose candidate stories
     common_feature_share: float = 0.05  # skip features found in more than this share of articles...
     common_feature_min_documents: int = 200  # ...once this many articles are stored
     # Time proximity: publication dates further apart than this lower the score.
@@ -183,14 +184,17 @@ class StoryClusterer:
         return best_id
 
     def _candidates(self, vector: dict[str, float]) -> list[str]:
-        """Stories sharing salient features with the vector, best first (at most ``max_candidates``)."""
+        """Stories sharing the vector's heaviest features (``candidate_features`` of them), best first
+        (at most ``max_candidates``): a bounded number of posting lists of bounded length, so the work
+        does not grow with the corpus once the lists are full."""
         s = self.settings
         frequencies = self.document_frequencies
         too_common = None
         if frequencies.documents >= s.common_feature_min_documents:
             too_common = s.common_feature_share * frequencies.documents
         overlap: Counter[str] = Counter()
-        for feature, weight in vector.items():
+        salient = sorted(vector.items(), key=lambda item: -item[1])[: s.candidate_features]
+        for feature, weight in salient:
             if too_common is not None and frequencies.counts.get(feature, 0) > too_common:
                 continue
             posting = self._postings.get(feature)
