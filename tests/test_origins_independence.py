@@ -123,6 +123,8 @@ def test_origins_corroboration_note_says_when_repetition_is_one_origin():
     assert "repetition is not confirmation" in note
     double = Fact("f2", "s", ["a", "b"], ["x", "y"], ["Mara Olsen", "Valley FM"], 2)
     assert corroboration_note(double) == "2 articles, 2 independent origins: Mara Olsen; Valley FM"
+    pair = Fact("f3", "s", ["a", "b"], ["x", "y"], ["Valley FM"], 1)
+    assert "Both reports trace back to this one origin" in corroboration_note(pair)
 
 
 @pytest.mark.parametrize(

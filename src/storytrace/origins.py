@@ -355,7 +355,8 @@ def corroboration_note(fact: Fact) -> str:
     if fact.origins:
         note += ": " + "; ".join(fact.origins)
     if origins == 1 and articles > 1:
-        note += f". All {articles} reports trace back to this one origin: repetition is not confirmation."
+        every = "Both reports trace" if articles == 2 else f"All {articles} reports trace"
+        note += f". {every} back to this one origin: repetition is not confirmation."
     elif origins == 0:
         note += ". No origin could be traced."
     return note
