@@ -183,3 +183,15 @@ def test_a_short_description_of_a_body_merges_into_its_longer_description():
     short_form = claim("short", "radio", [("the rescue service", "organization")])
     origins, _ = independent_origins([long_form, short_form], [], ARTICLES)
     assert origins == ["the provincial mine rescue service"]
+
+
+def test_the_operator_is_the_story_s_one_named_company():
+    named = claim("named", "harbour", [("Cape Dorn Ferry Company", "organization")])
+    described = claim("described", "radio", [("operator", "organization")])
+    origins, _ = independent_origins([named, described], [], ARTICLES)
+    assert origins == ["Cape Dorn Ferry Company"]
+    # a union is no company, but a second named company leaves "the operator" open
+    union = claim("union", "post", [("Harbour Workers' Union", "organization")], fact_id="f2")
+    assert OriginFinder([], ARTICLES, [named, described, union]).origin(described).label == "Cape Dorn Ferry Company"
+    rival = claim("rival", "post", [("Bay Line Ltd.", "organization")], fact_id="f2")
+    assert OriginFinder([], ARTICLES, [named, described, rival]).origin(described).label == "operator"

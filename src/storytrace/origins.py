@@ -37,9 +37,10 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import cache
 from pathlib import PurePath
 
-from storytrace.lexicons import shorten
+from storytrace.lexicons import shorten, word_list
 from storytrace.model import Article, ChainLink, Claim, Fact, Reuse, Story
 from storytrace.reuse import parse_published
 
@@ -217,15 +218,29 @@ def _claim_organisations(claim: Claim, articles: dict[str, Article]) -> list[str
 def _named_bodies(claims) -> dict[str, str]:
     """Head word -> the one named organisation of the story ending in it ("union" -> "Vashmoor
     Miners' Union"), for descriptions an article used without the name; heads that more than one
-    named body share are left out (which of them is meant is not known)."""
+    named body share are left out (which of them is meant is not known). A business description
+    ("the operator", ``data/source_business_descriptions.txt``) is the story's one named company
+    (``data/source_business_name_endings.txt``)."""
     names: dict[str, set[str]] = defaultdict(set)
     for claim in claims:
         for link in claim.attribution.chain:
             name = (link.source or "").strip()
             words = canonical_name(name).split()
             if link.source_type in _BODY_TYPES and len(words) > 1 and name[:1].isupper() and name.split()[-1][:1].isupper():
-                names[words[-1]].add(name)
-    return {head: next(iter(found)) for head, found in names.items() if len({canonical_name(n) for n in found}) == 1}
+                names[words[-1].rstrip(".")].add(name)
+    bodies = {head: next(iter(found)) for head, found in names.items() if len({canonical_name(n) for n in found}) == 1}
+    companies = {canonical_name(n) for head, found in names.items() if head in _company_heads() for n in found}
+    if len(companies) == 1:  # "the operator" is the story's one named company
+        company = next(n for head, found in names.items() if head in _company_heads() for n in found)
+        for description in word_list("source_business_descriptions.txt"):
+            bodies.setdefault(description, company)
+    return bodies
+
+
+@cache
+def _company_heads() -> frozenset[str]:
+    """Last words of a business's name ("company", "corp"): ``data/source_business_name_endings.txt``."""
+    return frozenset(word_list("source_business_name_endings.txt"))
 
 
 def _full_name(link: ChainLink, claim: Claim, articles: dict[str, Article]) -> str:
