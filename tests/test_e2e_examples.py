@@ -170,3 +170,16 @@ def test_e2e_examples_update(example_dossier, case):
     claims = {c.id: c for c in story.claims}
     pairs = [(claims[u.from_claim].text.lower(), claims[u.to_claim].text.lower()) for u in story.updates]
     assert any(case["from_contains"].lower() in a and case["to_contains"].lower() in b for a, b in pairs), pairs
+
+
+@pytest.mark.parametrize("case", EXPECTED["events"], ids=lambda c: c["label_starts"])
+def test_e2e_examples_event(example_dossier, case):
+    story = _story(example_dossier)
+    events = [e for e in story.events if e.label.lower().startswith(case["label_starts"])]
+    assert events and max(len(e.article_ids) for e in events) >= case["min_articles"], [
+        (e.label, len(e.article_ids)) for e in story.events]
+
+
+def test_e2e_examples_names_and_measures_are_not_events(example_dossier):
+    labels = {e.label.lower() for e in _story(example_dossier).events}
+    assert not labels & set(EXPECTED["non_events"]), labels
