@@ -11,7 +11,8 @@ their own: the worst case for the number of stories to search.
 
 Timed: ``StoryClusterer.add`` for ``--probes`` new articles once the clusterer holds each size
 (wall and CPU ms per add). Memory: the process RSS growth over the whole run (it also holds the
-synthetic articles' texts, reported separately).
+synthetic articles' texts, reported separately). ``--with-reuse`` also adds every stored article to a
+``ReuseIndex`` (not the probes, not timed), so the RSS growth is that of both cross-article indexes.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ if __package__ in (None, ""):
 
 from bench.reuse_scale import Synthesiser, load_sentences, rss_bytes, scale_arguments
 from storytrace.model import Article, Entity
+from storytrace.reuse import ReuseIndex
 from storytrace.stories import StoryClusterer
 
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]{2,}\b")
@@ -52,12 +54,16 @@ def time_adds(clusterer: StoryClusterer, articles: list[Article]) -> tuple[float
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = scale_arguments(__doc__.splitlines()[0]).parse_args(argv)
+    parser = scale_arguments(__doc__.splitlines()[0])
+    parser.add_argument("--with-reuse", action="store_true",
+                        help="also add every article to a ReuseIndex, to measure both indexes' memory in one process")
+    args = parser.parse_args(argv)
     if not (args.data / "docs.jsonl").exists():
         print(f"no corpus at {args.data}: this benchmark needs ECB+ sentences", file=sys.stderr)
         return 2
     synth = Synthesiser(load_sentences(args.data), args.sentences, args.copy_every)
     clusterer = StoryClusterer()
+    reuse = ReuseIndex() if args.with_reuse else None
     rss_start, text_bytes, number, rows = rss_bytes(), 0, 0, []
     began = time.perf_counter()
     for size in sorted(args.sizes):
@@ -65,6 +71,8 @@ def main(argv: list[str] | None = None) -> int:
             article = with_entities(synth.article(number))
             text_bytes += sys.getsizeof(article.text)
             clusterer.add(article)
+            if reuse is not None:
+                reuse.add(article)
             number += 1
             if number % 10000 == 0:
                 print(f"  clustered {number:,} ({time.perf_counter() - began:.0f} s)", flush=True)
