@@ -90,6 +90,8 @@ def test_attribution_reporting_verbs(nlp, verb):
          "the agency's sources", ["the agency's sources", "the agency"]),
         ("A senior engineer was cited by the Coastal Herald in reporting that the pier is unsafe.",
          "was cited by", "the Coastal Herald", ["A senior engineer", "the Coastal Herald"]),
+        ("Harbour officials were cited in reports saying the pier had been closed since March.",
+         "were cited in", "reports", ["Harbour officials", "reports"]),
         ("A person familiar with the plan told the Financial Times that the vote was delayed.",
          "told", "A person familiar with the plan",
          ["A person familiar with the plan", "the Financial Times"]),

@@ -42,6 +42,7 @@ from storytrace.attribution.spans import (
     trimmed_tokens,
     within_line,
 )
+from storytrace.sources import PUBLICATION_NOUNS
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 CUE_MODIFIERS = ("aux", "auxpass", "neg", "prt")
@@ -298,20 +299,29 @@ def object_complement(obj: Token) -> tuple[Token, Token] | None:
 
 
 def passive_citation(doc: Doc, verb: Token, quotes: QuoteLookup) -> Candidate | None:
-    """"Y was cited/quoted by X in reporting that Z" (source X, chain [Y, X]) and
-    "X was quoted as saying Z" (source X): the inner speech verb's complement is the content."""
+    """"Y was cited/quoted by X in reporting that Z" (source X, chain [Y, X]), "Y were cited in
+    reports saying Z" (source the reports, chain [Y, reports]) and "X was quoted as saying Z"
+    (source X): the inner speech verb's complement is the content."""
     if verb.lemma_.lower() not in CITING_PASSIVES or not any(
             c.dep_ == "auxpass" for c in verb.children):
         return None
     patient = _child(verb, "nsubjpass")
     if patient is None:
         return None
-    inner = None
+    inner, carrier = None, None
     for prep in verb.children:
         if prep.dep_ == "prep" and prep.lower_ in ("in", "as"):
             inner = _child(prep, "pcomp")
             if inner is not None:
                 break
+            carrier = _child(prep, "pobj")  # "Y were cited in reports saying Z": the reports relay Y
+            if carrier is None or carrier.lower_ not in PUBLICATION_NOUNS:
+                carrier = None
+                continue
+            inner = _child(carrier, "acl")
+            if inner is not None:
+                break
+            carrier = None
     if inner is None:
         return None
     complement = _child(inner, "ccomp")
@@ -324,17 +334,18 @@ def passive_citation(doc: Doc, verb: Token, quotes: QuoteLookup) -> Candidate | 
     agent = agent_of(verb)
     cue = cue_tokens(verb)
     origins: list[tuple[int, int]] = []
-    if agent is not None:
-        source_head = agent
-        cue.append(agent.head)
+    if agent is not None or carrier is not None:
+        source_head = agent if agent is not None else carrier
+        cue.append(agent.head if agent is not None else carrier.head)
         patient_span = source_span(doc, patient, {t.i for t in cue})
         origins = [patient_span] if patient_span else []
     else:
         source_head = patient
         cue += [inner.head, inner]
     cue_ids = {t.i for t in cue}
+    outside_source = cue_ids | ({t.i for t in inner.subtree} if carrier is not None else set())
     content = snap_to_quotations(content_span, quotes, verb.idx)
-    return Candidate(content, char_span(cue), source_span(doc, source_head, cue_ids),
+    return Candidate(content, char_span(cue), source_span(doc, source_head, outside_source),
                      _kind(quotes.text, content), verb, source_head, chain_origins=origins,
                      absorbed={inner.i}, frame="cited")
 
