@@ -96,7 +96,7 @@ def test_stories_memory_per_article_is_capped():
     settings = StorySettings(max_terms_per_article=10)
     clusterer = StoryClusterer(settings)
     clusterer.add(FIRE_A1)
-    assert len(clusterer._vectors["a1"]) <= 10
+    assert len(clusterer._vector("a1")) <= 10
 
 
 def test_stories_split_by_type_partitions_the_vector():
@@ -112,7 +112,7 @@ def test_stories_typed_cosine_equals_cosine_of_channel(channel, first, second):
     clusterer = StoryClusterer()
     for article in ARTICLES:
         clusterer.add(article)
-    a, b = clusterer._vectors[first.id], clusterer._vectors[second.id]
+    a, b = clusterer._vector(first.id), clusterer._vector(second.id)
     kinds = CHANNELS[channel]
     only = lambda v: {f: w for f, w in v.items() if f.split(":", 1)[0] in kinds}  # noqa: E731
     assert typed_cosine(split_by_type(a), split_by_type(b), kinds) == pytest.approx(cosine(only(a), only(b)))
@@ -144,16 +144,16 @@ def test_stories_shipped_reference_table_loads():
 def test_stories_vectors_frozen_at_add():
     early = StoryClusterer()
     story_id = early.add(FIRE_A1)
-    vector, centroid = dict(early._vectors["a1"]), early._stories[story_id].centroid()
+    vector, centroid = dict(early._vector("a1")), early._stories[story_id].centroid()
     for article in (FIRE_B1, FIRE_B2):
         early.add(article)
-    assert early._vectors["a1"] == vector
+    assert early._vector("a1") == vector
     assert early._stories[story_id].centroid() == centroid
     late = StoryClusterer()
     for article in (FIRE_B1, FIRE_B2, FIRE_A1):
         late.add(article)
     shared = f"w:{stem('fire')}"  # also in the Dunmore Vale reports
-    assert late._vectors["a1"][shared] < vector[shared]  # IDF of the moment of adding
+    assert late._vector("a1")[shared] < vector[shared]  # IDF of the moment of adding
 
 
 def test_story_candidate_search_reads_bounded_posting_lists():

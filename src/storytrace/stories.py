@@ -108,8 +108,7 @@ class StoryClusterer:
         self.document_frequencies = DocumentFrequencies()
         self._stories: OrderedDict[str, _Story] = OrderedDict()
         self._story_of: dict[str, str] = {}
-        self._vectors: dict[str, dict[str, float]] = {}
-        self._parts: dict[str, TypedVector] = {}
+        self._parts: dict[str, TypedVector] = {}  # each stored article's vector, split by feature type
         self._titles: dict[str, str | None] = {}
         self._postings: dict[str, deque[str]] = {}
         self.reference = self.settings.reference_frequencies or (
@@ -237,7 +236,6 @@ class StoryClusterer:
         if day is not None:
             story.days.append(day)
         self._story_of[article.id] = story.id
-        self._vectors[article.id] = vector
         self._parts[article.id] = parts
         self._titles[article.id] = article.title
         for feature in vector:
@@ -252,6 +250,10 @@ class StoryClusterer:
         """Story id -> article ids, in order of arrival."""
         return {sid: list(story.article_ids) for sid, story in self._stories.items()}
 
+    def _vector(self, article_id: str) -> dict[str, float]:
+        """A stored article's whole vector (kept only split by type, to hold one copy)."""
+        return {f: w for part, _ in self._parts[article_id].values() for f, w in part.items()}
+
     def story_of(self, article_id: str) -> str:
         """The story id of a stored article."""
         return self._story_of[article_id]
@@ -260,7 +262,7 @@ class StoryClusterer:
         """The member article closest to the story's centroid."""
         story = self._stories[story_id]
         centroid = story.centroid()
-        return max(story.article_ids, key=lambda a: cosine(self._vectors[a], centroid))
+        return max(story.article_ids, key=lambda a: cosine(self._vector(a), centroid))
 
     def story_title(self, story_id: str) -> str:
         """The most central titled article's title, or else a phrase of the story's most salient names and words."""
@@ -268,7 +270,7 @@ class StoryClusterer:
         centroid = story.centroid()
         titled = [a for a in story.article_ids if self._titles.get(a)]
         if titled:
-            best = max(titled, key=lambda a: cosine(self._vectors[a], centroid))
+            best = max(titled, key=lambda a: cosine(self._vector(a), centroid))
             return str(self._titles[best])
         return salient_phrase(centroid)
 
