@@ -35,12 +35,11 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from storytrace.alignment import TriggerTables, load_trigger_tables
-from storytrace.lexicons import word_list
+from storytrace.lexicons import entries, word_list
 from storytrace.model import Article, Claim, Story, StoryEvent
 from storytrace.origins import claims_in_report_order, first_reported
 from storytrace.textvec import NAMED_LABELS, WORD_RE, stem
@@ -69,11 +68,7 @@ class StoryEventGroups:
 @lru_cache(maxsize=1)
 def load_common_words() -> frozenset[str]:
     """Stems common in news sentences that are rarely an event word (``data/event_common_words.tsv``)."""
-    path = resources.files("storytrace") / "data" / "event_common_words.tsv"
-    if not path.is_file():
-        return frozenset()
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return frozenset(line.split("\t")[0] for line in lines if line.strip() and not line.startswith("#"))
+    return frozenset(line.split("\t")[0] for line in entries("event_common_words.tsv"))
 
 
 @lru_cache(maxsize=1)
@@ -92,7 +87,7 @@ def _event_noun_stems() -> frozenset[str]:
 class _Word:
     stem: str
     word: str
-    kind: str  # known (trigger table) | verb | noun (nominalisation) | other-noun | untagged
+    kind: str  # known (trigger table) | verb | noun (event noun) | other-noun | agent | other | untagged
 
 
 def _sentence_words(
