@@ -263,3 +263,26 @@ def test_reuse_direction_unknown_without_evidence(reference_date):
     index = ReuseIndex()
     reuse = only_reuse_in(index, [copy, original])
     assert index.direction_basis[(reuse.source_article, reuse.target_article)] == reuse.direction_basis == "unknown"
+
+
+def test_reuse_index_keeps_only_what_comparisons_read():
+    from storytrace.model import Entity, Quantity, TaggedWord
+
+    original = make_article("o", ORIGINAL, outlet="Velmora Daily", published="2030-04-02")
+    original.entities = [Entity(13, 20, "GPE", "Velmora")]
+    original.tagged_words = [TaggedWord(0, 9, "NOUN")]
+    original.quantities = [Quantity(0, 3, 300.0, "homes", "300 homes")]
+    original.attributions = [
+        Attribution(content_spans=[(0, 10)], source_span=(20, 30), source_type="media"),
+        Attribution(content_spans=[(0, 10)], source_span=(40, 50), source_type="person"),
+    ]
+    index = ReuseIndex()
+    index.add(original)
+    kept = index._articles[0]
+    assert (kept.text, kept.outlet, kept.published) == (ORIGINAL, "Velmora Daily", "2030-04-02")
+    assert kept.entities == [] and kept.tagged_words == [] and kept.quantities == []
+    assert [a.source_type for a in kept.attributions] == ["media"]
+    assert original.entities and len(original.attributions) == 2  # the caller's article is untouched
+    copy = make_article("c", FILLER + " " + COPIED, outlet="Lakeside Ledger", published="2030-04-03")
+    [found] = index.add(copy)
+    assert (found.source_article, found.target_article) == ("o", "c")

@@ -35,10 +35,11 @@ Outlet names match case-insensitively, with or without a leading "The".
 
 from __future__ import annotations
 
+
 import re
 import zlib
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from typing import NamedTuple
 
@@ -406,11 +407,21 @@ def _near_passage(article: Article, spans: list[tuple[int, int]], start: int, en
 # --------------------------------------------------------------------------- the index
 
 
+def kept_for_comparison(article: Article) -> Article:
+    """The part of an indexed article that later comparisons read: text, sentences, dates, outlet,
+    removed captions and media attributions (``_framed``); its entities, tags, quantities and other
+    attributions are left out, so an index of 100,000 articles does not hold their analyses."""
+    return replace(
+        article, raw_text="", entities=[], tagged_words=[], quantities=[], time_expressions=[], given={},
+        attributions=[a for a in article.attributions if a.source_type == "media" and a.source_span is not None],
+    )
+
+
 class ReuseIndex:
     """Incremental reuse detection: ``add`` one article, get its reuse with the articles already in.
 
-    Holds a reference to each added article (its text is read again only when a later article
-    shares bands with it) and the compact band table. ``direction_basis[(source, target)]`` says
+    Holds what comparisons need of each added article (``kept_for_comparison``; its text is read
+    again only when a later article shares bands with it) and the compact band table. ``direction_basis[(source, target)]`` says
     which rule set each returned pair's direction.
     """
 
@@ -441,7 +452,7 @@ class ReuseIndex:
         all_keys = set().union(*keys_per_unit) if keys_per_unit else set()
         candidates = self._candidates(keys_per_unit)
         number = len(self._articles)
-        self._articles.append(article)
+        self._articles.append(kept_for_comparison(article))
         self._numbers[article.id] = number
         self._bands.add(all_keys, number)
         found = []
