@@ -160,7 +160,7 @@ class SentenceEvidence:
     lead: bool
     document: "DocumentEvidence"
     counts: list[tuple[float, str]] = field(default_factory=list)  # (value, singular unit) of counted things
-    phases: dict[str, int] = field(default_factory=dict)  # status axis -> phase reported (storytrace.updates)
+    phases: dict[str, int] = field(default_factory=dict)  # veto axis -> phase reported (storytrace.updates)
 
 
 @dataclass
@@ -194,7 +194,7 @@ def sentence_evidence(
             SentenceEvidence(
                 (article.id, index), stems, triggers, names, numbers, index < settings.lead_sentences, document,
                 sentence_counts(article, sentence.start, sentence.end),
-                {axis: state.state.phase for axis, state in claim_states(text).items()},
+                {axis: state.state.phase for axis, state in claim_states(text).items() if axis in settings.veto_axes},
             )
         )
     return evidence
@@ -264,9 +264,7 @@ def pair_features(
         "lead": float(a.lead and b.lead),
         "other_people": float(_different_people(a.names, b.names)),
         "same_count": float(same_count(a.counts, b.counts, settings.same_count_tolerance)),
-        "other_state": float(any(
-            a.phases[axis] != b.phases[axis] for axis in a.phases.keys() & b.phases.keys() & set(settings.veto_axes)
-        )),
+        "other_state": float(any(a.phases[axis] != b.phases[axis] for axis in a.phases.keys() & b.phases.keys())),
         "doc_names": _tfidf_cosine(a.document.names, b.document.names, idf),
         "doc_words": _tfidf_cosine(a.document.stems, b.document.stems, idf),
     }

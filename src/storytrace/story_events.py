@@ -91,19 +91,18 @@ class _Word:
 
 
 def _sentence_words(
-    article: Article, index: int, tables: TriggerTables, common: frozenset[str], settings: StoryEventSettings
+    article: Article, index: int, in_names: set[int], tags: dict[int, str], tables: TriggerTables,
+    common: frozenset[str], settings: StoryEventSettings,
 ) -> list[_Word]:
-    """The words of one sentence that may name an event, with what makes them one (see ``_is_event_word``)."""
+    """The words of one sentence that may name an event, with what makes them one (see ``_is_event_word``).
+
+    ``in_names``: character offsets inside the article's named entities; ``tags``: part of speech by
+    word start (``Article.tagged_words``)."""
     sentence = article.sentences[index]
-    names = [(e.start, e.end) for e in article.entities if e.label in NAMED_LABELS
-             and sentence.start <= e.start < sentence.end]
-    tags = {w.start: w.pos for w in article.tagged_words if sentence.start <= w.start < sentence.end}
     found = []
     for match in WORD_RE.finditer(article.text, sentence.start, sentence.end):
         word = match.group(0).lower().strip("'-")
-        if not word.isalpha() or len(word) <= 2 or word in STOP_WORDS:
-            continue
-        if any(start <= match.start() < end for start, end in names):
+        if not word.isalpha() or len(word) <= 2 or word in STOP_WORDS or match.start() in in_names:
             continue
         key = stem(word)
         if key in tables.reporting or key in common or key in _light_stems():
@@ -111,8 +110,20 @@ def _sentence_words(
         rate = tables.trigger_rate.get(key)
         if rate is not None and rate < settings.min_trigger_rate:
             continue
-        found.append(_Word(key, word, _kind(word, rate, tags.get(match.start()), bool(article.tagged_words))))
+        found.append(_Word(key, word, _kind(word, rate, tags.get(match.start()), bool(tags))))
     return found
+
+
+def _article_words(
+    article: Article, tables: TriggerTables, common: frozenset[str], settings: StoryEventSettings
+) -> dict[SentenceKey, list[_Word]]:
+    """``_sentence_words`` of every sentence of one article."""
+    in_names = {i for e in article.entities if e.label in NAMED_LABELS for i in range(e.start, e.end)}
+    tags = {w.start: w.pos for w in article.tagged_words}
+    return {
+        (article.id, index): _sentence_words(article, index, in_names, tags, tables, common, settings)
+        for index in range(len(article.sentences))
+    }
 
 
 _AGENT_ENDINGS = ("er", "ers", "or", "ors")  # "workers", "leader", "investigators": who acts, not what happened
@@ -155,11 +166,7 @@ def find_story_events(
     common = load_common_words() if common is None else common
     if len({a.id for a in members}) < 2:
         return StoryEventGroups({}, {})
-    candidates = {
-        (article.id, index): _sentence_words(article, index, tables, common, settings)
-        for article in members
-        for index in range(len(article.sentences))
-    }
+    candidates = {key: found for article in members for key, found in _article_words(article, tables, common, settings).items()}
     story_verbs = {w.stem for found in candidates.values() for w in found if w.kind == "verb"}
     words_of: dict[SentenceKey, list[tuple[str, str]]] = {}
     articles_using: dict[str, set[str]] = defaultdict(set)
