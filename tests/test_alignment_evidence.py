@@ -11,6 +11,7 @@ from storytrace.alignment import (
     group_sentences,
     link_probability,
     load_trigger_tables,
+    other_count,
     same_count,
     scored_pairs,
 )
@@ -63,6 +64,28 @@ def test_alignment_evidence_reporting_stems_are_never_triggers(stem):
 )
 def test_alignment_evidence_same_count(a, b, same):
     assert same_count(a, b, AlignmentSettings().same_count_tolerance) is same
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "apart"),
+    [
+        ([(10000, "soldier")], [(18, "soldier")], True),          # the army sent, the group detained
+        ([(2, "worker")], [(14, "worker")], True),                # two missing, fourteen trapped
+        ([(10000, "soldier")], [(11000, "soldier")], False),      # one count told twice: maybe a conflict
+        ([(2, "worker")], [(2, "worker"), (14, "worker")], False),  # "two of the 14 workers"
+        ([(18, "soldier")], [(40, "soldier")], False),            # not far enough apart to be sure
+        ([(10000, "soldier")], [(18, "tonne")], False),           # different things counted
+    ],
+)
+def test_alignment_evidence_far_apart_counts_are_different_things(a, b, apart):
+    settings = AlignmentSettings()
+    assert other_count(a, b, settings.other_count_ratio, settings.same_count_tolerance) is apart
+
+
+def test_alignment_evidence_far_apart_counts_never_link():
+    features = dict(_features(1.0, 1.0), other_count=1.0)
+    assert link_probability(_features(1.0, 1.0), AlignmentSettings()) > 0.5
+    assert link_probability(features, AlignmentSettings()) == 0.0
 
 
 COUNT_NAMES = [("Valdor", "GPE"), ("Mesk", "GPE")]

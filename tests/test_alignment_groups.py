@@ -80,3 +80,37 @@ def test_alignment_two_sentences_of_one_article_alone_are_two_facts():
     assert groups[("b", 1)] != groups[("b", 0)]
     lone = group_sentences(keys[:2], {(0, 1): 0.9}, threshold=0.35)
     assert lone[("a", 0)] != lone[("a", 1)]  # related sentences of one article only: two claims
+
+
+def test_alignment_one_article_with_two_speakers_is_two_facts():
+    # a1 and a2 are sentences of article "a" that both resemble b0 (one outlet quoting two people
+    # on related things); average link alone would put all three together.
+    keys = [("a", 1), ("a", 2), ("b", 0)]
+    probability = {(0, 1): 0.8, (0, 2): 0.9, (1, 2): 0.7}
+    assert len(set(group_sentences(keys, probability, threshold=0.35).values())) == 1
+    speakers = {("a", 1): "Zora Imhof", ("a", 2): "the Harbour Gazette", ("b", 0): "Zora Imhof"}
+    groups = group_sentences(keys, probability, threshold=0.35, speakers=speakers)
+    assert groups[("a", 1)] == groups[("b", 0)] != groups[("a", 2)]
+    same_voice = {**speakers, ("a", 2): "Zora Imhof"}
+    assert len(set(group_sentences(keys, probability, threshold=0.35, speakers=same_voice).values())) == 1
+    own_voice = {**speakers, ("a", 2): None}  # the article's own voice is a speaker too
+    assert group_sentences(keys, probability, threshold=0.35, speakers=own_voice)[("a", 2)] != groups[("b", 0)]
+
+
+def test_alignment_speakers_of_claims_follow_the_whole_chain():
+    from storytrace.corpus import claim_speakers
+    from storytrace.model import ChainLink, Claim, ClaimAttribution
+
+    def claim(sentence, chain, hedged=False):
+        links = [ChainLink(name, kind) for name, kind in chain]
+        return Claim(f"a:{sentence}", "a", sentence, "text", ClaimAttribution(chain=links, hedged=hedged))
+
+    speakers = claim_speakers([
+        claim(0, [("a security source", "anonymous"), ("Harbour Gazette", "media")]),
+        claim(1, [("a security source", "anonymous"), ("Radio Lutz", "media")]),
+        claim(2, []),
+        claim(3, [], hedged=True),  # "reportedly": someone unnamed, maybe any of the article's speakers
+    ])
+    assert speakers[("a", 0)] != speakers[("a", 1)]  # one kind of source, reached through two outlets
+    assert speakers[("a", 2)] is None
+    assert ("a", 3) not in speakers

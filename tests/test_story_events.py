@@ -89,9 +89,11 @@ def test_build_events_links_claims_facts_and_ranks_by_reach(articles):
 
 def test_seeds_the_story_s_main_happening_is_one_event_and_measures_are_none(seeds_dossier):
     story = seeds_dossier.stories[0]
-    widest = max(story.facts, key=lambda f: len(f.article_ids))
-    assert len(widest.article_ids) == 3
     claims = {c.id: c for c in story.claims}
+    first = min(seeds_dossier.articles, key=lambda a: a.published or "9999")
+    lead = next(c for c in story.claims if c.article_id == first.id and c.sentence == 0)
+    widest = next(f for f in story.facts if f.id == lead.fact_id)  # the first report's lead: the main happening
+    assert len(widest.article_ids) == 3
     mentioning = [claims[cid] for cid in widest.claim_ids if claims[cid].event_ids]
     shared = set.intersection(*(set(c.event_ids) for c in mentioning))
     events = {e.id: e for e in story.events}

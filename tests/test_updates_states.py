@@ -28,6 +28,9 @@ from storytrace.updates import claim_states, find_updates, report_day, status_le
         ("Six climbers are still trapped on the ridge.", {"confinement": "trapped"}),
         ("The last of the trapped climbers were brought to the surface.", {"confinement": "freed"}),
         ("The hikers were rescued after two nights.", {"whereabouts": "found", "confinement": "freed"}),
+        ("Border guards are searching for the two conscripts.", {"whereabouts": "missing"}),
+        ("Their desertion was not reported to headquarters.", {"whereabouts": "missing"}),
+        ("Families are still searching for answers.", {}),
     ],
 )
 def test_updates_claim_states_from_lexicon(text, expected):

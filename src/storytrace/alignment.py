@@ -16,7 +16,10 @@ when they do not. Two sentences are linked only on event evidence in the sentenc
   soldiers) are one count told twice;
 - position: lead sentences of news reports state the main event;
 - states: sentences giving one thing different status phases ("missing", "detained") are never
-  linked; the later report is an update (storytrace.updates), not a restatement.
+  linked; the later report is an update (storytrace.updates), not a restatement;
+- counts: sentences counting the same kind of thing with figures at least ``other_count_ratio``
+  apart and none close ("10,000 soldiers" sent, "18 soldiers" detained) count different things and
+  are never linked (storytrace.conflicts compares figures across facts by their own slots).
 
 A pair's link probability is the product of two logistic models (weights in ``AlignmentSettings``,
 fitted on ECB+ train by ``bench/events.py fit``): P(same event | the articles report one event),
@@ -29,9 +32,15 @@ sentences sharing nothing are never compared. Groups are built by average-link a
 clustering, stopped at ``link_threshold``: a group joins another only if its sentences agree with
 that group's sentences on average, including (with weight ``within_article_weight``) sentences of
 the same article, so one hub sentence cannot pull unrelated sentences of another article together.
-Sentences with no such evidence stay alone (singleton groups).
+Two sentences of one article that the article attributes to different speakers (each claim's whole
+attribution chain, so "a source" via one outlet is not "a source" via another; the article's own
+voice is a speaker too) never share a group: "an outlet reported X" and "the president said Y" side
+by side are two claims even when their words overlap, and grouping them would lend one's origin to
+the other's fact. Sentences with no such evidence stay
+alone (singleton groups).
 
-Requires: ``Article.text``, ``sentences``, ``entities`` and (optional) ``quantities``. Adds: a group
+Requires: ``Article.text``, ``sentences``, ``entities``, (optional) ``quantities`` and (optional) each
+sentence's speaker, from the claims' attribution (``storytrace.corpus.claim_speakers``). Adds: a group
 id per (article id, sentence index); sentences with the same group across articles report the same fact.
 """
 
@@ -56,7 +65,7 @@ SentenceKey = tuple[str, int]  # (article id, sentence index)
 
 SENTENCE_FEATURES = ("trigger", "trigger_known", "same_stems", "names", "numbers", "cosine", "lead", "other_people")
 EVIDENCE_ONLY_FEATURES = ("same_count",)  # opens the evidence gate, no learned weight
-VETO_FEATURES = ("other_state",)  # closes it: the two sentences give different states of one thing
+VETO_FEATURES = ("other_state", "other_count")  # closes it: different states of one thing, or different counts
 DOCUMENT_FEATURES = ("doc_names", "doc_words")
 FEATURES = SENTENCE_FEATURES + EVIDENCE_ONLY_FEATURES + VETO_FEATURES + DOCUMENT_FEATURES
 
@@ -91,6 +100,7 @@ class AlignmentSettings:
     min_sentence_cosine: float = 0.2
     min_trigger_link: float = 0.3
     same_count_tolerance: float = 0.25  # figures of one unit this close count the same thing (not learned: ECB+ has no quantities)
+    other_count_ratio: float = 5.0  # ...and this far apart (with none close) count different things: never one fact
     max_sentences_per_key: int = 400  # keys shared by more sentences are too common to propose pairs
     candidates_from_words: bool = True  # also compare sentences that share any content word
     # How much a pair of sentences of one article weighs in the average-link averages: above 0,
@@ -210,23 +220,42 @@ def quantity_keys(article: Article, start: int, end: int) -> Counter[str]:
 
 
 def sentence_counts(article: Article, start: int, end: int) -> list[tuple[float, str]]:
-    """(value, singular unit) of the quantities with a unit inside ``[start, end)`` (1 and 2 left out)."""
+    """(value, singular unit) of the quantities with a unit inside ``[start, end)`` (1 left out)."""
     return [
         (q.value, _singular(q.unit.lower()))
         for q in article.quantities
-        if start <= q.start and q.end <= end and q.unit and q.value not in (1, 2)
+        if start <= q.start and q.end <= end and q.unit and q.value != 1
     ]
+
+
+_SMALLEST_SHARED_COUNT = 3  # "two workers" in two sentences is too common to say they tell one count
 
 
 def _singular(unit: str) -> str:
     return unit[:-1] if unit.endswith("s") and not unit.endswith("ss") else unit
 
 
+def other_count(a: list[tuple[float, str]], b: list[tuple[float, str]], ratio: float, tolerance: float) -> bool:
+    """Whether the two sentences count one kind of thing with figures at least ``ratio`` apart and
+    none within ``tolerance`` ("10,000 soldiers" and "18 soldiers": two different counts)."""
+    apart = False
+    for value_a, unit_a in a:
+        for value_b, unit_b in b:
+            if unit_a != unit_b or min(value_a, value_b) <= 0:
+                continue
+            if max(value_a, value_b) <= min(value_a, value_b) * (1 + tolerance):
+                return False
+            apart = apart or max(value_a, value_b) >= min(value_a, value_b) * ratio
+    return apart
+
+
 def same_count(a: list[tuple[float, str]], b: list[tuple[float, str]], tolerance: float) -> bool:
     """Whether the two sentences give a figure for the same counted thing within ``tolerance`` of each
     other (10,000 and 11,000 soldiers: one count, told twice)."""
     return any(
-        unit_a == unit_b and value_a > 0 and value_b > 0 and max(value_a, value_b) <= min(value_a, value_b) * (1 + tolerance)
+        unit_a == unit_b
+        and min(value_a, value_b) >= _SMALLEST_SHARED_COUNT
+        and max(value_a, value_b) <= min(value_a, value_b) * (1 + tolerance)
         for value_a, unit_a in a
         for value_b, unit_b in b
     )
@@ -265,6 +294,7 @@ def pair_features(
         "other_people": float(_different_people(a.names, b.names)),
         "same_count": float(same_count(a.counts, b.counts, settings.same_count_tolerance)),
         "other_state": float(any(a.phases[axis] != b.phases[axis] for axis in a.phases.keys() & b.phases.keys())),
+        "other_count": float(other_count(a.counts, b.counts, settings.other_count_ratio, settings.same_count_tolerance)),
         "doc_names": _tfidf_cosine(a.document.names, b.document.names, idf),
         "doc_words": _tfidf_cosine(a.document.stems, b.document.stems, idf),
     }
@@ -292,9 +322,10 @@ def link_probability(features: dict[str, float], settings: AlignmentSettings) ->
     The product of P(same event | the articles report one event), from sentence evidence, and
     P(the articles report one event), from article similarity: similar articles never raise a link.
     Sentences that give one thing different states ("missing" and "detained": status phases of
-    ``storytrace.updates``) are never one fact: the later one is an update of the earlier.
+    ``storytrace.updates``) are never one fact: the later one is an update of the earlier. Nor are
+    sentences that count one kind of thing with far-apart figures.
     """
-    if not has_sentence_evidence(features, settings) or features.get("other_state"):
+    if not has_sentence_evidence(features, settings) or features.get("other_state") or features.get("other_count"):
         return 0.0
     return _logistic(settings.sentence_bias, settings.sentence_weights, features) * _logistic(
         settings.document_bias, settings.document_weights, features
@@ -380,18 +411,23 @@ def scored_pairs(
 
 
 def align_claims(
-    articles: list[Article], story_article_ids: list[str], settings: AlignmentSettings | None = None
+    articles: list[Article],
+    story_article_ids: list[str],
+    settings: AlignmentSettings | None = None,
+    speakers: dict[SentenceKey, str | None] | None = None,
 ) -> dict[SentenceKey, str]:
     """Group the sentences of one story's articles into facts.
 
     Requires the articles of the story (others in ``articles`` are ignored). Returns a group id for
     every (article id, sentence index) of the story; sentences of different articles with the same
     group report the same event; a sentence with no aligned partner has a group of its own.
+    ``speakers`` (sentence -> who the article says states it, None for its own voice) keeps sentences
+    of one article with different speakers apart; sentences missing from it are unconstrained.
     """
     settings = settings or AlignmentSettings()
     wanted = set(story_article_ids)
     keys, probability = link_probabilities([a for a in articles if a.id in wanted], settings)
-    return group_sentences(keys, probability, settings.link_threshold, settings.within_article_weight)
+    return group_sentences(keys, probability, settings.link_threshold, settings.within_article_weight, speakers)
 
 
 def link_probabilities(
@@ -404,16 +440,24 @@ def link_probabilities(
 
 
 def group_sentences(
-    keys: list[SentenceKey], probability: dict[tuple[int, int], float], threshold: float, within_article_weight: float = 1.0
+    keys: list[SentenceKey],
+    probability: dict[tuple[int, int], float],
+    threshold: float,
+    within_article_weight: float = 1.0,
+    speakers: dict[SentenceKey, str | None] | None = None,
 ) -> dict[SentenceKey, str]:
     """Average-link groups (``g1``, ``g2``... in sentence order) of sentences linked at ``threshold``;
-    a pair of sentences of one article weighs ``within_article_weight`` in the averages. A group
-    whose sentences all come from one article is split again: a fact is what different articles
-    share, and two sentences of one article saying related things are two claims."""
+    a pair of sentences of one article weighs ``within_article_weight`` in the averages, and two
+    sentences of one article with different ``speakers`` never share a group. A group whose
+    sentences all come from one article is split again: a fact is what different articles share,
+    and two sentences of one article saying related things are two claims."""
     owners = [key[0] for key in keys]
+    voices = None
+    if speakers is not None:
+        voices = [(key[0], speakers[key]) if key in speakers else None for key in keys]
     clusters = [
         part
-        for cluster in average_link(len(keys), probability, threshold, owners, within_article_weight)
+        for cluster in average_link(len(keys), probability, threshold, owners, within_article_weight, voices)
         for part in ([cluster] if len({owners[i] for i in cluster}) > 1 else [[i] for i in cluster])
     ]
     groups: dict[SentenceKey, str] = {}
@@ -429,17 +473,27 @@ def average_link(
     threshold: float,
     owners: list[str] | None = None,
     same_owner_weight: float = 1.0,
+    voices: list[tuple[str, str | None] | None] | None = None,
 ) -> list[list[int]]:
     """Average-link agglomerative clustering over a sparse similarity (missing pairs count 0).
 
     Merges the two clusters with the highest average pairwise similarity while it is at least
     ``threshold``. With ``owners`` (the article of each item), a pair of items of the same article
     weighs ``same_owner_weight`` in the average (0: only cross-article pairs are evidence; 1: every
-    pair counts alike). Only clusters joined by some scored pair are ever compared.
+    pair counts alike). With ``voices`` ((article, speaker) of each item, or None), two clusters
+    never merge when an article would speak in them with two speakers. Only clusters joined by some
+    scored pair are ever compared.
     """
     owners = owners or [str(i) for i in range(size)]
     clusters: dict[int, list[int]] = {i: [i] for i in range(size)}
     owner_counts: dict[int, Counter[str]] = {i: Counter([owners[i]]) for i in range(size)}
+    speakers: dict[int, dict[str, set[str | None]]] = {
+        i: ({voices[i][0]: {voices[i][1]}} if voices and voices[i] is not None else {}) for i in range(size)
+    }
+
+    def compatible(a: int, b: int) -> bool:
+        sa, sb = speakers[a], speakers[b]
+        return all(len(sa[article] | sb[article]) == 1 for article in sa.keys() & sb.keys())
     links: dict[int, dict[int, float]] = defaultdict(dict)  # weighted summed similarity between clusters
     for (i, j), s in similarity.items():
         weighted = s * (same_owner_weight if owners[i] == owners[j] else 1.0)
@@ -458,13 +512,15 @@ def average_link(
             for b, total in neighbours.items():
                 if a < b:
                     pairs = weighted_pairs(a, b)
-                    if pairs and total / pairs >= best:
+                    if pairs and total / pairs >= best and compatible(a, b):
                         best, best_pair = total / pairs, (a, b)
         if best_pair is None:
             break
         a, b = best_pair
         clusters[a].extend(clusters.pop(b))
         owner_counts[a].update(owner_counts.pop(b))
+        for article, said_by in speakers.pop(b).items():
+            speakers[a].setdefault(article, set()).update(said_by)
         for c, total in links.pop(b, {}).items():
             links[c].pop(b, None)
             if c != a:

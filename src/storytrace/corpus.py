@@ -9,7 +9,7 @@ from .alignment import align_claims
 from .claims import build_claims, summarize_sources
 from .conflicts import find_conflicts
 from .dates import date_part
-from .model import Article, Reuse, Story
+from .model import Article, Claim, Reuse, Story
 from .origins import build_facts
 from .reuse import find_reuse
 from .settings import Settings
@@ -69,7 +69,7 @@ def build_story(story_id: str, title: str, members: Sequence[Article], reuse: li
     by_id = {a.id: a for a in members}
     story = Story(id=story_id, title=title, article_ids=ids)
     story.claims = [claim for article in members for claim in build_claims(article)]
-    groups = align_claims(list(members), ids)
+    groups = align_claims(list(members), ids, speakers=claim_speakers(story.claims))
     for claim in story.claims:
         group = groups.get((claim.article_id, claim.sentence))
         claim.fact_id = f"{story_id}-f{group}" if group is not None else None
@@ -81,6 +81,19 @@ def build_story(story_id: str, title: str, members: Sequence[Article], reuse: li
     story.timeline = build_timeline(story.claims, by_id)
     story.sources = summarize_sources(story.claims)
     return story
+
+
+def claim_speakers(claims: Sequence[Claim]) -> dict[tuple[str, int], str | None]:
+    """Who each claim's article says states it: its attribution chain, original source first ("a
+    source" via one outlet is not "a source" via another); None for the article's own voice. A
+    hedged claim without a source ("troops have reportedly deserted") relays someone unnamed, who may
+    be any of the article's speakers, so it is left out."""
+    speakers: dict[tuple[str, int], str | None] = {}
+    for claim in claims:
+        chain = claim.attribution.chain
+        if chain or not claim.attribution.hedged:
+            speakers[(claim.article_id, claim.sentence)] = " <- ".join(link.source for link in reversed(chain)) or None
+    return speakers
 
 
 def analyse_corpus(articles: list[Article], settings: Settings, *, redate: Redate) -> list[Story]:
