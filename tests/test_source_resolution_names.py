@@ -276,3 +276,12 @@ def test_source_resolution_description_without_its_name_is_not_another_organisat
     resolve_sources([police, union], nlp(text))
     assert police.source == "Harbor Police"
     assert union.source != police.source and "union" in union.source.lower()
+
+
+@pytest.mark.parametrize("capital", ["Ottawa", "Canberra"])
+def test_source_resolution_capital_speaks_for_its_government(nlp, capital) -> None:
+    # The tagger may read a bare capital as a person; as a speaker it is its government.
+    text = f"The talks on fishing quotas collapsed on Friday, {capital} said, adding that it would try again."
+    attribution = _attribution(text, capital, "The talks on fishing quotas collapsed on Friday")
+    resolve_sources([attribution], nlp(text), outlet="dailyharbor.com")
+    assert (attribution.source, attribution.source_type) == (capital, "government")

@@ -34,6 +34,9 @@ from storytrace.sources import classify_source
         ("authorities", None, "government"),
         ("local police", None, "government"),
         ("Oslo", "GPE", "government"),
+        ("Ottawa", "PERSON", "government"),   # a capital speaks for its government, even when tagged a person
+        ("Wellington", None, "government"),
+        ("Arthur Wellington", "PERSON", "person"),  # ...only the bare capital
         ("the General Staff", None, "government"),
         ("Bolivia's national electoral commission", "ORG", "government"),
         # media: media words, outlet-like names, reporting cue

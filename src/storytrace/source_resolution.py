@@ -24,7 +24,7 @@ from storytrace.sources import (
     MEDIA_POSSESSED_NOUNS, NEUTER_PRONOUNS, OUTLET_REPORT_NOUNS, PERSONAL_PRONOUNS,
     PLURAL_PRONOUNS, PUBLICATION_NOUNS, RELATIVE_PRONOUNS, REPORTING_CUES, SOURCE_NOUNS,
     anonymity_cue, classify_source, clean_mention, clean_person_name, descriptor_and_name,
-    document_issuer, given_name_gender, head_phrase, is_plural_mention, is_statement,
+    document_issuer, given_name_gender, head_phrase, is_capital, is_plural_mention, is_statement,
     lexicon_words, name_aware_head, personal_name, platform_phrase, role_nouns, same_person,
     self_words, split_possessive, strip_determiner, strip_possessive, title_then_name, type_of_head,
 )
@@ -203,7 +203,7 @@ class _ArticleSources:
             return described
         type_, anonymous = classify_source(self.with_apposition(mention, span), entity_label=self.label(span),
                                            outlet=self.outlet, cue=cue)
-        if type_ in {"unknown", "organization", "government"} and self.names_known_person(mention):
+        if type_ in {"unknown", "organization", "government"} and not is_capital(mention) and self.names_known_person(mention):
             type_ = "person"  # "Barkley" unlabelled here, but a PERSON elsewhere in the article
         elif type_ == "person" and self.lone_name(mention):
             # One capitalised word the tagger called a person, never given a full name in the article:

@@ -12,7 +12,8 @@ classify_source decision order (first that applies wins):
   a document with a typed issuer and no anonymity cue ("a ministry report", "a report by the
   agency": document; an outlet's report or anyone's statement: the issuer's type) > "X's
   report" (typed as X) > platform ("a Telegram channel", "a video posted online") > unnamed role
-  with an anonymity cue ("people close to <name>") > personal name (PERSON label, a title before
+  with an anonymity cue ("people close to <name>") > a bare capital city ("Beijing said":
+  ``data/source_capitals.txt``) > personal name (PERSON label, a title before
   a name, or a role with a name in apposition) > anonymity cue > head word of the mention
   (unnamed role, media, title, government, document, organisation; "a report in <outlet>" takes
   the outlet's type) > outlet-like name (name heads, broadcaster or domain shapes) > entity label
@@ -526,6 +527,8 @@ def classify_source(
     head_words = head_phrase(mention).lower().split()
     if anonymity_cue(mention) and any(word in role_nouns() for word in head_words):
         return "anonymous", True  # "people close to <a named person>": the speaker is unnamed
+    if is_capital(mention):
+        return "government", False  # "Beijing said": a capital speaks for its government, whatever the tagger read
     described = _apposition_type(mention)
     if described is not None:  # "X, the public broadcasting company of Y": beats the tagger's label
         return described, False
@@ -534,6 +537,12 @@ def classify_source(
     if anonymity_cue(mention):
         return "anonymous", True
     return _classify_description(mention, entity_label, outlet, cue)
+
+
+def is_capital(mention: str) -> bool:
+    """Whether the whole mention is a capital city (``data/source_capitals.txt``), which as a
+    speaker stands for its government."""
+    return clean_mention(mention).lower() in word_list("source_capitals.txt")
 
 
 def _issued_document_type(issued: tuple[str, str], outlet: str | None) -> tuple[str, bool] | None:
