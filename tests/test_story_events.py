@@ -100,5 +100,6 @@ def test_seeds_the_story_s_main_happening_is_one_event_and_measures_are_none(see
     assert {c.article_id for c in mentioning} == set(widest.article_ids)
     assert shared and all(len(events[e].article_ids) == 3 for e in shared)
     assert not [e.label for e in story.events if e.label.startswith(("kilomet", "mile", "autumn", "month"))]
+    assert not [e.label for e in story.events if e.label.startswith(("nation", "position"))]  # things, not happenings
     for event in story.events:  # the claims and the events point at each other
         assert all(event.id in claims[cid].event_ids for cid in event.claim_ids)

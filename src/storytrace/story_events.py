@@ -14,8 +14,9 @@ nor words common in news sentences that are rarely an event ("police", "year":
 ``data/event_common_words.tsv``), nor light verbs ("include", "attempt": ``data/event_light_words.txt``). A stem the learned trigger table knows (``data/event_triggers.tsv``)
 must be an event word at least ``min_trigger_rate`` of the time. A word the tables never saw (most of
 a new story's vocabulary) must be a verb, a nominalisation (``data/event_noun_suffixes.txt``:
-"invasion", "withdrawal"), a noun of a general list of happenings (``data/event_nouns.txt``:
-"earthquake", "blaze") or a noun the story also uses as a verb, by the nlp stage's tags
+"invasion", "withdrawal"; not the things of ``data/event_noun_suffix_exceptions.txt``: "nation",
+"equipment"), a noun of a general list of happenings (``data/event_nouns.txt``: "earthquake",
+"blaze") or a noun the story also uses as a verb, by the nlp stage's tags
 (``Article.tagged_words``); "kilometers", "autumn" and "western" name no happening. Both tables are
 learned from ECB+ train by ``bench/events.py learn``.
 
@@ -83,6 +84,13 @@ def _event_noun_stems() -> frozenset[str]:
     return frozenset(stem(word) for word in word_list("event_nouns.txt"))
 
 
+@lru_cache(maxsize=1)
+def _thing_nouns() -> frozenset[str]:
+    """Nouns with a nominalisation ending that name things, not happenings ("nation", "equipment":
+    ``data/event_noun_suffix_exceptions.txt``)."""
+    return frozenset(word_list("event_noun_suffix_exceptions.txt"))
+
+
 @dataclass
 class _Word:
     stem: str
@@ -141,7 +149,8 @@ def _kind(word: str, rate: float | None, pos: str | None, tagged: bool) -> str:
         return "verb"
     if pos in ("NOUN", "PROPN"):  # a proper noun outside every named entity: mostly a capitalised headline word
         singular = word[:-1] if word.endswith("s") else word
-        event_noun = singular.endswith(word_list("event_noun_suffixes.txt")) or stem(word) in _event_noun_stems()
+        nominal = singular.endswith(word_list("event_noun_suffixes.txt")) and singular not in _thing_nouns()
+        event_noun = nominal or stem(word) in _event_noun_stems()
         return "noun" if event_noun else "other-noun"
     return "other"
 
