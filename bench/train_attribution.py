@@ -1,8 +1,8 @@
 """Learns the attribution cue data from PolNeAR train: verb- and stance-cue models, lexicons.
 
 Reproducible: ``python bench/train_attribution.py /work/shared/data/polnear-train`` (from the
-repository root, in the project's .venv; about two minutes on cached parses) parses the split
-with spaCy (cached, see ``bench/attribution.parse_cached``) and writes five files to
+repository root, in the project's .venv; about six minutes on cached parses) parses the split
+with spaCy (cached, see ``bench/attribution.parse_cached``) and writes six files to
 ``src/storytrace/data``:
 
 - ``attribution_cue_weights.txt``, the verb-cue model (``storytrace.attribution.cue_model``):
@@ -26,6 +26,17 @@ with spaCy (cached, see ``bench/attribution.parse_cached``) and writes five file
 - ``attribution_light_verbs.txt``: verb lemmas whose object noun joins the cue when the noun's
   complement is the content ("expressed concern about X"; see ``count_light_verbs``). Written on
   its own by ``--light-verbs-only``.
+- ``attribution_content_edge_weights.txt``, the content-edge model
+  (``storytrace.attribution.content_edges``): where a verb-cued content ends at a comma, dash or
+  semicolon. Every decision point (``content_edges.decision_points``, the rule's extent recorded
+  with the model off) of a verb inside a gold cue whose gold content holds the rule's first
+  content token is an example, labelled by whether the gold content goes on past the mark
+  (``edge_examples``); L2 logistic regression (C = EDGE_C, chosen by cross-validated accuracy of
+  the decisions). The two thresholds (cutting inside the rule's range, extending past its end)
+  are chosen by EDGE_FOLDS-fold cross-validation over the documents on the benchmark's mean F1:
+  the cutting one first (no extension), then the extending one. Written last (it uses the
+  verb-cue model just written), or on its own by ``--content-edges-only`` (about four minutes
+  on cached parses).
 """
 
 from __future__ import annotations
@@ -58,6 +69,14 @@ VERB_HEADER = ("# Verb-cue model: logistic-regression weights over symbolic feat
 STANCE_HEADER = ("# Stance-cue model: logistic-regression weights over symbolic features of an",
                  "# adjective or noun with a complement and of the attribution it would cue",
                  "# (storytrace.attribution.stance).")
+EDGE_WEIGHTS_NAME = "attribution_content_edge_weights.txt"
+EDGE_FOLDS = 5  # cross-validation folds choosing the content-edge model's threshold
+EDGE_C = 0.3  # chosen by cross-validated accuracy of the decisions (0.1, 0.2, 0.3, 0.5, 1, 3)
+EDGE_THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
+NEVER = 1.01  # an extending threshold that never extends
+EDGE_HEADER = ("# Content-edge model: logistic-regression weights over symbolic features of a",
+               "# comma, dash or semicolon inside or after a verb-cued content; the probability",
+               "# is P(the content continues past it) (storytrace.attribution.content_edges).")
 MIN_RATE = {"VERB": 0.35, "NOUN": 0.30}
 MIN_LIGHT_HITS = 3  # light verbs: cues whose object joins the cue ...
 MIN_LIGHT_RATE = 0.6  # ... and their share of the verb's cues with such an object
@@ -409,6 +428,163 @@ def train_cue_model(data_dir: Path, holdout: int, out: Path) -> None:
     print(f"{STANCE_WEIGHTS_NAME}: {len(model.weights)} weights, threshold {stance_threshold}")
 
 
+# --------------------------------------------------------------------------- content edges
+
+def _gold_characters(spans) -> set[int]:
+    return {i for start, end in spans or [] for i in range(start, end)}
+
+
+def _token_in(token, chars: set[int]) -> bool:
+    return any(i in chars for i in range(token.idx, token.idx + len(token.text)))
+
+
+def edge_examples(docs: list[dict], gold: dict[str, dict],
+                  parsed: list) -> list[tuple[int, list[str], bool]]:
+    """(document index, features, gold content continues) for every decision point
+    (``content_edges.decision_points``) of a verb inside a gold cue whose gold content holds
+    the rule's first content token. The rule's extent is recorded with the model off. A point
+    is labelled when gold holds the token before the mark: continues when it holds the first
+    token after it (past a quotation mark), stops when it does not."""
+    from unittest import mock
+
+    from storytrace.attribution import content_edges
+    from storytrace.attribution.quotes import find_quotations
+    from storytrace.attribution.spans import QuoteLookup, trimmed_tokens
+    from storytrace.attribution.speech import verb_attribution
+
+    examples = []
+    for k, (row, doc) in enumerate(zip(docs, parsed)):
+        contents = {}
+        for attribution in gold[row["id"]]["attributions"]:
+            chars = _gold_characters(attribution["content"])
+            for i in _cue_tokens(doc, attribution["cue"]):
+                contents.setdefault(i, chars)
+        text = doc.text
+        quotes = QuoteLookup(find_quotations(text), text)
+        calls = []
+
+        def record(doc_, start, end, verb, frame, quotes_):
+            calls.append((start, end, verb, frame))
+            return end
+
+        with mock.patch.object(content_edges, "content_end", record):
+            for i in sorted(contents):
+                verb_attribution(doc, doc[i], quotes)
+        for start, end, verb, frame in calls:
+            chars = contents.get(verb.i)
+            first = trimmed_tokens(doc, start, end)[0]
+            if chars is None or first >= end or not _token_in(doc[first], chars):
+                continue
+            for comma, _, features in content_edges.decision_points(doc, start, end, verb,
+                                                                    frame, quotes)[0]:
+                if not _token_in(doc[comma - 1], chars):
+                    break
+                after = comma + 2 if doc[comma + 1].is_quote else comma + 1
+                examples.append((k, features, after < len(doc) and _token_in(doc[after], chars)))
+    return examples
+
+
+def fit_edge_model(examples: list[tuple[int, list[str], bool]], threshold: float = 0.5,
+                   extend_threshold: float = 0.5):
+    """An ``content_edges.EdgeModel`` fitted by L2 logistic regression."""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    from storytrace.attribution.content_edges import EdgeModel
+
+    seen = Counter(name for _, f, _ in examples for name in set(f))
+    vectorizer = DictVectorizer()
+    x = vectorizer.fit_transform([{name: 1 for name in f if seen[name] >= MIN_FEATURE_COUNT}
+                                  for _, f, _ in examples])
+    y = [label for _, _, label in examples]
+    regression = LogisticRegression(C=EDGE_C, max_iter=3000, solver="lbfgs").fit(x, y)
+    weights = {name: round(float(w), 3) for name, w in
+               zip(vectorizer.get_feature_names_out(), regression.coef_[0])}
+    return EdgeModel({n: w for n, w in weights.items() if abs(w) >= MIN_WEIGHT},
+                     round(float(regression.intercept_[0]), 4), threshold, extend_threshold)
+
+
+def _with_edge_model(model):
+    """A context in which ``speech.verb_attribution`` uses ``model`` for content edges (None:
+    the rules only)."""
+    from unittest import mock
+
+    from storytrace.attribution import content_edges
+
+    return mock.patch.object(content_edges, "default_edge_model", lambda: model)
+
+
+def _edge_scores(folds: list, settings: list) -> dict:
+    """Mean F1 per (kind, role) over the folds for each (threshold, extend threshold) setting
+    (None: the rules only); ``folds`` holds (documents, gold, parsed, fitted model)."""
+    from dataclasses import replace
+
+    rows: dict = {}
+    for docs, gold, parsed, held in folds:
+        for setting in settings:
+            model = None if setting is None else replace(
+                held, threshold=setting[0], extend_threshold=setting[1])
+            with _with_edge_model(model):
+                scores = evaluate(docs, gold, parsed, None)
+            for kind in ("partial", "exact"):
+                for role in ("source", "cue", "content"):
+                    rows.setdefault(setting, Counter())[f"{kind[0]}-{role}"] += \
+                        scores[kind][role]["f1"] / len(folds)
+    for setting, row in rows.items():
+        print(f"content edges {setting or 'rules'}: mean F1 {sum(row.values()) / 6:.4f}  "
+              + "  ".join(f"{name}={v:.3f}" for name, v in row.items()))
+    return rows
+
+
+def edge_cross_validation(docs: list[dict], gold: dict[str, dict], parsed: list,
+                          examples: list) -> tuple[float, float]:
+    """The content-edge thresholds with the best mean F1 (six benchmark scores) averaged over
+    EDGE_FOLDS folds of consecutive documents, the model fitted on the other folds: first the
+    cutting threshold (no extension), then the extending one with it; prints the scores of each
+    setting and of the rules."""
+    size = -(-len(docs) // EDGE_FOLDS)
+    folds = []
+    for begin in range(0, len(docs), size):
+        inside = range(begin, min(begin + size, len(docs)))
+        folds.append((docs[inside.start:inside.stop], gold, parsed[inside.start:inside.stop],
+                      fit_edge_model([e for e in examples if e[0] not in inside])))
+    rows = _edge_scores(folds, [None] + [(t, NEVER) for t in EDGE_THRESHOLDS])
+    cut = max(EDGE_THRESHOLDS, key=lambda t: sum(rows[(t, NEVER)].values()))
+    rows |= _edge_scores(folds, [(cut, t) for t in EDGE_THRESHOLDS])
+    extend = max((*EDGE_THRESHOLDS, NEVER), key=lambda t: sum(rows[(cut, t)].values()))
+    return cut, extend
+
+
+def train_edge_model(data_dir: Path, out: Path) -> None:
+    """Chooses the content-edge threshold by cross-validation, fits the model on the whole
+    split and writes its weights file."""
+    docs, gold, parsed = load_split(data_dir)
+    examples = edge_examples(docs, gold, parsed)
+    print(f"content edges: {len(examples)} decision points, "
+          f"{sum(e[2] for e in examples)} continue")
+    threshold, extend = edge_cross_validation(docs, gold, parsed, examples)
+    model = fit_edge_model(examples, threshold, extend)
+    note = (f"thresholds chosen by {EDGE_FOLDS}-fold cross-validation over the documents (best\n"
+            "# mean of partial and exact F1 over the three roles): first the cutting one, then\n"
+            f"# the extending one ({NEVER}: never extend)")
+    lines = [*EDGE_HEADER,
+             f"# Learned by bench/train_attribution.py --content-edges-only from {data_dir.name}",
+             "# (PolNeAR v1.0.0 train split, Newell, Margolin & Ruths, LREC 2018; the corpus",
+             "# states no license). Only feature names (closed-class English words, tags,",
+             "# dependency labels, verb lemmas) and weights are stored: no corpus text.",
+             f"# C = {EDGE_C}; features seen fewer than {MIN_FEATURE_COUNT} times and weights "
+             f"under {MIN_WEIGHT} dropped;",
+             f"# {note}.",
+             "# Format: feature<TAB>weight; __bias__, __threshold__ (on P(continue), for marks",
+             "# inside the rule's range) and __extend_threshold__ (for marks at or after its end).",
+             f"__bias__\t{model.bias}", f"__threshold__\t{model.threshold}",
+             f"__extend_threshold__\t{model.extend_threshold}"]
+    lines += [f"{name}\t{w}" for name, w in sorted(model.weights.items())]
+    (out / EDGE_WEIGHTS_NAME).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"{EDGE_WEIGHTS_NAME}: {len(model.weights)} weights, thresholds {threshold} "
+          f"(cut), {extend} (extend)")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("data_dir", type=Path)
@@ -420,9 +596,14 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "src" / "storytrace" / "data")
     parser.add_argument("--light-verbs-only", action="store_true",
                         help="only (re)write attribution_light_verbs.txt")
+    parser.add_argument("--content-edges-only", action="store_true",
+                        help=f"only (re)write {EDGE_WEIGHTS_NAME}")
     args = parser.parse_args()
     data = args.out
     data.mkdir(parents=True, exist_ok=True)
+    if args.content_edges_only:
+        train_edge_model(args.data_dir, data)
+        return 0
     n = write_light_verbs(data / "attribution_light_verbs.txt",
                           *count_light_verbs(*load_split(args.data_dir)), args.data_dir.name)
     print(f"attribution_light_verbs.txt: {n} entries")
@@ -435,6 +616,11 @@ def main() -> int:
         n = write_lexicon(data / name, pos, hits, totals, args.data_dir.name)
         print(f"{name}: {n} entries")
     train_cue_model(args.data_dir, args.cue_holdout, data)
+    from storytrace.attribution.cue_model import default_cue_model, default_stance_model
+
+    default_cue_model.cache_clear()  # the content-edge model is trained with the new cue models
+    default_stance_model.cache_clear()
+    train_edge_model(args.data_dir, data)
     return 0
 
 

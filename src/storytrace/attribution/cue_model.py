@@ -12,7 +12,6 @@ whose lemma has its own weight (lemmas seen in a cue in training) are candidates
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from functools import cache, cached_property
 from importlib import resources
@@ -20,6 +19,7 @@ from importlib import resources
 from spacy.tokens import Token
 
 from storytrace.attribution.speech import Candidate
+from storytrace.attribution.weights import logistic, read_weights
 
 WEIGHTS_FILE = "attribution_cue_weights.txt"
 STANCE_WEIGHTS_FILE = "attribution_stance_weights.txt"  # adjective and noun cues (stance.py)
@@ -57,8 +57,7 @@ class CueModel:
                 for name, weight in self.weights.items() if name.startswith("lemma=")}
 
     def probability(self, features: list[str]) -> float:
-        score = self.bias + sum(self.weights.get(f, 0.0) for f in features)
-        return 1.0 / (1.0 + math.exp(-score))
+        return logistic(self.bias, self.weights, features)
 
     def accepts(self, features: list[str]) -> bool:
         """True when the probability reaches the threshold and the verb's own evidence (the
@@ -71,13 +70,8 @@ class CueModel:
 
 
 def parse_weights(text: str) -> CueModel:
-    """A CueModel from the weights file format (``#`` comments, ``name<TAB>value`` lines)."""
-    weights: dict[str, float] = {}
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        name, _, value = line.rpartition("\t")
-        weights[name] = float(value)
+    """A CueModel from the weights file format (``read_weights``)."""
+    weights = read_weights(text)
     bias = weights.pop("__bias__", 0.0)
     threshold = weights.pop("__threshold__", 0.5)
     evidence = weights.pop("__min_lemma_evidence__", CueModel.min_lemma_evidence)

@@ -42,13 +42,14 @@ def trimmed_tokens(doc: Doc, start: int, end: int) -> tuple[int, int]:
             start += 1
         while end > start and droppable(doc[end - 1]):
             end -= 1
-        inner = doc[start:end].text
-        if start < end and doc[end - 1].text in ")]" and inner.count("(") + inner.count("[") < \
-                inner.count(")") + inner.count("]"):
-            end -= 1
-        if start < end and doc[start].text in "([" and inner.count("(") + inner.count("[") > \
-                inner.count(")") + inner.count("]"):
-            start += 1
+        if start < end and (doc[end - 1].text in ")]" or doc[start].text in "(["):
+            inner = doc[start:end].text  # only when a bracket is at an edge: costly on long spans
+            opened = inner.count("(") + inner.count("[")
+            closed = inner.count(")") + inner.count("]")
+            if doc[end - 1].text in ")]" and opened < closed:
+                end -= 1
+            elif doc[start].text in "([" and opened > closed:
+                start += 1
         if (start, end) == before:
             return start, end
 

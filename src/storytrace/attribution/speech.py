@@ -23,7 +23,9 @@ said, ..." attributes the main clause. The cue span holds the verb with its auxi
 negation, particles, adverbs right before or between them, the verb governing a "to"-infinitive
 or participle cue ("declined to say", "began urging", "came on the show to talk about"), the
 preposition introducing a prepositional content, the object of a light verb whose complement is
-the content ("expressed concern about X"), and a colon that introduces the content.
+the content ("expressed concern about X"), and a colon that introduces the content. Where a
+content that follows its cue ends at a comma, dash or semicolon is a learned decision
+(``content_edges``) over the extent the parse gives.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from storytrace.attribution import content_edges
 from storytrace.attribution.lexicon import light_verb_lemmas
 from storytrace.attribution.spans import (
     QuoteLookup,
@@ -400,6 +403,8 @@ def verb_attribution(doc: Doc, verb: Token, quotes: QuoteLookup,
         content_range = within_line(doc, *content_range, anchor)
         if rule in ASIDE_FRAMES:
             content_range = _without_trailing_aside(doc, *content_range)
+        content_range = (content_range[0], content_edges.content_end(
+            doc, *content_range, verb, rule, quotes))
     content_span = token_range_span(doc, *content_range) if content_range else None
     colon = _colon_after(doc, verb, exclude)
     if content_span is None:
