@@ -13,9 +13,8 @@ from storytrace.stories import (
     StoryClusterer,
     StorySettings,
     cluster_articles,
+    _Query,
     shipped_reference_frequencies,
-    split_by_type,
-    typed_cosine,
 )
 from storytrace.textvec import cosine, stem
 
@@ -99,27 +98,46 @@ def test_stories_memory_per_article_is_capped():
     assert len(clusterer._vector("a1")) <= 10
 
 
-def test_stories_split_by_type_partitions_the_vector():
-    vector = {"w:fire": 2.0, "PERSON:edda marsh": 3.0, "PERSON:marsh": 4.0, "NUM:40": 1.0}
-    parts = split_by_type(vector)
-    assert parts["PERSON"] == ({"PERSON:edda marsh": 3.0, "PERSON:marsh": 4.0}, 25.0)
-    assert {f: w for part, _ in parts.values() for f, w in part.items()} == vector
-
-
-@pytest.mark.parametrize("channel", sorted(CHANNELS))
 @pytest.mark.parametrize(("first", "second"), [(FIRE_A1, FIRE_A2), (FIRE_A1, FIRE_B1), (FIRE_B2, FIRE_B1)])
-def test_stories_typed_cosine_equals_cosine_of_channel(channel, first, second):
+def test_stories_stored_similarity_equals_cosines_of_channels(first, second):
+    """The array-stored vectors give the weighted per-channel cosines of the feature dicts, both between
+    two articles and against a one-article story's centroid (the article's vector over its norm)."""
     clusterer = StoryClusterer()
     for article in ARTICLES:
         clusterer.add(article)
     a, b = clusterer._vector(first.id), clusterer._vector(second.id)
-    kinds = CHANNELS[channel]
-    only = lambda v: {f: w for f, w in v.items() if f.split(":", 1)[0] in kinds}  # noqa: E731
-    assert typed_cosine(split_by_type(a), split_by_type(b), kinds) == pytest.approx(cosine(only(a), only(b)))
-    assert typed_cosine(clusterer._parts[first.id], clusterer._parts[second.id], kinds) == pytest.approx(
-        cosine(only(a), only(b))
-    )
+    expected = 0.0
+    for channel, weight in clusterer.settings.channel_weights.items():
+        only = lambda v: {f: w for f, w in v.items() if f.split(":", 1)[0] in CHANNELS[channel]}  # noqa: E731
+        expected += weight * cosine(only(a), only(b))
+    mine, stored = (clusterer._vectors[clusterer._article_numbers[article.id]] for article in (first, second))
+    query = _Query(dict(zip(mine.features, mine.weights)), clusterer._kind_of)
+    assert expected > 0
+    assert clusterer._similarity(query, stored) == pytest.approx(expected)
+    assert clusterer._similarity(query, stored, stored.total) == pytest.approx(expected)  # cosines ignore scale
 
+
+def test_stories_one_article_story_keeps_no_term_sums_until_a_second_joins():
+    clusterer = StoryClusterer()
+    story_id = clusterer.add(FIRE_A1)
+    story = clusterer._stories[int(story_id[1:]) - 1]
+    vector = clusterer._vector("a1")
+    norm = sum(w * w for w in vector.values()) ** 0.5
+    assert story.term_sums is None
+    assert clusterer._centroid(story_id) == pytest.approx({f: w / norm for f, w in vector.items()})
+    assert clusterer.add(FIRE_A2) == story_id
+    assert story.term_sums is not None and len(story.members) == 2
+    features = set(vector) | set(clusterer._vector("a2"))
+    assert set(clusterer._centroid(story_id)) == features
+
+
+def test_stories_features_are_stored_once():
+    clusterer = StoryClusterer()
+    for article in ARTICLES:
+        clusterer.add(article)
+    assert len(clusterer._feature_names) == len(set(clusterer._feature_names))
+    numbers = [f for stored in clusterer._vectors for f in stored.features]
+    assert len(set(numbers)) == len(clusterer._feature_names) < len(numbers)  # shared features share a number
 
 
 @pytest.mark.parametrize(("common", "rare"), [("w:said", "w:blaze"), ("w:year", "w:sawmill")])
@@ -144,11 +162,11 @@ def test_stories_shipped_reference_table_loads():
 def test_stories_vectors_frozen_at_add():
     early = StoryClusterer()
     story_id = early.add(FIRE_A1)
-    vector, centroid = dict(early._vector("a1")), early._stories[story_id].centroid()
+    vector, centroid = dict(early._vector("a1")), early._centroid(story_id)
     for article in (FIRE_B1, FIRE_B2):
         early.add(article)
     assert early._vector("a1") == vector
-    assert early._stories[story_id].centroid() == centroid
+    assert early._centroid(story_id) == centroid
     late = StoryClusterer()
     for article in (FIRE_B1, FIRE_B2, FIRE_A1):
         late.add(article)
@@ -165,5 +183,5 @@ def test_story_candidate_search_reads_bounded_posting_lists():
         clusterer.add(make_article(f"n{number}", [f"Harlow Creek fire report number {number}."], HARLOW))
     assert all(len(posting) <= 3 for posting in clusterer._postings.values())
     vector = {"PLACE:harlow creek": 5.0, "w:fire": 3.0, "w:report": 0.1}
-    assert clusterer._candidates(vector) == ["s4", "s5", "s6"]  # the three latest stories, not all six
+    assert clusterer._candidates(vector) == [3, 4, 5]  # the three latest stories (s4, s5, s6), not all six
     assert clusterer._candidates({"w:report": 0.1, "x:absent": 9.0, "y:absent": 8.0}) == []  # a light feature alone is not looked up

@@ -13,9 +13,16 @@ inverted index from feature to the stories that carry it (posting lists capped t
 stories, and features found in too many articles skipped), so the cost of ``add`` does not grow with
 the number of stored articles. A candidate's score mixes, per channel (word stems, names, numbers and
 dates), the cosine between the article and the story's centroid with its cosine to the story's
-closest recent member (each vector is kept split by feature type with its part norms, so a channel's
-cosine needs no refiltering); it is lowered when both carry publication dates far apart. The article
-joins the best candidate scoring at least ``join_threshold``.
+closest recent member (each stored vector keeps its count and squared norm per feature type, so a
+channel's cosine needs no refiltering); it is lowered when both carry publication dates far apart. The
+article joins the best candidate scoring at least ``join_threshold``.
+
+Storage, sized for 100,000 articles in memory: each distinct feature string is kept once and numbered;
+an article's frozen vector is two arrays (feature numbers, float64 weights, in the order the article
+produced them) with its per-type counts and squared norms (``_Vector``); a story stores its member
+numbers and, only once a second article joins, the sums of its members' unit vectors (a one-article
+story's centroid is its article's vector over its norm); posting lists are arrays of story numbers.
+Similarities are summed in the same order as over feature dicts, so results do not depend on the storage.
 
 Requires: ``Article.text``, ``title``, ``published``, ``sentences`` (optional) and ``entities``.
 Adds: story ids (``s1``, ``s2``, ... in order of creation) and readable story titles.
@@ -25,8 +32,8 @@ from __future__ import annotations
 
 import datetime
 import math
-from collections import Counter, OrderedDict, deque
-from collections.abc import Iterable
+from array import array
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -88,33 +95,135 @@ class StorySettings:
     reference_weight: float = 1.0
 
 
-@dataclass
-class _Story:
-    id: str
-    article_ids: list[str] = field(default_factory=list)
-    term_sums: dict[str, float] = field(default_factory=dict)
-    days: list[int] = field(default_factory=list)
+class _Vector:
+    """A stored article vector, frozen at ``add``: feature numbers and weights in the order the article
+    produced them, plus per feature type (in order of first appearance) its count and squared norm, and the
+    same squared norms of the vector divided by its norm (``total``), which is a one-article story's centroid."""
 
-    def centroid(self) -> dict[str, float]:
-        n = len(self.article_ids) or 1
-        return {t: w / n for t, w in self.term_sums.items()}
+    __slots__ = ("features", "weights", "total", "kinds", "counts", "squares", "unit_squares")
+
+    def __init__(self, numbered: dict[int, float], kind_of: bytearray) -> None:
+        self.features = array("I", numbered)
+        self.weights = array("d", numbered.values())
+        self.total = math.sqrt(sum(w * w for w in self.weights)) or 1.0
+        counts: dict[int, int] = {}
+        squares: dict[int, float] = {}
+        unit_squares: dict[int, float] = {}
+        for feature, weight in numbered.items():
+            kind = kind_of[feature]
+            counts[kind] = counts.get(kind, 0) + 1
+            squares[kind] = squares.get(kind, 0) + weight * weight
+            unit = weight / self.total
+            unit_squares[kind] = unit_squares.get(kind, 0) + unit * unit
+        self.kinds = bytes(counts)
+        self.counts = tuple(counts.values())
+        self.squares = array("d", squares.values())
+        self.unit_squares = array("d", unit_squares.values())
+
+
+class _Query:
+    """The article being added, looked up feature by feature: number -> (type, position in its type, weight)."""
+
+    __slots__ = ("lookup", "counts", "squares")
+
+    def __init__(self, numbered: dict[int, float], kind_of: bytearray) -> None:
+        self.lookup: dict[int, tuple[int, int, float]] = {}
+        self.counts: dict[int, int] = {}
+        self.squares: dict[int, float] = {}
+        for feature, weight in numbered.items():
+            kind = kind_of[feature]
+            position = self.counts.get(kind, 0)
+            self.lookup[feature] = (kind, position, weight)
+            self.counts[kind] = position + 1
+            self.squares[kind] = self.squares.get(kind, 0) + weight * weight
+
+    def products(self, stored: _Vector, divisor: float | None) -> dict[int, list[tuple[int, float]]]:
+        """Per feature type, (position in the query, product of weights) of the shared features, in the
+        stored vector's order (its weights divided by ``divisor`` when given)."""
+        found: dict[int, list[tuple[int, float]]] = {}
+        lookup = self.lookup
+        for feature, weight in zip(stored.features, stored.weights):
+            hit = lookup.get(feature)
+            if hit is not None:
+                kind, position, query_weight = hit
+                if divisor is not None:
+                    weight = weight / divisor
+                found.setdefault(kind, []).append((position, query_weight * weight))
+        return found
+
+
+def channel_cosine(
+    query: _Query, stored: _Vector, products: dict[int, list[tuple[int, float]]], squares: array, kinds: tuple[int, ...]
+) -> float:
+    """Cosine of the query and a stored vector restricted to the feature types ``kinds``, from the
+    ``products`` of their shared features (``_Query.products``) and the stored part's ``squares``.
+
+    As with feature dicts split by type, each type's dot product is summed in the order of the shorter
+    of the two parts (the query's when they are as long) and the types in the order of ``kinds``, so
+    the float is bit for bit the one the dict-based clusterer computed (the partitions stay the same).
+    """
+    dot = 0.0
+    norm_query = norm_stored = 0
+    for kind in kinds:
+        at = stored.kinds.find(kind)
+        in_query = kind in query.counts
+        if in_query:
+            norm_query += query.squares[kind]
+        if at >= 0:
+            norm_stored += squares[at]
+        if not in_query or at < 0:
+            continue
+        shared = products.get(kind, [])
+        if stored.counts[at] >= query.counts[kind]:
+            shared = sorted(shared)  # the query is the smaller side: sum in its order
+        dot += sum(product for _, product in shared)
+    if not dot:
+        return 0.0
+    return dot / math.sqrt(norm_query * norm_stored)
+
+
+class _Story:
+    """A story's members (article numbers, in order of arrival) and, once a second article joins, the
+    sums of its members' unit vectors (feature number -> weight, at most ``max_terms_per_story``): a
+    one-article story's centroid is its article's vector divided by its norm, so it is not stored."""
+
+    __slots__ = ("members", "term_sums")
+
+    def __init__(self) -> None:
+        self.members: list[int] = []
+        self.term_sums: dict[int, float] | None = None
 
 
 class StoryClusterer:
-    """Incremental story clustering over an inverted index of salient features."""
+    """Incremental story clustering over an inverted index of salient features.
+
+    Storage (sized for 100,000 articles in memory): each distinct feature string is kept once, in a
+    vocabulary that numbers it and records its type; an article is a number (in order of arrival), its
+    vector a ``_Vector`` of arrays; a story is a ``_Story``; posting lists hold story numbers.
+    """
 
     def __init__(self, settings: StorySettings | None = None) -> None:
         self.settings = settings or StorySettings()
         self.document_frequencies = DocumentFrequencies()
-        self._stories: OrderedDict[str, _Story] = OrderedDict()
-        self._story_of: dict[str, str] = {}
-        self._parts: dict[str, TypedVector] = {}  # each stored article's vector, split by feature type
-        self._titles: dict[str, str | None] = {}
-        self._postings: dict[str, deque[str]] = {}
+        self._feature_numbers: dict[str, int] = {}
+        self._feature_names: list[str] = []
+        self._kind_of = bytearray()  # feature number -> type number
+        self._kind_numbers: dict[str, int] = {}
+        # The types of each similarity channel, as type numbers, in the order the channel's set gives them.
+        self._channel_kinds = {
+            channel: tuple(self._kind_number(kind) for kind in CHANNELS[channel]) for channel in self.settings.channel_weights
+        }
+        self._stories: list[_Story] = []  # story number n is story id f"s{n + 1}"
+        self._article_numbers: dict[str, int] = {}
+        self._article_ids: list[str] = []
+        self._story_numbers = array("I")  # article number -> story number
+        self._vectors: list[_Vector] = []  # article number -> its frozen vector
+        self._days = array("i")  # article number -> publication day, 0 when unknown
+        self._titles: list[str | None] = []
+        self._postings: dict[str, array] = {}  # feature -> numbers of the latest stories carrying it
         self.reference = self.settings.reference_frequencies or (
             shipped_reference_frequencies() if self.settings.reference_weight > 0 else ReferenceFrequencies(0, {})
         )
-
     # ------------------------------------------------------------------ features
 
     def article_features(self, article: Article) -> Counter[str]:
@@ -157,12 +266,32 @@ class StoryClusterer:
             count += weight * self.reference.counts.get(feature[2:], 0)
         return math.log((documents + 1) / (count + 1)) + 1.0
 
+    # ------------------------------------------------------------------ vocabulary
+
+    def _kind_number(self, kind: str) -> int:
+        number = self._kind_numbers.get(kind)
+        if number is None:
+            number = self._kind_numbers[kind] = len(self._kind_numbers)
+        return number
+
+    def _numbered(self, vector: dict[str, float]) -> dict[int, float]:
+        """The vector keyed by feature numbers (same order), numbering features seen for the first time."""
+        numbered: dict[int, float] = {}
+        for feature, weight in vector.items():
+            number = self._feature_numbers.get(feature)
+            if number is None:
+                number = self._feature_numbers[feature] = len(self._feature_names)
+                self._feature_names.append(feature)
+                self._kind_of.append(self._kind_number(feature.split(":", 1)[0]))
+            numbered[number] = weight
+        return numbered
+
     # ------------------------------------------------------------------ clustering
 
     def add(self, article: Article) -> str:
         """Assign ``article`` to the best existing story or a new one; return the story id."""
-        if article.id in self._story_of:
-            return self._story_of[article.id]
+        if article.id in self._article_numbers:
+            return self.story_of(article.id)
         counts = self.article_features(article)
         self.document_frequencies.add(counts)
         tf = self._weighted(counts)
@@ -170,105 +299,150 @@ class StoryClusterer:
         vector = top_terms({f: w * self.idf(f) for f, w in tf.items()}, self.settings.max_terms_per_article)
         day = published_day(article)
 
-        parts = split_by_type(vector)
-        best_id, best_score = None, 0.0
-        for story_id in self._candidates(vector):
-            score = self._score(parts, day, self._stories[story_id])
+        numbered = self._numbered(vector)
+        query = _Query(numbered, self._kind_of)
+        best, best_score = None, 0.0
+        for story in self._candidates(vector):
+            score = self._score(query, day, self._stories[story])
             if score > best_score:
-                best_id, best_score = story_id, score
-        if best_id is None or best_score < self.settings.join_threshold:
-            best_id = f"s{len(self._stories) + 1}"
-            self._stories[best_id] = _Story(best_id)
-        self._join(self._stories[best_id], article, vector, parts, day)
-        return best_id
+                best, best_score = story, score
+        if best is None or best_score < self.settings.join_threshold:
+            best = len(self._stories)
+            self._stories.append(_Story())
+        self._join(best, article, numbered, day)
+        return f"s{best + 1}"
 
-    def _candidates(self, vector: dict[str, float]) -> list[str]:
-        """Stories sharing the vector's heaviest features (``candidate_features`` of them), best first
-        (at most ``max_candidates``): a bounded number of posting lists of bounded length, so the work
-        does not grow with the corpus once the lists are full."""
+    def _candidates(self, vector: dict[str, float]) -> list[int]:
+        """Numbers of the stories sharing the vector's heaviest features (``candidate_features`` of them),
+        best first (at most ``max_candidates``): a bounded number of posting lists of bounded length, so
+        the work does not grow with the corpus once the lists are full."""
         s = self.settings
         frequencies = self.document_frequencies
         too_common = None
         if frequencies.documents >= s.common_feature_min_documents:
             too_common = s.common_feature_share * frequencies.documents
-        overlap: Counter[str] = Counter()
+        overlap: Counter[int] = Counter()
         salient = sorted(vector.items(), key=lambda item: -item[1])[: s.candidate_features]
         for feature, weight in salient:
             if too_common is not None and frequencies.counts.get(feature, 0) > too_common:
                 continue
-            posting = self._postings.get(feature)
-            if not posting:
-                continue
-            for story_id in posting:
-                overlap[story_id] += weight
-        return [story_id for story_id, _ in overlap.most_common(s.max_candidates)]
+            for story in self._postings.get(feature, ()):
+                overlap[story] += weight
+        return [story for story, _ in overlap.most_common(s.max_candidates)]
 
-    def _score(self, query: TypedVector, day: int | None, story: _Story) -> float:
+    def _score(self, query: _Query, day: int | None, story: _Story) -> float:
         """Similarity of an article to a story's centroid and best recent members, lowered for distant dates."""
         s = self.settings
-        score = self._similarity(query, split_by_type(story.centroid()))
+        if story.term_sums is None:  # one article: its vector over its norm is the centroid
+            only = self._vectors[story.members[0]]
+            score = self._similarity(query, only, only.total)
+        else:
+            score = self._similarity(query, self._centroid_vector(story))
         if s.member_weight > 0:
-            recent = story.article_ids[-s.max_members_compared :]
-            best = sorted((self._similarity(query, self._parts[a]) for a in recent), reverse=True)[: s.top_members]
+            recent = story.members[-s.max_members_compared :]
+            best = sorted((self._similarity(query, self._vectors[a]) for a in recent), reverse=True)[: s.top_members]
             score = (1 - s.member_weight) * score + s.member_weight * sum(best) / len(best)
-        if day is not None and story.days:
-            gap = min(abs(day - d) for d in story.days)
-            if gap > s.time_window_days:
+        if day is not None:
+            days = [d for d in (self._days[a] for a in story.members) if d]
+            if days and min(abs(day - d) for d in days) > s.time_window_days:
                 score *= s.time_penalty
         return score
 
-    def _similarity(self, a: TypedVector, b: TypedVector) -> float:
-        """Weighted sum of per-channel cosines (word stems, names, numbers and dates)."""
+    def _similarity(self, query: _Query, stored: _Vector, divisor: float | None = None) -> float:
+        """Weighted sum of per-channel cosines (word stems, names, numbers and dates) between the query and
+        a stored vector, divided by ``divisor`` when given (a one-article story's centroid)."""
+        products = query.products(stored, divisor)
+        squares = stored.squares if divisor is None else stored.unit_squares
         return sum(
-            weight * typed_cosine(a, b, CHANNELS[channel]) for channel, weight in self.settings.channel_weights.items()
+            weight * channel_cosine(query, stored, products, squares, self._channel_kinds[channel])
+            for channel, weight in self.settings.channel_weights.items()
         )
 
-    def _join(
-        self, story: _Story, article: Article, vector: dict[str, float], parts: TypedVector, day: int | None
-    ) -> None:
-        story.article_ids.append(article.id)
-        total = math.sqrt(sum(w * w for w in vector.values())) or 1.0
-        for feature, weight in vector.items():
-            story.term_sums[feature] = story.term_sums.get(feature, 0.0) + weight / total
+    def _centroid_vector(self, story: _Story) -> _Vector:
+        """The centroid of a story of several articles, as a vector to compare with."""
+        return _Vector({f: w / len(story.members) for f, w in story.term_sums.items()}, self._kind_of)
+
+    def _join(self, story_number: int, article: Article, numbered: dict[int, float], day: int | None) -> None:
+        story = self._stories[story_number]
+        number = len(self._article_ids)
+        vector = _Vector(numbered, self._kind_of)
+        if story.members or len(numbered) > self.settings.max_terms_per_story:
+            self._add_to_sums(story, vector)
+        story.members.append(number)
+        self._article_numbers[article.id] = number
+        self._article_ids.append(article.id)
+        self._story_numbers.append(story_number)
+        self._vectors.append(vector)
+        self._days.append(day or 0)
+        self._titles.append(article.title)
+        for feature in self._feature_names_of(vector):
+            posting = self._postings.get(feature)
+            if posting is None:
+                posting = self._postings[feature] = array("I")
+            if story_number in posting:
+                continue
+            if len(posting) >= self.settings.max_postings_per_feature:
+                del posting[0]
+            posting.append(story_number)
+
+    def _add_to_sums(self, story: _Story, vector: _Vector) -> None:
+        """Add an article's unit vector to the story's term sums (made from its first article when it had
+        only that one), keeping the ``max_terms_per_story`` heaviest."""
+        if story.term_sums is None:
+            story.term_sums = {}
+            for member in story.members:
+                self._accumulate(story.term_sums, self._vectors[member])
+        self._accumulate(story.term_sums, vector)
         if len(story.term_sums) > self.settings.max_terms_per_story:
             kept = top_terms(story.term_sums, self.settings.max_terms_per_story)
             story.term_sums = {f: story.term_sums[f] for f in kept}
-        if day is not None:
-            story.days.append(day)
-        self._story_of[article.id] = story.id
-        self._parts[article.id] = parts
-        self._titles[article.id] = article.title
-        for feature in vector:
-            posting = self._postings.setdefault(feature, deque(maxlen=self.settings.max_postings_per_feature))
-            if story.id in posting:
-                continue
-            posting.append(story.id)
+
+    @staticmethod
+    def _accumulate(sums: dict[int, float], vector: _Vector) -> None:
+        for feature, weight in zip(vector.features, vector.weights):
+            sums[feature] = sums.get(feature, 0.0) + weight / vector.total
+
+    def _feature_names_of(self, vector: _Vector) -> list[str]:
+        return [self._feature_names[f] for f in vector.features]
 
     # ------------------------------------------------------------------ results
 
     def stories(self) -> dict[str, list[str]]:
         """Story id -> article ids, in order of arrival."""
-        return {sid: list(story.article_ids) for sid, story in self._stories.items()}
-
-    def _vector(self, article_id: str) -> dict[str, float]:
-        """A stored article's whole vector (kept only split by type, to hold one copy)."""
-        return {f: w for part, _ in self._parts[article_id].values() for f, w in part.items()}
+        return {f"s{n + 1}": [self._article_ids[a] for a in story.members] for n, story in enumerate(self._stories)}
 
     def story_of(self, article_id: str) -> str:
         """The story id of a stored article."""
-        return self._story_of[article_id]
+        return f"s{self._story_numbers[self._article_numbers[article_id]] + 1}"
+
+    def _vector(self, article: int | str) -> dict[str, float]:
+        """A stored article's whole vector by feature name, grouped by feature type."""
+        stored = self._vectors[self._article_numbers[article] if isinstance(article, str) else article]
+        parts: dict[int, dict[str, float]] = {}
+        for feature, weight in zip(stored.features, stored.weights):
+            parts.setdefault(self._kind_of[feature], {})[self._feature_names[feature]] = weight
+        return {f: w for part in parts.values() for f, w in part.items()}
+
+    def _centroid(self, story_id: str) -> dict[str, float]:
+        """A story's centroid by feature name."""
+        story = self._stories[int(story_id[1:]) - 1]
+        names = self._feature_names
+        if story.term_sums is None:
+            only = self._vectors[story.members[0]]
+            return {names[f]: w / only.total for f, w in zip(only.features, only.weights)}
+        return {names[f]: w / len(story.members) for f, w in story.term_sums.items()}
 
     def central_article(self, story_id: str) -> str:
         """The member article closest to the story's centroid."""
-        story = self._stories[story_id]
-        centroid = story.centroid()
-        return max(story.article_ids, key=lambda a: cosine(self._vector(a), centroid))
+        members = self._stories[int(story_id[1:]) - 1].members
+        centroid = self._centroid(story_id)
+        return self._article_ids[max(members, key=lambda a: cosine(self._vector(a), centroid))]
 
     def story_title(self, story_id: str) -> str:
         """The most central titled article's title, or else a phrase of the story's most salient names and words."""
-        story = self._stories[story_id]
-        centroid = story.centroid()
-        titled = [a for a in story.article_ids if self._titles.get(a)]
+        members = self._stories[int(story_id[1:]) - 1].members
+        centroid = self._centroid(story_id)
+        titled = [a for a in members if self._titles[a]]
         if titled:
             best = max(titled, key=lambda a: cosine(self._vector(a), centroid))
             return str(self._titles[best])
@@ -313,33 +487,6 @@ CHANNELS = {
     "name": frozenset({"PERSON", "ORG", "PLACE", "EVENT", "NORP", "PRODUCT", "WORK_OF_ART", "LAW"}),
     "number": frozenset({"NUM", "YEAR", "DAY"}),
 }
-
-
-# A sparse vector split by feature type: type -> (its features with their weights, their squared norm).
-TypedVector = dict[str, tuple[dict[str, float], float]]
-
-
-def split_by_type(vector: dict[str, float]) -> TypedVector:
-    """Split a feature vector by feature type (the part before ``:``), with each part's squared norm."""
-    parts: dict[str, dict[str, float]] = {}
-    for feature, weight in vector.items():
-        parts.setdefault(feature.split(":", 1)[0], {})[feature] = weight
-    return {kind: (part, sum(w * w for w in part.values())) for kind, part in parts.items()}
-
-
-def typed_cosine(a: TypedVector, b: TypedVector, kinds: Iterable[str]) -> float:
-    """Cosine of two typed vectors restricted to the feature types ``kinds``."""
-    kinds = tuple(kinds)
-    dot = 0.0
-    for kind in kinds:
-        if kind in a and kind in b:
-            small, large = sorted((a[kind][0], b[kind][0]), key=len)
-            dot += sum(w * large.get(f, 0.0) for f, w in small.items())
-    if not dot:
-        return 0.0
-    norm_a = sum(a[kind][1] for kind in kinds if kind in a)
-    norm_b = sum(b[kind][1] for kind in kinds if kind in b)
-    return dot / math.sqrt(norm_a * norm_b)
 
 
 def _lead_end(article: Article, lead_sentences: int) -> int:
