@@ -102,6 +102,11 @@ def sentence_spans(article: Article) -> list[tuple[int, int]]:
 # --------------------------------------------------------------------------- candidates (LSH)
 
 
+def _posting_numbers(posting: int | list[int]) -> list[int]:
+    """The article numbers of a fresh posting (one article is stored as a bare int)."""
+    return [posting] if isinstance(posting, int) else posting
+
+
 class _BandTable:
     """MinHash LSH bands of every indexed unit: which articles carry each band key.
 
@@ -163,14 +168,10 @@ class _BandTable:
         numbers: list[int] = []
         for index, key in enumerate(keys):
             posting = self._fresh.get(key) if usable[index] else None
-            if posting is None:
-                continue
-            if isinstance(posting, int):
-                owners.append(index)
-                numbers.append(posting)
-            else:
-                owners.extend([index] * len(posting))
-                numbers.extend(posting)
+            if posting is not None:
+                found = _posting_numbers(posting)
+                owners.extend([index] * len(found))
+                numbers.extend(found)
         return owners, numbers
 
     def _run_counts(self, keys: np.ndarray) -> np.ndarray:
@@ -185,12 +186,9 @@ class _BandTable:
         keys: list[int] = []
         numbers: list[int] = []
         for key, posting in self._fresh.items():
-            if isinstance(posting, int):
-                keys.append(key)
-                numbers.append(posting)
-            else:
-                keys.extend([key] * len(posting))
-                numbers.extend(posting)
+            found = _posting_numbers(posting)
+            keys.extend([key] * len(found))
+            numbers.extend(found)
         self._fresh = {}
         self._runs.append(self._sorted_run(np.array(keys, dtype=np.uint64), np.array(numbers, dtype=np.int32)))
         while len(self._runs) > 1 and len(self._runs[-2][0]) <= len(self._runs[-1][0]):
