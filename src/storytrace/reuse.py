@@ -102,6 +102,24 @@ def sentence_spans(article: Article) -> list[tuple[int, int]]:
 # --------------------------------------------------------------------------- candidates (LSH)
 
 
+def _run_postings(run_keys: np.ndarray, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For each of ``keys`` (any order), the index of its first posting in a run's sorted keys and
+    how many postings it has there. The keys are searched in sorted order, which lets each binary
+    search start where the last one ended (a run holds millions of keys: this is what an add costs),
+    and only the keys found are searched a second time, for the end of their postings."""
+    order = np.argsort(keys, kind="stable")
+    ordered = keys[order]
+    left = np.searchsorted(run_keys, ordered, "left")
+    found = left < len(run_keys)
+    found[found] = run_keys[left[found]] == ordered[found]
+    counts = np.zeros(len(keys), dtype=np.int64)
+    if found.any():
+        counts[found] = np.searchsorted(run_keys, ordered[found], "right") - left[found]
+    by_key_left, by_key_counts = np.empty_like(left), np.empty_like(counts)
+    by_key_left[order], by_key_counts[order] = left, counts
+    return by_key_left, by_key_counts
+
+
 def _posting_numbers(posting: int | list[int]) -> list[int]:
     """The article numbers of a fresh posting (one article is stored as a bare int)."""
     return [posting] if isinstance(posting, int) else posting
@@ -154,8 +172,8 @@ class _BandTable:
         owners, numbers = self._fresh_postings(keys.tolist(), usable)
         found_owners, found_numbers = [np.array(owners, dtype=np.int64)], [np.array(numbers, dtype=np.int64)]
         for run_keys, run_numbers in self._runs:
-            left = np.searchsorted(run_keys, keys, "left")
-            counts = np.where(usable, np.searchsorted(run_keys, keys, "right") - left, 0)
+            left, counts = _run_postings(run_keys, keys)
+            counts = np.where(usable, counts, 0)
             total = int(counts.sum())
             if total:
                 found_owners.append(np.repeat(np.arange(len(keys)), counts))
@@ -178,7 +196,7 @@ class _BandTable:
         """How many postings of each key the runs hold."""
         counts = np.zeros(len(keys), dtype=np.int64)
         for run_keys, _ in self._runs:
-            counts += np.searchsorted(run_keys, keys, "right") - np.searchsorted(run_keys, keys, "left")
+            counts += _run_postings(run_keys, keys)[1]
         return counts
 
     def _freeze(self) -> None:
