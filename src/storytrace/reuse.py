@@ -3,8 +3,7 @@
 Finding candidates never compares all pairs. Each article is cut into units (its sentences; a unit
 shorter than ``MIN_PASSAGE_TOKENS`` tokens is joined to the next one), each unit gets a MinHash
 signature (word 3-gram shingles, datasketch's affine32 scheme vectorised per article) and the
-signature's bands go into one band table (the latest postings in a dict, older ones frozen into a
-few sorted numpy runs of 12 bytes a posting, so 100,000 articles fit in memory; see ``_BandTable``).
+signature's bands go into one band table.
 Adding an article looks its bands up, so the work per added article depends on the article and on
 the few articles it shares bands with, not on the corpus size. Candidate pairs are then aligned
 exactly (seed-and-extend on shared word 5-grams, adjacent matches merged across small edits, passages
@@ -39,7 +38,6 @@ from __future__ import annotations
 
 import re
 import zlib
-from array import array
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
@@ -60,10 +58,10 @@ SYNDICATION_SHARE = 0.5  # share of the source reproduced for a copy to count as
 MAX_POSTINGS = 1000  # a band key shared by more articles is boilerplate: no longer recorded or used
 MAX_CANDIDATES = 100  # articles aligned per added article, the ones sharing most units first
 MAX_SEED_POSITIONS = 8  # source positions tried for one target seed (repeated phrases)
-FRESH_KEYS = 1 << 17  # band keys kept in a dict before they are frozen into a sorted run (see _BandTable)
 
 _TOKEN = re.compile(r"\w+(?:['’]\w+)*")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+|\n+")
+_BOILERPLATE = -1  # posting marker for a band key shared by more than MAX_POSTINGS articles
 
 
 class Token(NamedTuple):
@@ -102,124 +100,48 @@ def sentence_spans(article: Article) -> list[tuple[int, int]]:
 # --------------------------------------------------------------------------- candidates (LSH)
 
 
-def _run_postings(run_keys: np.ndarray, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """For each of ``keys`` (any order), the index of its first posting in a run's sorted keys and
-    how many postings it has there. The keys are searched in sorted order, which lets each binary
-    search start where the last one ended (a run holds millions of keys: this is what an add costs),
-    and only the keys found are searched a second time, for the end of their postings."""
-    order = np.argsort(keys, kind="stable")
-    ordered = keys[order]
-    left = np.searchsorted(run_keys, ordered, "left")
-    found = left < len(run_keys)
-    found[found] = run_keys[left[found]] == ordered[found]
-    counts = np.zeros(len(keys), dtype=np.int64)
-    if found.any():
-        counts[found] = np.searchsorted(run_keys, ordered[found], "right") - left[found]
-    by_key_left, by_key_counts = np.empty_like(left), np.empty_like(counts)
-    by_key_left[order], by_key_counts[order] = left, counts
-    return by_key_left, by_key_counts
-
-
-def _posting_numbers(posting: int | list[int]) -> list[int]:
-    """The article numbers of a fresh posting (one article is stored as a bare int)."""
-    return [posting] if isinstance(posting, int) else posting
-
-
 class _BandTable:
-    """MinHash LSH bands of every indexed unit: which articles carry each band key.
+    """MinHash LSH bands of every indexed unit, kept compact: one dict from band key to article(s).
 
     datasketch's ``MinHashLSH`` keeps a set and a bytes object per key and band (about 300 bytes
-    each), and even a dict from key to article number costs about 70 bytes a posting; at ~235 band
-    keys per article either is too much for 100,000 articles in memory. Here only the latest postings
-    sit in a dict (key -> article number, or a list of them) of at most ``FRESH_KEYS`` keys; when it
-    fills, they become a run: a sorted numpy array of keys beside one of article numbers, 12 bytes a
-    posting. Runs are merged like a binary counter (a run is merged into the one before it while that
-    one is not larger), so there are about log2(postings / FRESH_KEYS) of them, each looked up with one
-    vectorised binary search per added article, and a posting is copied O(log n) times in all.
-    Only which *articles* share a unit is recorded: the exact alignment finds the passages afterwards.
-    A key already carried by ``MAX_POSTINGS`` articles is boilerplate: no longer recorded or looked up.
+    each); at ~25 units x 8 bands per article that is ~60 kB an article, too much for 100,000
+    articles in memory. Here a posting is an int (one article) or a list of ints, keyed by one
+    64-bit hash of (band number, band values). Only which *articles* share a unit is recorded: the
+    exact alignment finds the passages afterwards.
     """
 
     def __init__(self) -> None:
-        self._fresh: dict[int, int | list[int]] = {}
-        self._runs: list[tuple[np.ndarray, np.ndarray]] = []  # (sorted keys, article numbers), largest first
-        self._boilerplate: set[int] = set()
+        self._postings: dict[int, int | list[int]] = {}
 
-    def add(self, keys: list[int], article_number: int) -> None:
-        """Record that article ``article_number`` carries each of the distinct ``keys``."""
-        in_runs = self._run_counts(np.array(keys, dtype=np.uint64)).tolist()
-        for key, count in zip(keys, in_runs):
-            if key in self._boilerplate:
+    def add(self, keys: set[int], article_number: int) -> None:
+        for key in keys:
+            posting = self._postings.get(key)
+            if posting is None:
+                self._postings[key] = article_number
+            elif posting == _BOILERPLATE:
                 continue
-            posting = self._fresh.get(key)
-            count += 0 if posting is None else 1 if isinstance(posting, int) else len(posting)
-            if count >= MAX_POSTINGS:
-                self._boilerplate.add(key)
-                self._fresh.pop(key, None)
-            elif posting is None:
-                self._fresh[key] = article_number
             elif isinstance(posting, int):
-                self._fresh[key] = [posting, article_number]
+                self._postings[key] = [posting, article_number]
+            elif len(posting) >= MAX_POSTINGS:
+                self._postings[key] = _BOILERPLATE
             else:
                 posting.append(article_number)
-        if len(self._fresh) >= FRESH_KEYS:
-            self._freeze()
 
-    def lookup(self, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Every stored posting of the ``keys`` (boilerplate ones left out), as two arrays: the index
-        in ``keys`` of the key, and the article number."""
-        usable = np.array([key not in self._boilerplate for key in keys.tolist()], dtype=bool)
-        owners, numbers = self._fresh_postings(keys.tolist(), usable)
-        found_owners, found_numbers = [np.array(owners, dtype=np.int64)], [np.array(numbers, dtype=np.int64)]
-        for run_keys, run_numbers in self._runs:
-            left, counts = _run_postings(run_keys, keys)
-            counts = np.where(usable, counts, 0)
-            total = int(counts.sum())
-            if total:
-                found_owners.append(np.repeat(np.arange(len(keys)), counts))
-                first = np.repeat(left - (np.cumsum(counts) - counts), counts)  # run index of each key's first posting, minus its offset
-                found_numbers.append(run_numbers[first + np.arange(total)].astype(np.int64))
-        return np.concatenate(found_owners), np.concatenate(found_numbers)
+    def lookup(self, keys: set[int]) -> list[int]:
+        """Article numbers sharing any key, once per shared key."""
+        found: list[int] = []
+        for key in keys:
+            posting = self._postings.get(key)
+            if posting is None or posting == _BOILERPLATE:
+                continue
+            if isinstance(posting, int):
+                found.append(posting)
+            else:
+                found.extend(posting)
+        return found
 
-    def _fresh_postings(self, keys: list[int], usable: np.ndarray) -> tuple[list[int], list[int]]:
-        owners: list[int] = []
-        numbers: list[int] = []
-        for index, key in enumerate(keys):
-            posting = self._fresh.get(key) if usable[index] else None
-            if posting is not None:
-                found = _posting_numbers(posting)
-                owners.extend([index] * len(found))
-                numbers.extend(found)
-        return owners, numbers
-
-    def _run_counts(self, keys: np.ndarray) -> np.ndarray:
-        """How many postings of each key the runs hold."""
-        counts = np.zeros(len(keys), dtype=np.int64)
-        for run_keys, _ in self._runs:
-            counts += _run_postings(run_keys, keys)[1]
-        return counts
-
-    def _freeze(self) -> None:
-        """Turn the fresh postings into a run, then merge runs while the one before is not larger."""
-        keys: list[int] = []
-        numbers: list[int] = []
-        for key, posting in self._fresh.items():
-            found = _posting_numbers(posting)
-            keys.extend([key] * len(found))
-            numbers.extend(found)
-        self._fresh = {}
-        self._runs.append(self._sorted_run(np.array(keys, dtype=np.uint64), np.array(numbers, dtype=np.int32)))
-        while len(self._runs) > 1 and len(self._runs[-2][0]) <= len(self._runs[-1][0]):
-            (keys_a, numbers_a), (keys_b, numbers_b) = self._runs.pop(), self._runs.pop()
-            self._runs.append(self._sorted_run(np.concatenate((keys_b, keys_a)), np.concatenate((numbers_b, numbers_a))))
-
-    def _sorted_run(self, keys: np.ndarray, numbers: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """The postings sorted by key, boilerplate keys dropped."""
-        if self._boilerplate:
-            kept = ~np.isin(keys, np.fromiter(self._boilerplate, dtype=np.uint64, count=len(self._boilerplate)))
-            keys, numbers = keys[kept], numbers[kept]
-        order = np.argsort(keys, kind="stable")  # timsort: two sorted halves merge in linear time
-        return keys[order], numbers[order]
+    def __len__(self) -> int:
+        return len(self._postings)
 
 
 _MASK32 = np.uint64(0xFFFFFFFF)
@@ -277,16 +199,16 @@ def minhash_signatures(units: list[list[str]]) -> np.ndarray:
     return np.minimum.reduceat(permuted, starts, axis=0)
 
 
-def _band_keys(units: list[list[str]]) -> np.ndarray:
-    """Per unit (row), the 64-bit keys of its signature's ``BANDS`` bands (band number mixed in)."""
+def _band_keys(units: list[list[str]]) -> list[set[int]]:
+    """Per unit, the set of 64-bit keys of its signature's bands (band number mixed in)."""
     signatures = minhash_signatures(units)
     if not len(signatures):
-        return np.zeros((0, BANDS), dtype=np.uint64)
+        return []
     rows = NUM_PERM // BANDS
     bands = signatures.reshape(len(signatures), BANDS, rows)
     # One 64-bit key per (unit, band): a random odd-weighted sum of the band's values and its number.
     keys = (bands * _BAND_MIX[None, :, :rows]).sum(axis=2) + _BAND_MIX[None, :, rows] * np.arange(1, BANDS + 1, dtype=np.uint64)
-    return keys
+    return [set(row) for row in keys.tolist()]
 
 
 # --------------------------------------------------------------------------- exact alignment
@@ -486,12 +408,11 @@ def _near_passage(article: Article, spans: list[tuple[int, int]], start: int, en
 
 
 def kept_for_comparison(article: Article) -> Article:
-    """The part of an indexed article that later comparisons read: text, dates, outlet, removed
-    captions and media attributions (``_framed``); its entities, tags, quantities and other
-    attributions are left out, so an index of 100,000 articles does not hold their analyses, and its
-    sentences too (``ReuseIndex`` keeps their spans in an array)."""
+    """The part of an indexed article that later comparisons read: text, sentences, dates, outlet,
+    removed captions and media attributions (``_framed``); its entities, tags, quantities and other
+    attributions are left out, so an index of 100,000 articles does not hold their analyses."""
     return replace(
-        article, raw_text="", sentences=[], entities=[], tagged_words=[], quantities=[], time_expressions=[], given={},
+        article, raw_text="", entities=[], tagged_words=[], quantities=[], time_expressions=[], given={},
         attributions=[a for a in article.attributions if a.source_type == "media" and a.source_span is not None],
     )
 
@@ -499,16 +420,14 @@ def kept_for_comparison(article: Article) -> Article:
 class ReuseIndex:
     """Incremental reuse detection: ``add`` one article, get its reuse with the articles already in.
 
-    Holds what comparisons need of each added article (``kept_for_comparison``, and its sentence
-    spans as one array of offsets; its text is read again only when a later article shares bands with
-    it) and the compact band table. ``direction_basis[(source, target)]`` says which rule set each
-    returned pair's direction.
+    Holds what comparisons need of each added article (``kept_for_comparison``; its text is read
+    again only when a later article shares bands with it) and the compact band table. ``direction_basis[(source, target)]`` says
+    which rule set each returned pair's direction.
     """
 
     def __init__(self) -> None:
         self._bands = _BandTable()
         self._articles: list[Article] = []  # by article number
-        self._spans: list[array] = []  # by article number: sentence starts and ends, interleaved
         self._numbers: dict[str, int] = {}
         self.direction_basis: dict[tuple[str, str], str] = {}
 
@@ -529,41 +448,37 @@ class ReuseIndex:
             return []
         tokens = tokenize(article.text)
         spans = sentence_spans(article)
-        unit_keys = _band_keys(_units(tokens, spans))
-        candidates = self._candidates(unit_keys)
+        keys_per_unit = _band_keys(_units(tokens, spans))
+        all_keys = set().union(*keys_per_unit) if keys_per_unit else set()
+        candidates = self._candidates(keys_per_unit)
         number = len(self._articles)
         self._articles.append(kept_for_comparison(article))
-        self._spans.append(array("I", [offset for span in spans for offset in span]))
         self._numbers[article.id] = number
-        self._bands.add(np.unique(unit_keys).tolist(), number)
+        self._bands.add(all_keys, number)
         found = []
         new_words = [token.text for token in tokens]
         new_grams = seed_grams(new_words)
         for other_number in candidates:
-            reuse = self._compare(other_number, article, tokens, spans, new_words, new_grams)
+            reuse = self._compare(self._articles[other_number], article, tokens, spans, new_words, new_grams)
             if reuse is not None:
                 found.append(reuse)
         return found
 
-    def _candidates(self, unit_keys: np.ndarray) -> list[int]:
-        """Numbers of the indexed articles sharing a band with the most of these units (``MAX_CANDIDATES``
-        of them, ties by number)."""
-        owners, numbers = self._bands.lookup(unit_keys.ravel())
-        if not len(numbers):
-            return []
-        unit_and_article = np.unique((owners // BANDS) << 32 | numbers)  # each article once per unit
-        articles, shared_units = np.unique(unit_and_article & 0xFFFFFFFF, return_counts=True)
-        return articles[np.lexsort((articles, -shared_units))][:MAX_CANDIDATES].tolist()
+    def _candidates(self, keys_per_unit: list[set[int]]) -> list[int]:
+        shared_units: dict[int, int] = defaultdict(int)
+        for keys in keys_per_unit:
+            for other in set(self._bands.lookup(keys)):
+                shared_units[other] += 1
+        ranked = sorted(shared_units, key=lambda other: (-shared_units[other], other))
+        return ranked[:MAX_CANDIDATES]
 
-    def _compare(self, old_number: int, new: Article, new_tokens, new_spans, new_words, new_grams) -> Reuse | None:
-        old = self._articles[old_number]
+    def _compare(self, old: Article, new: Article, new_tokens, new_spans, new_words, new_grams) -> Reuse | None:
         # Align with the old article as "source" first, then orient by the rules.
         matches = align_tokens(words(old.text), new_words, new_grams)
         if not matches:
             return None
         old_tokens = tokenize(old.text)
-        offsets = self._spans[old_number]
-        old_spans = list(zip(offsets[::2], offsets[1::2]))
+        old_spans = sentence_spans(old)
         old_side = [(old_tokens[m.source].start, old_tokens[m.source_end - 1].end) for m in matches]
         new_side = [(new_tokens[m.target].start, new_tokens[m.target_end - 1].end) for m in matches]
         new_is_target, basis = self._direction(old, new, old_side, new_side, old_spans, new_spans)
