@@ -235,29 +235,31 @@ def _singular(unit: str) -> str:
     return unit[:-1] if unit.endswith("s") and not unit.endswith("ss") else unit
 
 
+def _counts_of_one_thing(a: list[tuple[float, str]], b: list[tuple[float, str]]) -> list[tuple[float, float]]:
+    """(smaller, larger) of every pair of positive figures the two sentences give for the same unit."""
+    return [
+        (min(value_a, value_b), max(value_a, value_b))
+        for value_a, unit_a in a
+        for value_b, unit_b in b
+        if unit_a == unit_b and min(value_a, value_b) > 0
+    ]
+
+
 def other_count(a: list[tuple[float, str]], b: list[tuple[float, str]], ratio: float, tolerance: float) -> bool:
     """Whether the two sentences count one kind of thing with figures at least ``ratio`` apart and
     none within ``tolerance`` ("10,000 soldiers" and "18 soldiers": two different counts)."""
-    apart = False
-    for value_a, unit_a in a:
-        for value_b, unit_b in b:
-            if unit_a != unit_b or min(value_a, value_b) <= 0:
-                continue
-            if max(value_a, value_b) <= min(value_a, value_b) * (1 + tolerance):
-                return False
-            apart = apart or max(value_a, value_b) >= min(value_a, value_b) * ratio
-    return apart
+    pairs = _counts_of_one_thing(a, b)
+    if any(larger <= smaller * (1 + tolerance) for smaller, larger in pairs):
+        return False
+    return any(larger >= smaller * ratio for smaller, larger in pairs)
 
 
 def same_count(a: list[tuple[float, str]], b: list[tuple[float, str]], tolerance: float) -> bool:
     """Whether the two sentences give a figure for the same counted thing within ``tolerance`` of each
     other (10,000 and 11,000 soldiers: one count, told twice)."""
     return any(
-        unit_a == unit_b
-        and min(value_a, value_b) >= _SMALLEST_SHARED_COUNT
-        and max(value_a, value_b) <= min(value_a, value_b) * (1 + tolerance)
-        for value_a, unit_a in a
-        for value_b, unit_b in b
+        smaller >= _SMALLEST_SHARED_COUNT and larger <= smaller * (1 + tolerance)
+        for smaller, larger in _counts_of_one_thing(a, b)
     )
 
 
