@@ -115,6 +115,23 @@ def test_seeds_desertion_report_chain_is_anonymous_via_the_outlet(seeds_dossier)
     assert claim.attribution.anonymous and "an estimated" in claim.attribution.hedges
 
 
+def test_seeds_the_outlets_sources_are_the_officials_it_cited(seeds_dossier):
+    # "X's sources" and "the sources", after "X reported, citing unnamed intelligence officials".
+    for needle in ("According to Suspilne's sources", "Russian commanders are attempting"):
+        [claim] = _claims(seeds_dossier, "000", needle)
+        assert [link.source for link in claim.attribution.chain] == ["unnamed intelligence officials", "Suspilne"]
+
+
+def test_seeds_republished_quote_keeps_the_whole_chain(seeds_dossier):
+    # The republisher quotes the earlier outlet, whose "the sources" are the officials the
+    # republisher said the first report cited.
+    [claim] = _claims(seeds_dossier, "001", "Russian commanders are attempting")
+    assert [link.source for link in claim.attribution.chain] == [
+        "unnamed intelligence officials", "Suspilne", "Kyiv Independent"]
+    [according] = _claims(seeds_dossier, "001", "But according to Suspilne")
+    assert [link.source for link in according.attribution.chain] == ["unnamed intelligence officials", "Suspilne"]
+
+
 def test_seeds_conflicting_figures_but_not_distances(seeds_dossier):
     story = seeds_dossier.stories[0]
     values = [{v.value for v in c.values} for c in story.conflicts]

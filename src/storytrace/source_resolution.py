@@ -30,6 +30,7 @@ from storytrace.sources import (
 )
 
 _APPOSITION = re.compile(r",\s+((?:the|a|an)\s+[^,.;:!?\"“”]{1,80}?),")  # ", the state broadcaster,"
+CITING_CUE_STEMS = ("cite", "citing", "quote", "quoting")
 _ABBREVIATIONS = {"sen.": "senator", "rep.": "representative", "gov.": "governor", "gen.": "general",
                   "col.": "colonel", "lt.": "lieutenant", "adm.": "admiral", "dr.": "doctor"}
 _MALE_MARKS = {"mr.", "mr", "he", "him", "his", "himself", "spokesman", "king", "prince", "sir", "lord"}
@@ -52,6 +53,7 @@ class _Source:
     noun: str | None = None
     issuer: _Source | None = None  # set for a document: who issued it ("the ministry" of its report)
     platform: _Source | None = None  # set for a post or video: the platform it was shared on
+    relay: _Source | None = None  # set for an anonymous source: who first carried it ("X, citing Y")
     statements: set[str] = field(default_factory=set)  # "statement", "remarks": how it spoke
 
     def canonical(self) -> str:
@@ -317,6 +319,12 @@ class _ArticleSources:
             if source.owner is owner and source.noun == noun.lower():
                 source.see(text, at)
                 return source
+        if noun.lower() in SOURCE_NOUNS:  # "X's sources": the unnamed sources X was said to cite
+            relayed = next((s for s in self.before(at) if s.anonymous and s.relay is owner
+                            and s.plural == is_plural_mention(noun)), None)
+            if relayed is not None:
+                relayed.see(text, at)
+                return relayed
         type_, anonymous = ("anonymous", True) if noun.lower() in SOURCE_NOUNS else classify_source(
             text, outlet=self.outlet, cue=cue)
         source = _Source("", type_, anonymous, plural=is_plural_mention(noun), owner=owner, noun=noun.lower())
@@ -581,6 +589,9 @@ def resolve_sources(
     # Reading order; "I"/"we" last, so the attribution quoting them is resolved first.
     ordered = sorted(attributions, key=lambda a: (
         clean_mention(mention_of(a)[0] or "").lower() in first_person, position(a)))
+    links_of: dict[int, list[_Source]] = {}
+    new_mentions: dict[int, list[bool]] = {}
+    previous: list[Attribution] = []  # attributions resolved so far, in reading order
     for attribution in ordered:
         text, start, end = mention_of(attribution)
         cue = article.text[slice(*attribution.cue_span)] if attribution.cue_span else attribution.cue
@@ -588,12 +599,23 @@ def resolve_sources(
             if start is None:
                 start, end = article.locate(text, position(attribution)) or (None, None)
             article.resolved[id(attribution)] = article.resolve(text, start, end, cue)
-    for attribution in attributions:
+        # Chain links are resolved in reading order too, so that later mentions can refer to them
+        # ("citing unnamed officials" ... "the sources said").
         source = article.resolved.get(id(attribution))
         links = [_chain_source(article, attribution, link.source, source) for link in attribution.chain]
+        links_of[id(attribution)] = links
+        # "a source" / "two officials" introduce sources of their own: an earlier source of that
+        # name keeps its carrier, this mention gets only the carriers its sentence names.
+        new_mentions[id(attribution)] = [_introduces(link.source) for link in attribution.chain]
+        _note_relays(links)
+        _note_cited_sources(article, attribution, source, cue, previous, links_of)
+        previous.append(attribution)
+    for attribution in attributions:
+        source = article.resolved.get(id(attribution))
+        links = links_of[id(attribution)]
         if not links and source is not None:
             links = [source]
-        links = _with_relations(links)
+        links = _with_relations(links, new_mentions.get(id(attribution)) if attribution.chain else None)
         if source is not None:
             attribution.source = source.canonical()
             attribution.source_type = source.type
@@ -615,9 +637,54 @@ def _chain_source(article: _ArticleSources, attribution: Attribution, raw: str,
     return article.resolve(raw, start, end)
 
 
-def _with_relations(links: list[_Source]) -> list[_Source]:
+def _note_relays(links: list[_Source]) -> None:
+    """An anonymous link followed by another ("unnamed officials" then the outlet citing them) is
+    relayed by it: later mentions of those sources ("the sources said", "X's sources") keep the
+    outlet that first carried them in their chains."""
+    for link, following in zip(links, links[1:]):
+        if link.anonymous and link.relay is None and following is not link and following is not link.owner:
+            link.relay = following
+
+
+def _note_cited_sources(article: _ArticleSources, attribution: Attribution, source: _Source | None,
+                        cue: str | None, previous: list[Attribution], links_of: dict[int, list[_Source]]) -> None:
+    """ "X's report cited unnamed officials": the content names who X relied on, not a claim.
+
+    Those unnamed sources are registered as relayed by X (so "the sources said" later resolves to
+    them), and the nearest earlier attribution to X alone ("According to X, ...") gets them as its
+    original source. Only an anonymous source as the whole content counts ("cited a poll showing
+    ..." is content)."""
+    if source is None or not cue or not cue.lower().startswith(CITING_CUE_STEMS):
+        return
+    if len(attribution.content_spans) != 1:
+        return
+    start, end = attribution.content_spans[0]
+    mention = clean_mention(article.text[start:end])
+    if not mention or len(mention.split()) > 8 or not anonymity_cue(mention):
+        return
+    cited = article.resolve(mention, start, end)
+    if not cited.anonymous or cited is source:
+        return
+    if cited.relay is None:
+        cited.relay = source
+    for earlier in reversed(previous):
+        links = links_of.get(id(earlier), [])
+        if article.resolved.get(id(earlier)) is source and links in ([], [source]):
+            links_of[id(earlier)] = [cited, source]
+            break
+
+
+def _introduces(mention: str) -> bool:
+    """Whether a mention introduces a source rather than refers back to one: "a source", "two officials"."""
+    words = clean_mention(mention).lower().split()
+    return bool(words) and words[0] in INDEFINITE_DETERMINERS
+
+
+def _with_relations(links: list[_Source], introduced: list[bool] | None = None) -> list[_Source]:
     """Chain links with the sources they imply: a document's issuer before it, the owner X right
-    after "X's sources" and the platform right after a post (both as the nearer link). The same
+    after "X's sources", the outlet that first carried unnamed sources right after them (unless it
+    is a later link already, or the mention introduces a source its sentence carries: ``introduced``,
+    per link) and the platform right after a post (all as the nearer link). The same
     source twice in a row, or a document's issuer again right after it, is kept once."""
     expanded: list[_Source] = []
     for index, link in enumerate(links):
@@ -627,6 +694,9 @@ def _with_relations(links: list[_Source]) -> list[_Source]:
         expanded.append(link)
         if link.owner is not None and link.anonymous and following is not link.owner:
             expanded.append(link.owner)
+        elif link.relay is not None and link.relay not in links[index + 1:] and not (
+                following is not None and introduced and introduced[index]):
+            expanded.append(link.relay)  # "the sources" first carried by X: X before the nearer reporters
         if link.platform is not None and following is not link.platform:
             expanded.append(link.platform)
     kept: list[_Source] = []
