@@ -286,3 +286,11 @@ def test_source_resolution_capital_speaks_for_its_government(nlp, capital) -> No
     attribution = _attribution(text, capital, "The talks on fishing quotas collapsed on Friday")
     resolve_sources([attribution], nlp(text), outlet="dailyharbor.com")
     assert (attribution.source, attribution.source_type) == (capital, "government")
+
+
+def test_source_resolution_plural_title_is_not_one_earlier_person(nlp) -> None:
+    text = ("Ostland's leader Mara Vell met the Velsian president in Harbin. "
+            "The leaders of the two nations said the border would reopen.")
+    leaders = _attribution(text, "The leaders of the two nations", "the border would reopen")
+    resolve_sources([leaders], nlp(text), outlet="example.org")
+    assert (leaders.source.lower(), leaders.source_type) == ("the leaders of the two nations", "person")

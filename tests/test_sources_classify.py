@@ -22,6 +22,8 @@ from storytrace.sources import classify_source
         ("a spokeswoman, Dana Whitfield,", None, "person"),
         ("the Ohio senator", None, "person"),
         ("he", None, "person"),
+        ("the leaders of the two nations", None, "person"),  # a plural title: people named elsewhere
+        ("the two presidents", None, "person"),
         # organization
         ("Greenfield Logistics", "ORG", "organization"),
         ("the company", None, "organization"),
@@ -33,6 +35,8 @@ from storytrace.sources import classify_source
         ("the Kremlin", None, "government"),
         ("authorities", None, "government"),
         ("local police", None, "government"),
+        ("prosecutors", None, "government"),  # the office speaks: not unnamed people
+        ("federal prosecutors", None, "government"),
         ("Oslo", "GPE", "government"),
         ("Ottawa", "PERSON", "government"),   # a capital speaks for its government, even when tagged a person
         ("Wellington", None, "government"),
@@ -94,6 +98,8 @@ def test_sources_classify_type(mention: str, label: str | None, expected: str) -
         ("an army intelligence source", None),
         ("Western diplomats", "NORP"),
         ("a Foreign Ministry spokesperson", None),
+        ("police officers", None),  # a government word as modifier only: unnamed people
+        ("two ministers", None),
         ("a government employee who was not authorized to speak publicly", None),
         ("an official who spoke on condition of anonymity", None),
         ("the Herald's sources", None),

@@ -420,9 +420,12 @@ class _ArticleSources:
         singular = head_word[:-1] if head_word.endswith("s") else head_word
         self.register_entities_before(at)
         earlier = self.before(at)
+        several = kind == "person" and head_word != singular  # "the leaders": not one earlier person
         for source in earlier:
             if kind == "document" and {head_word, singular} & source.statements:
                 return source
+            if several and not source.plural:
+                continue
             if (head_word in source.words or singular in source.words) and _compatible(kind, source) and (
                     modifiers <= source.words):
                 return source

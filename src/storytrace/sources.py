@@ -463,6 +463,8 @@ def type_of_head(head: str) -> str | None:
     if _at_end("source_organization_words.txt").search(low):
         # "the State Department Refugee Center": an office inside a state body.
         return "government" if _anywhere("source_government_words.txt").search(low) else "organization"
+    if low.endswith("s") and _at_end("source_titles.txt").search(low[:-1]):
+        return "person"  # "the two presidents", "the leaders of the two nations": people, each named elsewhere
     return None
 
 
@@ -575,6 +577,8 @@ def _classify_description(
 ) -> tuple[str, bool]:
     """Type a mention with no name, pronoun or anonymity cue: by its head word, label or shape."""
     head = head_phrase(mention)
+    if head and type_of_head(head) == "government":
+        return "government", False  # "federal prosecutors", "police": the office speaks, not unnamed people
     if head and _unnamed_role(head):
         return "anonymous", True
     head_type = type_of_head(head) if head else None
