@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from storytrace.claims import attribution_for, build_claims, summarize_sources
+from storytrace.claims import attribution_for, build_claims
+from storytrace.source_table import summarize_sources
 from storytrace.model import Article, Attribution, ChainLink, Sentence
 
 TEXT = ("The bridge failed an inspection in May, two officials told the Valley Echo. "

@@ -1,11 +1,9 @@
 """Claims: each body sentence of an article with who states it, how firmly, its numbers and its date.
 
-Also the per-story sources table (who is cited, of what type, how often, in which articles).
+(The per-story sources table is ``source_table``.)
 """
 
 from __future__ import annotations
-
-from collections.abc import Iterable
 
 from .hedges import find_hedges
 from .model import (
@@ -16,7 +14,6 @@ from .model import (
     ClaimAttribution,
     ClaimQuantity,
     EventDate,
-    SourceSummary,
 )
 from .temporal import event_date_for_span
 
@@ -95,22 +92,3 @@ def build_claims(article: Article) -> list[Claim]:
             )
         )
     return claims
-
-
-def summarize_sources(claims: Iterable[Claim]) -> list[SourceSummary]:
-    """Every source cited in the claims (each link of each chain), with type, claim count and articles."""
-    table: dict[str, SourceSummary] = {}
-    for claim in claims:
-        links = claim.attribution.chain or (
-            [ChainLink(claim.attribution.source, claim.attribution.source_type)] if claim.attribution.source else []
-        )
-        seen_in_claim = set()
-        for link in links:
-            if not link.source or link.source in seen_in_claim:
-                continue
-            seen_in_claim.add(link.source)
-            entry = table.setdefault(link.source, SourceSummary(link.source, link.source_type, 0, []))
-            entry.claim_count += 1
-            if claim.article_id not in entry.article_ids:
-                entry.article_ids.append(claim.article_id)
-    return sorted(table.values(), key=lambda s: (-s.claim_count, s.name.lower()))

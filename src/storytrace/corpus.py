@@ -6,12 +6,13 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from .alignment import align_claims
-from .claims import build_claims, summarize_sources
+from .claims import build_claims
 from .conflicts import find_conflicts
 from .dates import date_part
 from .model import Article, Claim, Reuse, Story
 from .origins import build_facts
 from .reuse import find_reuse
+from .source_table import summarize_sources
 from .settings import Settings
 from .stories import StoryClusterer
 from .story_events import build_events

@@ -50,7 +50,7 @@ AFFILIATED_LABEL = "unnamed sources at {organisation} (via {via})"
 _AFFILIATION_PREPOSITIONS = r"(?:at|from|in|inside|within|of|with)"
 _OWN_VOICE_TYPES = {"self"}
 _MAX_COPY_DEPTH = 10
-_BODY_TYPES = {"organization", "government", "media"}
+BODY_TYPES = {"organization", "government", "media"}
 
 
 @dataclass(frozen=True)
@@ -122,7 +122,7 @@ class OriginFinder:
         for claim in claims:
             self.claims_by_article[claim.article_id].append(claim)
         self.credited = self._credited_outlets()
-        self.named_bodies = _named_bodies(claims)
+        self.named_bodies = named_bodies(claims)
 
     def origin(self, claim: Claim, depth: int = 0) -> Origin:
         """The original source of one claim, by the module's rules 1-3."""
@@ -215,9 +215,9 @@ def _claim_organisations(claim: Claim, articles: dict[str, Article]) -> list[str
     ]
 
 
-def _named_bodies(claims) -> dict[str, str]:
+def named_bodies(claims) -> dict[str, str]:
     """Head word -> the one named organisation of the story ending in it ("union" -> "Vashmoor
-    Miners' Union"), for descriptions an article used without the name; heads that more than one
+    Miners' Union") or headed by it before "of" ("ministry" -> "Ministry of Mines"), for descriptions an article used without the name; heads that more than one
     named body share are left out (which of them is meant is not known). A business description
     ("the operator", ``data/source_business_descriptions.txt``) is the story's one named company
     (``data/source_business_name_endings.txt``)."""
@@ -226,8 +226,10 @@ def _named_bodies(claims) -> dict[str, str]:
         for link in claim.attribution.chain:
             name = (link.source or "").strip()
             words = canonical_name(name).split()
-            if link.source_type in _BODY_TYPES and len(words) > 1 and name[:1].isupper() and name.split()[-1][:1].isupper():
+            if link.source_type in BODY_TYPES and len(words) > 1 and name[:1].isupper() and name.split()[-1][:1].isupper():
                 names[words[-1].rstrip(".")].add(name)
+                if "of" in words[1:]:  # "Ministry of Mines and Energy": its head is "ministry"
+                    names[words[words.index("of", 1) - 1]].add(name)
     bodies = {head: next(iter(found)) for head, found in names.items() if len({canonical_name(n) for n in found}) == 1}
     companies = {canonical_name(n) for head, found in names.items() if head in _company_heads() for n in found}
     if len(companies) == 1:  # "the operator" is the story's one named company
@@ -277,13 +279,13 @@ def _merge(origins: list[Origin]) -> list[Origin]:
             continue
         kept.append(origin)
     # "Ruiz" is "Ana Ruiz"; a description "the rescue service" is "the provincial mine rescue service"
-    shortenable = [o for o in kept if o.source_type == "person" or (o.source_type in _BODY_TYPES and o.label.islower())]
+    shortenable = [o for o in kept if o.source_type == "person" or (o.source_type in BODY_TYPES and o.label.islower())]
     dropped = set()
     for short in shortenable:
         words = short.key.split()
         for full in shortenable:
             full_words = full.key.split()
-            same_kind = full.source_type == short.source_type or {full.source_type, short.source_type} <= _BODY_TYPES
+            same_kind = full.source_type == short.source_type or {full.source_type, short.source_type} <= BODY_TYPES
             if same_kind and len(full_words) > len(words) and full_words[-len(words):] == words:
                 dropped.add(short.key)
     return [o for o in kept if o.key not in dropped]
