@@ -16,6 +16,7 @@ Learning and choices (run on the train split only):
     python bench/events.py learn ../shared/data/ecbplus-train       # writes src/storytrace/data/event_*.tsv
     python bench/events.py fit ../shared/data/ecbplus-train         # fact level: weights, threshold table
     python bench/events.py fit-events ../shared/data/ecbplus-train  # event level: settings grid, held-out topics
+    python bench/events.py fit-reports ../shared/data/ecbplus-train # event level: grouping a story into reports
     python bench/events.py facts ../shared/data/ecbplus-dev         # fact level score on a split
 
 ``fit`` computes pair features with leave-one-topic-out trigger tables, so the weights reflect
@@ -41,6 +42,7 @@ if __package__ in (None, ""):
 from bench.ecb_articles import ecb_articles
 from storytrace.alignment import (
     DOCUMENT_FEATURES,
+    REPORT_FEATURES,
     SENTENCE_FEATURES,
     AlignmentSettings,
     TriggerTables,
@@ -49,7 +51,10 @@ from storytrace.alignment import (
     hand_reporting_stems,
     has_sentence_evidence,
     link_probabilities,
+    report_features,
     scored_pairs,
+    sentence_evidence,
+    story_idf,
 )
 from storytrace.model import Article
 from storytrace.stories import StoryClusterer
@@ -465,6 +470,73 @@ def fit_events(data_dir: Path, folds: int = 4) -> None:
                   f"({seen},{common_rate:.2f})  {stories_name:9}  {s['precision']:.3f}  {s['recall']:.3f}  {s['f1']:.3f}")
 
 
+def report_rows(data: _Gold, per_topic: dict[str, Counts]) -> list[dict]:
+    """Every pair of articles of one gold topic, with the report model's features (story IDF over the
+    topic, trigger tables that left the topic out) and whether the two share a subtopic."""
+    rows = []
+    for topic, ids in data.topics().items():
+        tables = _tables(_summed(per_topic, leave_out=topic))
+        evidence = [ev for i in ids for ev in sentence_evidence(data.articles[i], tables, AlignmentSettings())]
+        idf = story_idf(evidence)
+        documents = {ev.key[0]: ev.document for ev in evidence}
+        for a, b in combinations(sorted(documents), 2):
+            rows.append({"topic": topic, "same_subtopic": data.subtopic[a] == data.subtopic[b],
+                         "features": report_features(documents[a], documents[b], idf)})
+    return rows
+
+
+def fit_report_model(rows: list[dict]) -> tuple[dict[str, float], float]:
+    """The report model (weights over REPORT_FEATURES, bias) fitted on report rows."""
+    import numpy as np
+    from sklearn.linear_model import LogisticRegression
+
+    x = np.array([[r["features"][n] for n in REPORT_FEATURES] for r in rows])
+    model = LogisticRegression(C=1.0, max_iter=2000).fit(x, [r["same_subtopic"] for r in rows])
+    return ({n: round(float(w), 3) for n, w in zip(REPORT_FEATURES, model.coef_[0])},
+            round(float(model.intercept_[0]), 3))
+
+
+def fit_reports(data_dir: Path, folds: int = 4) -> None:
+    """Fit the report model and choose ``min_same_report`` (grouping a story's articles into reports of
+    one event) on held-out topic folds of a (train) split: for each fold the trigger tables, common
+    words and the report model are learned without the fold's topics; stories are predicted.
+
+    Precision comes first: the shipped value is the one with the best pooled precision among those
+    whose F1 is within 0.005 of the best F1. The report model fitted on all topics is printed last.
+    """
+    data = _Gold(data_dir)
+    per_topic = trigger_counts(data.docs, data.gold)
+    rows = report_rows(data, per_topic)
+    topics = sorted(data.topics())
+    values = [None, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7]
+    pooled: dict[float | None, list[dict]] = defaultdict(list)
+    for fold in range(folds):
+        held = set(topics[fold::folds])
+        counts = _summed(per_topic, leave_out=held)
+        tables = _tables(counts)
+        common = frozenset(_common_words(counts))
+        weights, bias = fit_report_model([r for r in rows if r["topic"] not in held])
+        articles = [data.articles[i] for i, t in data.topic.items() if t in held]
+        stories = story_groups(articles)
+        for value in values:
+            settings = StoryEventSettings(min_same_report=value, report_weights=weights, report_bias=bias)
+            claims: dict[str, list[dict]] = defaultdict(list)
+            for story_id, members in stories.items():
+                events = find_story_events([data.articles[i] for i in members], settings, tables, common)
+                for (article_id, sentence), keys in events.by_sentence.items():
+                    claims[article_id].extend({"sentence": sentence, "group": f"{story_id}-{k}"} for k in keys)
+            pooled[value].extend({"id": a.id, "claims": claims[a.id]} for a in articles)
+    print("min_same_report  P  R  F1 (held-out topics, predicted stories, pooled over folds)")
+    scores = {value: score(pooled[value], data.gold) for value in values}
+    for value, s in scores.items():
+        print(f"  {value}  {s['precision']:.3f}  {s['recall']:.3f}  {s['f1']:.3f}")
+    best_f1 = max(s["f1"] for s in scores.values())
+    near = [v for v, s in scores.items() if s["f1"] >= best_f1 - 0.005]
+    print("min_same_report:", max(near, key=lambda v: scores[v]["precision"]))
+    weights, bias = fit_report_model(rows)
+    print("report_weights:", weights, "report_bias:", bias)
+
+
 def score_facts(data_dir: Path) -> None:
     """The fact level on a split: stories, then fact alignment, scored like the event layer."""
     predictions = predict_facts(_read(data_dir, "docs.jsonl"))
@@ -473,4 +545,5 @@ def score_facts(data_dir: Path) -> None:
 
 if __name__ == "__main__":
     command, data_dir = sys.argv[1], Path(sys.argv[2])
-    {"learn": learn, "fit": fit, "fit-events": fit_events, "facts": score_facts}[command](data_dir)
+    {"learn": learn, "fit": fit, "fit-events": fit_events, "fit-reports": fit_reports,
+     "facts": score_facts}[command](data_dir)

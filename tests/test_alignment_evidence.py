@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from conftest import make_article
 from storytrace.alignment import (
+    DOCUMENT_FEATURES,
     AlignmentSettings,
     align_claims,
     group_sentences,
@@ -83,8 +86,8 @@ def test_alignment_evidence_far_apart_counts_are_different_things(a, b, apart):
 
 
 def test_alignment_evidence_far_apart_counts_never_link():
-    features = dict(_features(1.0, 1.0), other_count=1.0)
-    assert link_probability(_features(1.0, 1.0), AlignmentSettings()) > 0.5
+    features = dict(_features(1.0), other_count=1.0)
+    assert link_probability(_features(1.0), AlignmentSettings()) > 0.5
     assert link_probability(features, AlignmentSettings()) == 0.0
 
 
@@ -104,21 +107,24 @@ def test_alignment_evidence_close_counts_are_sentence_evidence(second_figure, al
     assert (link_probability(pair, AlignmentSettings()) > 0) is aligned
 
 
-def _features(doc_names: float, doc_words: float) -> dict[str, float]:
+def _features(similarity: float) -> dict[str, float]:
+    """Sentence evidence for one event, and two articles this similar (every similarity feature of
+    the article model at ``similarity``, no disjoint names)."""
+    article = {name: 0.0 if name.startswith("doc_other_") else similarity for name in DOCUMENT_FEATURES}
     return {"trigger": 0.6, "trigger_known": 1.0, "same_stems": 1.5, "names": 1.0, "numbers": 0.0, "cosine": 0.4,
-            "lead": 1.0, "other_people": 0.0, "same_count": 0.0, "doc_names": doc_names, "doc_words": doc_words}
+            "lead": 1.0, "other_people": 0.0, "same_count": 0.0, **article}
 
 
-@pytest.mark.parametrize(("doc_names", "doc_words"), [(1.0, 1.0), (0.6, 0.5), (0.1, 0.1), (0.0, 0.0)])
-def test_alignment_evidence_article_similarity_only_lowers_a_link(doc_names, doc_words):
+@pytest.mark.parametrize("similarity", [1.0, 0.55, 0.1, 0.0])
+def test_alignment_evidence_article_similarity_only_lowers_a_link(similarity):
     settings = AlignmentSettings()
-    sentence_only = link_probability(_features(1000.0, 1000.0), settings)  # the article factor saturated at 1
-    assert link_probability(_features(doc_names, doc_words), settings) <= sentence_only
-    assert link_probability(_features(0.0, 0.0), settings) < link_probability(_features(0.6, 0.5), settings)
+    sentence_only = link_probability(_features(similarity), replace(settings, document_bias=1000.0))  # article factor 1
+    assert link_probability(_features(similarity), settings) <= sentence_only
+    assert link_probability(_features(0.0), settings) < link_probability(_features(0.55), settings)
 
 
 def test_alignment_evidence_no_sentence_evidence_no_link():
-    features = dict(_features(1.0, 1.0), trigger=0.0, cosine=0.05)
+    features = dict(_features(1.0), trigger=0.0, cosine=0.05)
     assert link_probability(features, AlignmentSettings()) == 0.0
 
 

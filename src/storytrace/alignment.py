@@ -67,6 +67,11 @@ SENTENCE_FEATURES = ("trigger", "trigger_known", "same_stems", "names", "numbers
 EVIDENCE_ONLY_FEATURES = ("same_count",)  # opens the evidence gate, no learned weight
 VETO_FEATURES = ("other_state", "other_count")  # closes it: different states of one thing, or different counts
 DOCUMENT_FEATURES = ("doc_names", "doc_words")
+# The report model (storytrace.story_events: which articles of a story report one event) adds names
+# by kind, names of one kind that both articles give and never share (two sets of people, places or
+# years: two events of one kind) and the leads' words.
+REPORT_FEATURES = DOCUMENT_FEATURES + ("doc_people", "doc_organisations", "doc_places", "doc_numbers",
+                                       "doc_other_people", "doc_other_places", "doc_other_years", "doc_leads")
 FEATURES = SENTENCE_FEATURES + EVIDENCE_ONLY_FEATURES + VETO_FEATURES + DOCUMENT_FEATURES
 
 
@@ -178,16 +183,19 @@ class DocumentEvidence:
     """Whole-article evidence: are the two articles about the same event at all?"""
 
     stems: Counter[str]
-    names: Counter[str]
+    names: Counter[str]  # entity keys of names, numbers, years and days
+    lead: Counter[str] = field(default_factory=Counter)  # content stems of the lead sentences
 
 
 def sentence_evidence(
     article: Article, tables: TriggerTables, settings: AlignmentSettings
 ) -> list[SentenceEvidence]:
     """Evidence for each sentence of an article (entity words are not counted as triggers)."""
+    lead_end = article.sentences[min(settings.lead_sentences, len(article.sentences)) - 1].end if article.sentences else 0
     document = DocumentEvidence(
         Counter(content_stems(article.text)),
         Counter({k: c for k, c in article_entity_keys(article).items() if k.split(":", 1)[0] in _NAME_KINDS | _NUMBER_KINDS}),
+        Counter(content_stems(article.text[:lead_end])),
     )
     evidence = []
     for index, sentence in enumerate(article.sentences):
@@ -264,6 +272,8 @@ def same_count(a: list[tuple[float, str]], b: list[tuple[float, str]], tolerance
 
 
 _NUMBER_KINDS = frozenset({"NUM", "YEAR", "DAY"})
+_PEOPLE, _ORGANISATIONS, _PLACES, _YEARS = (frozenset({"PERSON"}), frozenset({"ORG"}), frozenset({"PLACE"}),
+                                            frozenset({"YEAR"}))
 _NAME_KINDS = frozenset({"PERSON", "ORG", "PLACE"} | (NAMED_LABELS - {"GPE", "LOC", "FAC"}))
 
 
@@ -297,8 +307,38 @@ def pair_features(
         "same_count": float(same_count(a.counts, b.counts, settings.same_count_tolerance)),
         "other_state": float(any(a.phases[axis] != b.phases[axis] for axis in a.phases.keys() & b.phases.keys())),
         "other_count": float(other_count(a.counts, b.counts, settings.other_count_ratio, settings.same_count_tolerance)),
-        "doc_names": _tfidf_cosine(a.document.names, b.document.names, idf),
-        "doc_words": _tfidf_cosine(a.document.stems, b.document.stems, idf),
+        **document_features(a.document, b.document, idf),
+    }
+
+
+def document_features(a: DocumentEvidence, b: DocumentEvidence, idf: dict[str, float]) -> dict[str, float]:
+    """The article model's features (DOCUMENT_FEATURES) of two articles."""
+    return {"doc_names": _tfidf_cosine(a.names, b.names, idf), "doc_words": _tfidf_cosine(a.stems, b.stems, idf)}
+
+
+def report_features(a: DocumentEvidence, b: DocumentEvidence, idf: dict[str, float]) -> dict[str, float]:
+    """The report model's features (REPORT_FEATURES) of two articles."""
+
+    def of_kinds(names: Counter[str], kinds: frozenset[str]) -> Counter[str]:
+        return Counter({k: c for k, c in names.items() if k.split(":", 1)[0] in kinds})
+
+    def kinds_cosine(kinds: frozenset[str]) -> float:
+        return _tfidf_cosine(of_kinds(a.names, kinds), of_kinds(b.names, kinds), idf)
+
+    def none_shared(kinds: frozenset[str]) -> float:
+        first, second = set(of_kinds(a.names, kinds)), set(of_kinds(b.names, kinds))
+        return float(bool(first and second and not first & second))
+
+    return {
+        **document_features(a, b, idf),
+        "doc_people": kinds_cosine(_PEOPLE),
+        "doc_organisations": kinds_cosine(_ORGANISATIONS),
+        "doc_places": kinds_cosine(_PLACES),
+        "doc_numbers": kinds_cosine(_NUMBER_KINDS),
+        "doc_other_people": none_shared(_PEOPLE),
+        "doc_other_places": none_shared(_PLACES),
+        "doc_other_years": none_shared(_YEARS),
+        "doc_leads": _tfidf_cosine(a.lead, b.lead, idf),
     }
 
 
@@ -410,6 +450,26 @@ def scored_pairs(
     idf = story_idf(evidence)
     pairs = candidate_pairs(evidence, settings)
     return evidence, {p: pair_features(evidence[p[0]], evidence[p[1]], tables, idf, settings) for p in pairs}
+
+
+def report_probabilities(
+    articles: list[Article], weights: dict[str, float], bias: float,
+    settings: AlignmentSettings | None = None, tables: TriggerTables | None = None,
+) -> dict[tuple[str, str], float]:
+    """P(the two articles report one event) for every pair of the articles (both orders): a logistic
+    model with ``weights`` and ``bias`` over ``report_features`` (story IDF, as the link model)."""
+    settings = settings or AlignmentSettings()
+    tables = tables or load_trigger_tables()
+    evidence = [ev for article in articles for ev in sentence_evidence(article, tables, settings)]
+    idf = story_idf(evidence)
+    documents = {ev.key[0]: ev.document for ev in evidence}
+    ids = list(documents)
+    probability: dict[tuple[str, str], float] = {}
+    for i, a in enumerate(ids):
+        for b in ids[i + 1 :]:
+            features = report_features(documents[a], documents[b], idf)
+            probability[(a, b)] = probability[(b, a)] = _logistic(bias, weights, features)
+    return probability
 
 
 def align_claims(

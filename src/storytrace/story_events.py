@@ -34,18 +34,27 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
+import numpy as np
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from storytrace.alignment import TriggerTables, load_trigger_tables
+from storytrace.alignment import TriggerTables, load_trigger_tables, report_probabilities
 from storytrace.lexicons import entries, word_list
 from storytrace.model import Article, Claim, Story, StoryEvent
 from storytrace.origins import claims_in_report_order, first_reported
 from storytrace.textvec import NAMED_LABELS, WORD_RE, stem
 
 SentenceKey = tuple[str, int]  # (article id, sentence index)
+
+
+REPORT_WEIGHTS = {  # `python bench/events.py fit-reports ../shared/data/ecbplus-train`
+    "doc_names": 2.809, "doc_words": 1.762, "doc_people": 3.167, "doc_organisations": -0.521, "doc_places": 1.375,
+    "doc_numbers": 4.814, "doc_other_people": -0.321, "doc_other_places": -0.79, "doc_other_years": -0.799,
+    "doc_leads": 7.373,
+}
+REPORT_BIAS = -2.774
 
 
 @dataclass
@@ -56,6 +65,15 @@ class StoryEventSettings:
     min_article_share: float = 0.2
     min_trigger_rate: float = 0.1  # a stem the trigger table knows must be an event word this often
     same_event_rate: float = 0.5  # two stems this likely to corefer (learned pair table) are one event
+    # Articles whose average P(the two report one event) (the report model below) stays under this are
+    # different reports: their words make different events, even when the words are alike ("quake" in
+    # two reports of two earthquakes). None: the whole story is one report.
+    min_same_report: float | None = 0.55
+    max_report_articles: int = 400  # larger stories are one report (grouping costs the square of the articles)
+    # The report model: logistic weights over ``alignment.REPORT_FEATURES`` of two articles, fitted on
+    # ECB+ train (pairs of articles of one topic: same subtopic or not) by `bench/events.py fit-reports`.
+    report_weights: dict[str, float] = field(default_factory=lambda: dict(REPORT_WEIGHTS))
+    report_bias: float = REPORT_BIAS
 
 
 @dataclass
@@ -173,8 +191,67 @@ def find_story_events(
     settings = settings or StoryEventSettings()
     tables = tables or load_trigger_tables()
     common = load_common_words() if common is None else common
-    if len({a.id for a in members}) < 2:
+    members = list({a.id: a for a in members}.values())
+    if len(members) < 2:
         return StoryEventGroups({}, {})
+    reports = report_groups(members, settings, tables)
+    if len(reports) == 1:
+        return _report_events(members, settings, tables, common)
+    by_sentence: dict[SentenceKey, list[str]] = {}
+    labels: dict[str, str] = {}
+    for number, report in enumerate(reports, start=1):
+        found = _report_events(report, settings, tables, common)
+        by_sentence.update({key: [f"r{number}:{e}" for e in events] for key, events in found.by_sentence.items()})
+        labels.update({f"r{number}:{e}": label for e, label in found.labels.items()})
+    return StoryEventGroups(by_sentence, labels)
+
+
+def report_groups(
+    members: Sequence[Article], settings: StoryEventSettings, tables: TriggerTables | None = None,
+) -> list[list[Article]]:
+    """The story's articles in groups that report one event: average-link merging of the articles
+    while the best pair of groups has an average P(one event) >= ``min_same_report`` (the report
+    model); an article left alone joins the group it is likeliest to share (one article alone would
+    have no events). One group when ``min_same_report`` is None."""
+    if settings.min_same_report is None or not 3 <= len(members) <= settings.max_report_articles:
+        return [list(members)]
+    probability = report_probabilities(list(members), settings.report_weights, settings.report_bias, tables=tables)
+    n = len(members)
+    sums = np.array([[probability.get((a.id, b.id), 0.0) if a.id != b.id else 0.0 for b in members] for a in members])
+    pairwise = sums.copy()
+    sizes = np.ones(n)
+    alive = np.ones(n, dtype=bool)
+    group_of = list(range(n))
+    while alive.sum() > 1:  # average link: merge the two groups with the highest mean P while >= the minimum
+        average = sums / np.outer(sizes, sizes)
+        average[~alive, :] = -1.0
+        average[:, ~alive] = -1.0
+        np.fill_diagonal(average, -1.0)
+        i, j = np.unravel_index(int(np.argmax(average)), average.shape)
+        if average[i, j] < settings.min_same_report:
+            break
+        i, j = min(i, j), max(i, j)
+        sums[i, :] += sums[j, :]
+        sums[:, i] += sums[:, j]
+        sums[i, i] = 0.0
+        sizes[i] += sizes[j]
+        alive[j] = False
+        group_of = [i if g == j else g for g in group_of]
+    groups: dict[int, list[int]] = defaultdict(list)
+    for index, group in enumerate(group_of):
+        groups[group].append(index)
+    several = [g for g in groups.values() if len(g) > 1]
+    if len(several) < 2:
+        return [list(members)]
+    for alone in (g[0] for g in groups.values() if len(g) == 1):
+        max(several, key=lambda g: float(pairwise[alone, g].mean())).append(alone)
+    return [[members[i] for i in sorted(g)] for g in sorted(several, key=min)]
+
+
+def _report_events(
+    members: Sequence[Article], settings: StoryEventSettings, tables: TriggerTables, common: frozenset[str],
+) -> StoryEventGroups:
+    """The events of articles that report one event (see the module docstring)."""
     candidates = {key: found for article in members for key, found in _article_words(article, tables, common, settings).items()}
     story_verbs = {w.stem for found in candidates.values() for w in found if w.kind == "verb"}
     words_of: dict[SentenceKey, list[tuple[str, str]]] = {}
