@@ -432,12 +432,13 @@ def held_out_scores(
 def fit_events(data_dir: Path, folds: int = 4) -> None:
     """Print the event-layer benchmark for a grid of settings on held-out topic folds of a (train) split.
 
-    For each fold the trigger tables and common words are learned without the fold's topics; stories are
-    predicted (``StoryClusterer``) and, as a second line, taken from the gold subtopics (what the event
-    layer gives when stories are right). Scores are pooled over folds.
+    For each fold the trigger tables, common words and the report model are learned without the fold's
+    topics; stories are predicted (``StoryClusterer``) and, as a second line, taken from the gold
+    subtopics (what the event layer gives when stories are right). Scores are pooled over folds.
     """
     data = _Gold(data_dir)
     per_topic = trigger_counts(data.docs, data.gold)
+    rows = report_rows(data, per_topic)
     topics = sorted(data.topics())
     grid = [
         (StoryEventSettings(min_article_share=share, min_trigger_rate=rate, same_event_rate=merge), seen, common_rate)
@@ -449,6 +450,7 @@ def fit_events(data_dir: Path, folds: int = 4) -> None:
         held = set(topics[fold::folds])
         counts = _summed(per_topic, leave_out=held)
         tables = _tables(counts)
+        weights, bias = fit_report_model([r for r in rows if r["topic"] not in held])
         articles = [data.articles[i] for i, t in data.topic.items() if t in held]
         gold_stories: dict[str, list[str]] = defaultdict(list)
         for article in articles:
@@ -456,9 +458,10 @@ def fit_events(data_dir: Path, folds: int = 4) -> None:
         for stories_name, stories in (("predicted", story_groups(articles)), ("gold", gold_stories)):
             for n, (settings, seen, common_rate) in enumerate(grid):
                 common = frozenset(_common_words(counts, seen, common_rate))
+                fold_settings = replace(settings, report_weights=weights, report_bias=bias)
                 claims: dict[str, list[dict]] = defaultdict(list)
                 for story_id, members in stories.items():
-                    events = find_story_events([data.articles[i] for i in members], settings, tables, common)
+                    events = find_story_events([data.articles[i] for i in members], fold_settings, tables, common)
                     for (article_id, sentence), keys in events.by_sentence.items():
                         claims[article_id].extend({"sentence": sentence, "group": f"{story_id}-{k}"} for k in keys)
                 pooled[(n, stories_name)].extend({"id": a.id, "claims": claims[a.id]} for a in articles)
