@@ -48,6 +48,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -187,24 +188,35 @@ class DocumentEvidence:
     lead: Counter[str] = field(default_factory=Counter)  # content stems of the lead sentences
 
 
-def sentence_evidence(
-    article: Article, tables: TriggerTables, settings: AlignmentSettings
-) -> list[SentenceEvidence]:
-    """Evidence for each sentence of an article (entity words are not counted as triggers)."""
+def document_evidence(article: Article, settings: AlignmentSettings) -> DocumentEvidence:
+    """Whole-article evidence: content stems, names and numbers, and the lead's content stems."""
     lead_end = article.sentences[min(settings.lead_sentences, len(article.sentences)) - 1].end if article.sentences else 0
-    document = DocumentEvidence(
+    return DocumentEvidence(
         Counter(content_stems(article.text)),
         Counter({k: c for k, c in article_entity_keys(article).items() if k.split(":", 1)[0] in _NAME_KINDS | _NUMBER_KINDS}),
         Counter(content_stems(article.text[:lead_end])),
     )
+
+
+def _sentence_terms(article: Article, start: int, end: int, tables: TriggerTables) -> tuple[Counter[str], set[str], set[str]]:
+    """(content stems without reporting words, name keys, number keys) of one sentence."""
+    keys = article_entity_keys(article, start, end) | quantity_keys(article, start, end)
+    names = {k for k in keys if k.split(":", 1)[0] in _NAME_KINDS}
+    numbers = {k for k in keys if k.split(":", 1)[0] in _NUMBER_KINDS}
+    stems = Counter(s for s in content_stems(article.text[start:end]) if s not in tables.reporting)
+    return stems, names, numbers
+
+
+def sentence_evidence(
+    article: Article, tables: TriggerTables, settings: AlignmentSettings
+) -> list[SentenceEvidence]:
+    """Evidence for each sentence of an article (entity words are not counted as triggers)."""
+    document = document_evidence(article, settings)
     evidence = []
     for index, sentence in enumerate(article.sentences):
         text = article.text[sentence.start : sentence.end]
-        keys = article_entity_keys(article, sentence.start, sentence.end) | quantity_keys(article, sentence.start, sentence.end)
-        names = {k for k in keys if k.split(":", 1)[0] in _NAME_KINDS}
-        numbers = {k for k in keys if k.split(":", 1)[0] in _NUMBER_KINDS}
+        stems, names, numbers = _sentence_terms(article, sentence.start, sentence.end, tables)
         name_words = {w for k in names for w in k.split(":", 1)[1].split()}
-        stems = Counter(s for s in content_stems(text) if s not in tables.reporting)
         triggers = {
             s for s in stems if s not in name_words and tables.is_trigger(s, settings.min_trigger_probability)
         }
@@ -432,11 +444,16 @@ def _cross_stem_pairs(evidence: list[SentenceEvidence], settings: AlignmentSetti
 
 
 def story_idf(evidence: list[SentenceEvidence]) -> dict[str, float]:
+    """IDF over the story's sentences of their stems, names and numbers."""
+    return _idf([(ev.stems.keys(), ev.names | ev.numbers) for ev in evidence])
+
+
+def _idf(sentences: list[tuple[Iterable[str], Iterable[str]]]) -> dict[str, float]:
     frequencies: Counter[str] = Counter()
-    for ev in evidence:
-        frequencies.update(ev.stems.keys())
-        frequencies.update(ev.names | ev.numbers)
-    n = len(evidence)
+    for stems, keys in sentences:
+        frequencies.update(stems)
+        frequencies.update(keys)
+    n = len(sentences)
     return {s: math.log((n + 1) / (c + 1)) + 1.0 for s, c in frequencies.items()}
 
 
@@ -460,9 +477,13 @@ def report_probabilities(
     model with ``weights`` and ``bias`` over ``report_features`` (story IDF, as the link model)."""
     settings = settings or AlignmentSettings()
     tables = tables or load_trigger_tables()
-    evidence = [ev for article in articles for ev in sentence_evidence(article, tables, settings)]
-    idf = story_idf(evidence)
-    documents = {ev.key[0]: ev.document for ev in evidence}
+    sentences = []
+    for article in articles:
+        for sentence in article.sentences:
+            stems, names, numbers = _sentence_terms(article, sentence.start, sentence.end, tables)
+            sentences.append((stems.keys(), names | numbers))
+    idf = _idf(sentences)  # as story_idf, without the rest of the sentence evidence
+    documents = {article.id: document_evidence(article, settings) for article in articles if article.sentences}
     ids = list(documents)
     probability: dict[tuple[str, str], float] = {}
     for i, a in enumerate(ids):
