@@ -46,3 +46,39 @@ def test_claims_build_anonymous_origin_hedges_and_short_sentences():
 def test_claims_sources_table_counts_each_link():
     table = {s.name: (s.type, s.claim_count) for s in summarize_sources(build_claims(_article()))}
     assert table == {"two officials": ("anonymous", 1), "the Valley Echo": ("media", 1), "the mayor": ("person", 1)}
+
+
+def _dated(text: str, content: str, source: str, cue: str, dates: dict[str, str]) -> Article:
+    """One attributed sentence with its time expressions (``dates``: expression -> value)."""
+    from storytrace.model import TimeExpression
+
+    article = Article(id="d", path="p", format="text", text=text)
+    article.sentences = [Sentence(0, len(text))]
+
+    def span(part: str) -> tuple[int, int]:
+        return text.index(part), text.index(part) + len(part)
+
+    article.attributions = [Attribution(content_spans=[span(content)], source_span=span(source), cue_span=span(cue),
+                                        source=source, source_type="media")]
+    article.time_expressions = [TimeExpression(*span(e), e, "DATE", v, "day") for e, v in dates.items()]
+    return article
+
+
+def test_claims_the_date_of_the_saying_is_not_the_date_of_the_event():
+    cases = [
+        # "X reported on <date>" after the content: when it was reported
+        ("Nine ferries were cancelled, Radio Vesna reported on Oct. 15, citing the port.",
+         "Nine ferries were cancelled", "Radio Vesna", "reported", {"Oct. 15": "2024-10-15"}, None),
+        # "X told Y on <date> that C": when it was told
+        ("Radio Vesna told the Lantern on Oct. 21 that the port closed.",
+         "the port closed", "Radio Vesna", "told", {"Oct. 21": "2024-10-21"}, None),
+        # a date inside the content dates the event, whatever the saying's date
+        ("Radio Vesna said on Oct. 21 that the port closed on Oct. 16.",
+         "the port closed on Oct. 16", "Radio Vesna", "said", {"Oct. 21": "2024-10-21", "Oct. 16": "2024-10-16"}, "2024-10-16"),
+        # a date in the source is the source's own event ("a video that emerged on ...")
+        ("A video that emerged on Oct. 18 showed the port empty.",
+         "the port empty", "A video that emerged on Oct. 18", "showed", {"Oct. 18": "2024-10-18"}, "2024-10-18"),
+    ]
+    for text, content, source, cue, dates, expected in cases:
+        [claim] = build_claims(_dated(text, content, source, cue, dates))
+        assert (claim.event_date.value if claim.event_date else None) == expected, text

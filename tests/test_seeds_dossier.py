@@ -157,3 +157,15 @@ def test_seeds_missing_to_detained_is_an_update(seeds_dossier):
 def test_seeds_event_dates(seeds_dossier, prefix, needle, date):
     [claim, *_] = _claims(seeds_dossier, prefix, needle)
     assert claim.event_date is not None and claim.event_date.value.startswith(date)
+
+
+@pytest.mark.parametrize(
+    "prefix,needle,report_date",
+    [
+        ("003", "Russian authorities detained 18", "2024-10-21"),  # "... told the Kyiv Independent on Oct. 21"
+        ("000", "An estimated 18 North Korean soldiers", "2024-10-15"),  # "..., Suspilne reported on Oct. 15"
+    ],
+)
+def test_seeds_the_day_it_was_told_is_not_the_event_date(seeds_dossier, prefix, needle, report_date):
+    [claim, *_] = _claims(seeds_dossier, prefix, needle)
+    assert claim.event_date is None or not claim.event_date.value.startswith(report_date)

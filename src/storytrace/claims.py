@@ -43,6 +43,29 @@ def attribution_for(article: Article, start: int, end: int) -> Attribution | Non
     return best
 
 
+def _dating_the_report(attribution: Attribution | None, start: int, end: int) -> list[tuple[int, int]]:
+    """Where, in the sentence ``[start, end)``, a date tells when the content was said, not when
+    what it says happened: from the cue to the content that follows it ("X told the outlet on Oct. 21
+    that ...", "X said on Oct. 13 that ..."), or after a content that precedes the cue ("C, Suspilne
+    reported on Oct. 15, citing ..."), outside the source. A date in the source ("a video that emerged
+    online on Oct. 18") or in the content dates the event; so does one before the cue ("On Monday, X
+    said ...") or after a content that follows it ("said that C on Monday"): either may date C."""
+    if attribution is None or attribution.cue_span is None or not attribution.content_spans:
+        return []
+    content_start = min(a for a, _ in attribution.content_spans)
+    content_end = max(b for _, b in attribution.content_spans)
+    cue_start = attribution.cue_span[0]
+    if content_start >= cue_start:  # X said on Monday that C
+        frame = (max(cue_start, start), min(content_start, end))
+    else:  # C, X said on Monday
+        frame = (max(content_end, start), end)
+    if attribution.source_span is None:
+        return [frame] if frame[0] < frame[1] else []
+    source_start, source_end = attribution.source_span
+    parts = [(frame[0], min(frame[1], source_start)), (max(frame[0], source_end), frame[1])]
+    return [(a, b) for a, b in parts if a < b]
+
+
 def claim_attribution(attribution: Attribution | None, sentence_text: str) -> ClaimAttribution:
     hedges = find_hedges(sentence_text)
     if attribution is None:
@@ -74,7 +97,11 @@ def build_claims(article: Article) -> list[Claim]:
             for q in article.quantities
             if sentence.start <= q.start < sentence.end
         ]
-        governing = event_date_for_span(article.time_expressions, sentence.start, sentence.end)
+        attribution = attribution_for(article, sentence.start, sentence.end)
+        report_dates = _dating_the_report(attribution, sentence.start, sentence.end)
+        governing = event_date_for_span(
+            [e for e in article.time_expressions if not any(a <= e.start < b for a, b in report_dates)],
+            sentence.start, sentence.end)
         event_date = None
         if governing is not None and governing.value:
             event_date = EventDate(governing.value, governing.text, governing.inferred, governing.precision)
@@ -84,7 +111,7 @@ def build_claims(article: Article) -> list[Claim]:
                 article_id=article.id,
                 sentence=index,
                 text=text,
-                attribution=claim_attribution(attribution_for(article, sentence.start, sentence.end), text),
+                attribution=claim_attribution(attribution, text),
                 quantities=quantities,
                 event_date=event_date,
                 start=sentence.start,
