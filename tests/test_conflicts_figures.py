@@ -281,7 +281,7 @@ def test_conflicts_dates_of_two_events_in_one_fact_are_not_a_conflict():
     [
         # the same lineage says its figure rose days later: an update from its earlier figure
         ("The number Ostland has sent to the front rose to 20 soldiers, Northern Wire said.", [(20, "soldiers", "20 soldiers", False)],
-         (("officials", "anonymous"), ("Northern Wire", "media")), ["18 soldiers -> 20 soldiers (number of soldiers, reported 2031-06-12)"]),
+         (("officials", "anonymous"), ("Northern Wire", "media")), ["18 soldiers → 20 soldiers (number of soldiers, reported 2031-06-12)"]),
         # a different figure with nothing saying it changed: maybe another count, so no update
         ("Ostland has sent 20 soldiers to the front, Northern Wire said.", [(20, "soldiers", "20 soldiers", False)],
          (("officials", "anonymous"), ("Northern Wire", "media")), []),

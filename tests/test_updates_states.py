@@ -89,7 +89,7 @@ def test_updates_missing_then_detained_in_report_order(reverse):
     assert len(updates) == 1
     update = updates[0]
     assert (update.from_claim, update.to_claim, update.fact_id) == ("b", "c", "f-desert")
-    assert update.summary == "missing -> detained (reported 2031-07-05)"
+    assert update.summary == "missing → detained (reported 2031-07-05)"
 
 
 @pytest.mark.parametrize(
@@ -123,8 +123,8 @@ def test_updates_same_day_contradiction_is_not_an_update():
 @pytest.mark.parametrize(
     "first, second, summary",
     [
-        ("Ostland is preparing to send engineers to the coast.", "Ostland engineers arrived on the coast.", "planned -> done (reported 2031-07-04)"),
-        ("The motive of the Ostland raid is unclear.", "Police said the motive of the Ostland raid was explained in a letter.", "unknown -> known (reported 2031-07-04)"),
+        ("Ostland is preparing to send engineers to the coast.", "Ostland engineers arrived on the coast.", "planned → done (reported 2031-07-04)"),
+        ("The motive of the Ostland raid is unclear.", "Police said the motive of the Ostland raid was explained in a letter.", "unknown → known (reported 2031-07-04)"),
     ],
 )
 def test_updates_other_axes_within_one_fact(first, second, summary):
@@ -178,7 +178,7 @@ def test_updates_role_noun_links_detention_and_release_from_the_report_it_recall
         }
     )
     # "detained" is what the release recalls: the update starts at the report of the detention
-    assert found == [("a", "c", "detained -> released")]
+    assert found == [("a", "c", "detained → released")]
 
 
 def test_updates_participants_are_read_per_axis():
@@ -189,7 +189,7 @@ def test_updates_participants_are_read_per_axis():
             "post": ("2031-07-03", [make_claim("b", "post", "The 9 miners were freed on Thursday.", [(9, "miners", "9 miners", False)])]),
         }
     )
-    assert found == [("a", "b", "trapped -> freed")]
+    assert found == [("a", "b", "trapped → freed")]
 
 
 def test_updates_from_the_latest_day_and_its_earliest_report():
@@ -201,7 +201,7 @@ def test_updates_from_the_latest_day_and_its_earliest_report():
             "post": ("2031-07-05", [make_claim("d", "post", "The last of the 9 miners trapped in the shaft were brought to the surface.", [(9, "miners", "9 miners", False)])]),
         }
     )
-    assert found == [("b", "d", "trapped -> freed")]
+    assert found == [("b", "d", "trapped → freed")]
 
 
 @pytest.mark.parametrize(

@@ -421,7 +421,7 @@ def figure_updates(story: Story, articles: dict[str, Article]) -> list[tuple[str
                 start = previous[0]
                 key = (start.claim.id, day, figure.low, figure.high)
                 if key not in found:
-                    summary = f"{start.text} -> {figure.text} ({_count_name(figure)}, reported {day})"
+                    summary = f"{start.text} → {figure.text} ({_count_name(figure)}, reported {day})"
                     found[key] = (day, Update(start.claim.fact_id, start.claim.id, figure.claim.id, summary))
     return sorted(found.values(), key=lambda item: (item[0], context.claim_order[item[1].to_claim]))
 

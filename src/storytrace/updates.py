@@ -543,7 +543,7 @@ def find_updates(story: Story, articles: dict[str, Article]) -> list[Update]:
             if key in seen:
                 continue  # another report of the same change on the same day
             seen.add(key)
-            summary = f"{prior.name} -> {report.state.name} (reported {report.day})"
+            summary = f"{prior.name} → {report.state.name} (reported {report.day})"
             update = Update(start.claim.fact_id, start.claim.id, report.claim.id, summary)
             updates.append((report.day, report.order, update))
     from storytrace.conflicts import figure_updates  # deferred: storytrace.conflicts imports this module
