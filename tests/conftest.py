@@ -67,6 +67,39 @@ def make_article(
                    sentences=sentences, entities=sorted(entities, key=lambda e: e.start))
 
 
+def mention_span(text: str, mention: str, nth: int = 0) -> tuple[int, int]:
+    """Character span of the ``nth`` occurrence of ``mention`` in ``text``."""
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(mention, start + 1)
+    return start, start + len(mention)
+
+
+def attribution_in(text: str, source: str, content: str, *, nth: int = 0, cue: str | None = None,
+                   chain: list[str] | None = None):
+    """An unresolved attribution of ``text``: source (its ``nth`` occurrence), content, optional cue and raw chain."""
+    from storytrace.model import Attribution, ChainLink
+
+    return Attribution(
+        content_spans=[mention_span(text, content)],
+        source_span=mention_span(text, source, nth),
+        cue_span=mention_span(text, cue) if cue else None,
+        chain=[ChainLink(source=link, source_type="unknown") for link in chain or []],
+    )
+
+
+def tagged_articles(nlp, lines_by_id: dict[str, list[str]], names: list[tuple[str, str]]):
+    """``make_article`` for each id, with the part-of-speech tags the nlp stage would keep."""
+    from storytrace.nlp import tagged_words
+
+    built = []
+    for article_id, lines in lines_by_id.items():
+        article = make_article(article_id, lines, names)
+        article.tagged_words = tagged_words(nlp(article.text))
+        built.append(article)
+    return built
+
+
 def seed_article(dossier, prefix: str):
     """The article of a seed file whose name starts with ``prefix`` (e.g. '000')."""
     for article in dossier.articles:

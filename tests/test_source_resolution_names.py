@@ -4,25 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from storytrace.model import Attribution, ChainLink
+from conftest import attribution_in, mention_span
+from storytrace.model import Attribution
 from storytrace.source_resolution import resolve_sources
-
-
-def _span(text: str, mention: str, nth: int = 0) -> tuple[int, int]:
-    start = -1
-    for _ in range(nth + 1):
-        start = text.index(mention, start + 1)
-    return start, start + len(mention)
-
-
-def _attribution(text: str, source: str, content: str, *, nth: int = 0, cue: str | None = None,
-                 chain: list[str] | None = None) -> Attribution:
-    return Attribution(
-        content_spans=[_span(text, content)],
-        source_span=_span(text, source, nth),
-        cue_span=_span(text, cue) if cue else None,
-        chain=[ChainLink(source=link, source_type="unknown") for link in chain or []],
-    )
 
 
 ARTICLE = (
@@ -44,19 +28,19 @@ def resolved(nlp):
     text = ARTICLE
     doc = nlp(text)
     attributions = {
-        "lind_full": _attribution(text, "Norway's Finance Minister Tomas Lind", "the budget was balanced"),
-        "lind_short": _attribution(text, "Lind", "taxes would not rise", nth=1),
-        "the_minister": _attribution(text, "The minister", "exports had grown"),
-        "he": _attribution(text, "He", "the krone was stable"),
-        "times": _attribution(
+        "lind_full": attribution_in(text, "Norway's Finance Minister Tomas Lind", "the budget was balanced"),
+        "lind_short": attribution_in(text, "Lind", "taxes would not rise", nth=1),
+        "the_minister": attribution_in(text, "The minister", "exports had grown"),
+        "he": attribution_in(text, "He", "the krone was stable"),
+        "times": attribution_in(
             text, "The Harbor Times", "the port would close", cue="reported",
             chain=["unnamed port officials", "The Harbor Times"],
         ),
-        "the_newspaper": _attribution(text, "The newspaper", "the closure was temporary"),
-        "times_sources": _attribution(text, "the Harbor Times' sources", "the closure was ordered by the navy"),
-        "the_sources": _attribution(text, "The sources", "repairs would take a month"),
-        "okafor": _attribution(text, "Lena Okafor, a union leader,", "workers were worried"),
-        "she": _attribution(text, "She", "they had not been paid"),
+        "the_newspaper": attribution_in(text, "The newspaper", "the closure was temporary"),
+        "times_sources": attribution_in(text, "the Harbor Times' sources", "the closure was ordered by the navy"),
+        "the_sources": attribution_in(text, "The sources", "repairs would take a month"),
+        "okafor": attribution_in(text, "Lena Okafor, a union leader,", "workers were worried"),
+        "she": attribution_in(text, "She", "they had not been paid"),
     }
     resolve_sources(list(attributions.values()), doc, outlet="dailyharbor.com")
     return attributions
@@ -98,14 +82,14 @@ def test_source_resolution_typed_chain(resolved, key, chain) -> None:
 
 def test_source_resolution_returns_same_objects(nlp) -> None:
     text = "The ministry said the road was open."
-    attributions = [_attribution(text, "The ministry", "the road was open")]
+    attributions = [attribution_in(text, "The ministry", "the road was open")]
     assert resolve_sources(attributions, nlp(text)) is attributions
     assert attributions[0].source_type == "government"
 
 
 def test_source_resolution_nearest_reporter_is_self(nlp) -> None:
     text = "A European diplomat told the Harbor Times on Friday that talks had stalled."
-    attribution = _attribution(
+    attribution = attribution_in(
         text, "A European diplomat", "talks had stalled", chain=["A European diplomat", "the Harbor Times"]
     )
     resolve_sources([attribution], nlp(text), outlet="harbortimes.com")
@@ -143,16 +127,16 @@ def test_source_resolution_nearest_reporter_is_self(nlp) -> None:
 def test_source_resolution_pronoun_and_description(
     nlp, text, first_source, source, content, expected_source, expected_type
 ) -> None:
-    first = Attribution(content_spans=[(0, 1)], source_span=_span(text, first_source))
-    attribution = _attribution(text, source, content)
+    first = Attribution(content_spans=[(0, 1)], source_span=mention_span(text, first_source))
+    attribution = attribution_in(text, source, content)
     resolve_sources([first, attribution], nlp(text))
     assert (attribution.source, attribution.source_type) == (expected_source, expected_type)
 
 
 def test_source_resolution_first_person_inside_quote_is_the_quoting_source(nlp) -> None:
     text = 'Paul Roth said: "I think the bridge is safe, and I said so in May."'
-    outer = Attribution(content_spans=[(text.index('"'), len(text))], source_span=_span(text, "Paul Roth"))
-    inner = _attribution(text, "I", "the bridge is safe", nth=0)
+    outer = Attribution(content_spans=[(text.index('"'), len(text))], source_span=mention_span(text, "Paul Roth"))
+    inner = attribution_in(text, "I", "the bridge is safe", nth=0)
     inner.source_span = (text.index(" I ") + 1, text.index(" I ") + 2)
     resolve_sources([outer, inner], nlp(text))
     assert (inner.source, inner.source_type) == ("Paul Roth", "person")
@@ -160,7 +144,7 @@ def test_source_resolution_first_person_inside_quote_is_the_quoting_source(nlp) 
 
 def test_source_resolution_source_text_without_span(nlp) -> None:
     text = "Unnamed officials said the dam held."
-    attribution = Attribution(content_spans=[_span(text, "the dam held")], source="Unnamed officials")
+    attribution = Attribution(content_spans=[mention_span(text, "the dam held")], source="Unnamed officials")
     resolve_sources([attribution], nlp(text))
     assert (attribution.source_type, attribution.anonymous) == ("anonymous", True)
     assert [link.source_type for link in attribution.chain] == ["anonymous"]
@@ -180,7 +164,7 @@ def test_source_resolution_source_text_without_span(nlp) -> None:
     ],
 )
 def test_source_resolution_short_name_to_full_name(nlp, text, short_nth, expected) -> None:
-    attribution = _attribution(text, "Lind", "the port was open", nth=short_nth)
+    attribution = attribution_in(text, "Lind", "the port was open", nth=short_nth)
     resolve_sources([attribution], nlp(text))
     assert attribution.source == expected
 
@@ -201,8 +185,8 @@ def test_source_resolution_short_name_to_full_name(nlp, text, short_nth, expecte
     ],
 )
 def test_source_resolution_possessive_owner(nlp, text, source, expected_source, expected_type, expected_chain) -> None:
-    first = Attribution(content_spans=[(0, 1)], source_span=_span(text, "Tomas Lind"))
-    attribution = _attribution(text, source, "the vote was close")
+    first = Attribution(content_spans=[(0, 1)], source_span=mention_span(text, "Tomas Lind"))
+    attribution = attribution_in(text, source, "the vote was close")
     resolve_sources([first, attribution], nlp(text))
     assert (attribution.source, attribution.source_type) == (expected_source, expected_type)
     assert [(link.source, link.source_type) for link in attribution.chain] == expected_chain
@@ -226,17 +210,17 @@ def test_source_resolution_possessive_owner(nlp, text, source, expected_source, 
 )
 def test_source_resolution_lone_name_is_not_taken_for_a_person(nlp, text, source, content, cue, expected_type):
     doc = nlp(text)
-    label = doc.char_span(*_span(text, source.split()[-1]), alignment_mode="expand").root.ent_type_
+    label = doc.char_span(*mention_span(text, source.split()[-1]), alignment_mode="expand").root.ent_type_
     if label != "PERSON":
         pytest.skip(f"this spaCy model tags {source!r} as {label or 'no entity'}, not PERSON")
-    [resolved] = resolve_sources([_attribution(text, source, content, cue=cue)], doc)
+    [resolved] = resolve_sources([attribution_in(text, source, content, cue=cue)], doc)
     assert resolved.source_type == expected_type
 
 
 def test_source_resolution_name_drops_a_quote_mark_left_open(nlp):
     text = "A “Western diplomat familiar with the talks” told reporters that the border stays shut."
     [resolved] = resolve_sources(
-        [_attribution(text, "A “Western diplomat familiar with the talks", "the border stays shut", cue="told")], nlp(text))
+        [attribution_in(text, "A “Western diplomat familiar with the talks", "the border stays shut", cue="told")], nlp(text))
     assert resolved.source == "a Western diplomat familiar with the talks"
     assert resolved.source_type == "anonymous"
 
@@ -248,8 +232,8 @@ def test_source_resolution_description_takes_the_organisation_named_earlier(nlp)
         "The Port Authority said the crane was closed. "
         "The company said repairs had started."
     )
-    authority = _attribution(text, "The Port Authority", "the crane was closed")
-    company = _attribution(text, "The company", "repairs had started")
+    authority = attribution_in(text, "The Port Authority", "the crane was closed")
+    company = attribution_in(text, "The company", "repairs had started")
     resolve_sources([authority, company], nlp(text))
     assert company.source == "Halvard Shipping Company"
     assert company.source_type == "organization"
@@ -264,7 +248,7 @@ def test_source_resolution_description_takes_the_organisation_named_earlier(nlp)
 )
 def test_source_resolution_description_in_apposition_types_the_source(nlp, text, source, expected) -> None:
     """A description set off by commas after the source's name says what kind of source it is."""
-    attribution = _attribution(text, source, "the dam held")
+    attribution = attribution_in(text, source, "the dam held")
     resolve_sources([attribution], nlp(text))
     assert (attribution.source, attribution.source_type) == (source, expected)
 
@@ -272,8 +256,8 @@ def test_source_resolution_description_in_apposition_types_the_source(nlp, text,
 def test_source_resolution_description_without_its_name_is_not_another_organisation(nlp) -> None:
     """ "the union" with no union named in the article stays the union, not the police before it."""
     text = "The Harbor Police said the road was closed. The union said it was still counting its members."
-    police = _attribution(text, "The Harbor Police", "the road was closed")
-    union = _attribution(text, "The union", "it was still counting its members")
+    police = attribution_in(text, "The Harbor Police", "the road was closed")
+    union = attribution_in(text, "The union", "it was still counting its members")
     resolve_sources([police, union], nlp(text))
     assert police.source == "Harbor Police"
     assert union.source != police.source and "union" in union.source.lower()
@@ -283,7 +267,7 @@ def test_source_resolution_description_without_its_name_is_not_another_organisat
 def test_source_resolution_capital_speaks_for_its_government(nlp, capital) -> None:
     # The tagger may read a bare capital as a person; as a speaker it is its government.
     text = f"The talks on fishing quotas collapsed on Friday, {capital} said, adding that it would try again."
-    attribution = _attribution(text, capital, "The talks on fishing quotas collapsed on Friday")
+    attribution = attribution_in(text, capital, "The talks on fishing quotas collapsed on Friday")
     resolve_sources([attribution], nlp(text), outlet="dailyharbor.com")
     assert (attribution.source, attribution.source_type) == (capital, "government")
 
@@ -291,6 +275,6 @@ def test_source_resolution_capital_speaks_for_its_government(nlp, capital) -> No
 def test_source_resolution_plural_title_is_not_one_earlier_person(nlp) -> None:
     text = ("Ostland's leader Mara Vell met the Velsian president in Harbin. "
             "The leaders of the two nations said the border would reopen.")
-    leaders = _attribution(text, "The leaders of the two nations", "the border would reopen")
+    leaders = attribution_in(text, "The leaders of the two nations", "the border would reopen")
     resolve_sources([leaders], nlp(text), outlet="example.org")
     assert (leaders.source.lower(), leaders.source_type) == ("the leaders of the two nations", "person")

@@ -4,25 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from storytrace.model import Attribution, ChainLink
+from conftest import attribution_in
+from storytrace.model import Attribution
 from storytrace.source_resolution import resolve_sources
-
-
-def _span(text: str, mention: str, nth: int = 0) -> tuple[int, int]:
-    start = -1
-    for _ in range(nth + 1):
-        start = text.index(mention, start + 1)
-    return start, start + len(mention)
-
-
-def _attribution(text: str, source: str, content: str, *, cue: str | None = None, nth: int = 0,
-                 chain: list[str] | None = None) -> Attribution:
-    return Attribution(
-        content_spans=[_span(text, content)],
-        source_span=_span(text, source, nth),
-        cue_span=_span(text, cue) if cue else None,
-        chain=[ChainLink(source=link, source_type="unknown") for link in chain or []],
-    )
 
 
 def _chain(attribution: Attribution) -> list[str]:
@@ -43,13 +27,13 @@ REPUBLISHED = (
 def republished(nlp):
     text = REPUBLISHED
     attributions = {
-        "according": _attribution(text, "Radio Vesna", "the ferry never left the harbour", cue="According to"),
-        "cited": _attribution(text, "Radio Vesna's report", "unnamed port officials", cue="cited"),
-        "quoted": _attribution(text, "the sources", "The crew refused to sail",
+        "according": attribution_in(text, "Radio Vesna", "the ferry never left the harbour", cue="According to"),
+        "cited": attribution_in(text, "Radio Vesna's report", "unnamed port officials", cue="cited"),
+        "quoted": attribution_in(text, "the sources", "The crew refused to sail",
                                chain=["the sources", "The Daily Lantern"]),
-        "told": _attribution(text, "A port official", "the ferry was inspected",
+        "told": attribution_in(text, "A port official", "the ferry was inspected",
                              chain=["A port official", "the Daily Lantern"]),
-        "signal": _attribution(text, "The Morning Signal", "the inspection found no fault", cue="reported",
+        "signal": attribution_in(text, "The Morning Signal", "the inspection found no fault", cue="reported",
                                chain=["a port official", "The Morning Signal"]),
     }
     resolve_sources(list(attributions.values()), nlp(text), outlet="example.org")
@@ -75,7 +59,7 @@ def test_an_indefinite_source_carried_by_another_outlet_is_not_given_the_first_c
 
 def test_cited_content_that_is_a_claim_adds_no_relay(nlp) -> None:
     text = "Radio Vesna cited a survey showing that fares rose. The sources said the port was closed."
-    cited = _attribution(text, "Radio Vesna", "a survey showing that fares rose", cue="cited")
-    later = _attribution(text, "The sources", "the port was closed")
+    cited = attribution_in(text, "Radio Vesna", "a survey showing that fares rose", cue="cited")
+    later = attribution_in(text, "The sources", "the port was closed")
     resolve_sources([cited, later], nlp(text), outlet="example.org")
     assert _chain(later) == ["sources"]

@@ -6,9 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import make_article
+from conftest import tagged_articles
 from storytrace.model import Claim, Story
-from storytrace.nlp import tagged_words
 from storytrace.story_events import build_events, find_story_events
 
 NAMES = [("Marisol", "PRODUCT"), ("Pell Island", "GPE"), ("Sunday", "DATE"), ("Monday", "DATE")]
@@ -34,12 +33,7 @@ LINES = {
 
 @pytest.fixture(scope="module")
 def articles(nlp):
-    built = []
-    for article_id, lines in LINES.items():
-        article = make_article(article_id, lines, NAMES)
-        article.tagged_words = tagged_words(nlp(article.text))
-        built.append(article)
-    return built
+    return tagged_articles(nlp, LINES, NAMES)
 
 
 @pytest.fixture(scope="module")

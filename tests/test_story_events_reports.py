@@ -6,8 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import make_article
-from storytrace.nlp import tagged_words
+from conftest import tagged_articles
 from storytrace.story_events import StoryEventSettings, find_story_events, report_groups
 
 NAMES = [
@@ -46,12 +45,7 @@ LINES = {
 
 @pytest.fixture(scope="module")
 def articles(nlp):
-    built = []
-    for article_id, lines in LINES.items():
-        article = make_article(article_id, lines, NAMES)
-        article.tagged_words = tagged_words(nlp(article.text))
-        built.append(article)
-    return built
+    return tagged_articles(nlp, LINES, NAMES)
 
 
 def test_reports_of_two_earthquakes_are_two_groups(articles):
