@@ -61,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
     if not (args.data / "docs.jsonl").exists():
         print(f"no corpus at {args.data}: this benchmark needs ECB+ sentences", file=sys.stderr)
         return 2
-    synth = Synthesiser(load_sentences(args.data), args.sentences, args.copy_every)
+    synth = Synthesiser(load_sentences(args.data), args.sentences, args.copy_every, replace_share=args.replace)
     clusterer = StoryClusterer()
     reuse = ReuseIndex() if args.with_reuse else None
     rss_start, text_bytes, number, rows = rss_bytes(), 0, 0, []
