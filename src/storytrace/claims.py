@@ -46,7 +46,7 @@ def attribution_for(article: Article, start: int, end: int) -> Attribution | Non
 def _dating_the_report(attribution: Attribution | None, start: int, end: int) -> list[tuple[int, int]]:
     """Where, in the sentence ``[start, end)``, a date tells when the content was said, not when
     what it says happened: from the cue to the content that follows it ("X told the outlet on Oct. 21
-    that ...", "X said on Oct. 13 that ..."), or after a content that precedes the cue ("C, Suspilne
+    that ...", "X said on Oct. 13 that ..."), or after a content that precedes the cue ("C, Radio Vesna
     reported on Oct. 15, citing ..."), outside the source. A date in the source ("a video that emerged
     online on Oct. 18") or in the content dates the event; so does one before the cue ("On Monday, X
     said ...") or after a content that follows it ("said that C on Monday"): either may date C."""
