@@ -217,8 +217,9 @@ def _claim_organisations(claim: Claim, articles: dict[str, Article]) -> list[str
 
 def named_bodies(claims) -> dict[str, str]:
     """Head word -> the one named organisation of the story ending in it ("union" -> "Vashmoor
-    Miners' Union") or headed by it before "of" ("ministry" -> "Ministry of Mines"), for descriptions an article used without the name; heads that more than one
-    named body share are left out (which of them is meant is not known). A business description
+    Miners' Union") or headed by it before "of" ("ministry" -> "Ministry of Mines"), for
+    descriptions an article used without the name; heads that more than one named body share are
+    left out (which of them is meant is not known). A business description
     ("the operator", ``data/source_business_descriptions.txt``) is the story's one named company
     (``data/source_business_name_endings.txt``)."""
     names: dict[str, set[str]] = defaultdict(set)
@@ -282,13 +283,18 @@ def _merge(origins: list[Origin]) -> list[Origin]:
     shortenable = [o for o in kept if o.source_type == "person" or (o.source_type in BODY_TYPES and o.label.islower())]
     dropped = set()
     for short in shortenable:
-        words = short.key.split()
         for full in shortenable:
-            full_words = full.key.split()
             same_kind = full.source_type == short.source_type or {full.source_type, short.source_type} <= BODY_TYPES
-            if same_kind and len(full_words) > len(words) and full_words[-len(words):] == words:
+            if same_kind and ends_name(full.key, short.key):
                 dropped.add(short.key)
     return [o for o in kept if o.key not in dropped]
+
+
+def ends_name(longer: str, shorter: str) -> bool:
+    """Whether compare name ``longer`` has more words and ends with all the words of ``shorter``
+    ("ana ruiz" and "ruiz"; "provincial mine rescue service" and "rescue service")."""
+    long_words, short_words = longer.split(), shorter.split()
+    return len(long_words) > len(short_words) and long_words[-len(short_words):] == short_words
 
 
 def _published_sort_key(article: Article | None) -> tuple[int, float]:

@@ -20,7 +20,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from storytrace.model import ChainLink, Claim, SourceSummary
-from storytrace.origins import BODY_TYPES, canonical_name, named_bodies
+from storytrace.origins import BODY_TYPES, canonical_name, ends_name, named_bodies
 
 
 def _links(claim: Claim) -> list[ChainLink]:
@@ -56,11 +56,11 @@ def summarize_sources(claims: Iterable[Claim]) -> list[SourceSummary]:
 
     rows: dict[str, dict] = {}
     for claim, name, type_, key in mentions:
-        row = rows.setdefault(target.get(key, key), {"forms": Counter(), "types": Counter(), "claims": [], "articles": []})
+        row = rows.setdefault(target.get(key, key), {"forms": Counter(), "types": Counter(), "claims": set(), "articles": []})
         row["forms"][name] += 1
         row["types"][type_] += 1
         if claim.id not in row["claims"]:
-            row["claims"].append(claim.id)
+            row["claims"].add(claim.id)
             if claim.article_id not in row["articles"]:
                 row["articles"].append(claim.article_id)
     table = [
@@ -78,10 +78,8 @@ def _longer_names(kind_of: dict[str, str]) -> dict[str, str]:
     for key, kind in kind_of.items():
         if kind not in {"person", "body"}:
             continue
-        words = key.split()
-        longer = [other for other, other_kind in kind_of.items()
-                  if other_kind == kind and len(other.split()) > len(words) and other.split()[-len(words):] == words]
-        outermost = [other for other in longer if not any(o != other and o.endswith(" " + other) for o in longer)]
+        longer = [other for other, other_kind in kind_of.items() if other_kind == kind and ends_name(other, key)]
+        outermost = [other for other in longer if not any(ends_name(o, other) for o in longer)]
         if len(outermost) == 1:
             merged[key] = outermost[0]
     return merged
