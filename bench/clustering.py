@@ -10,6 +10,11 @@ is made from ecbplus-train): counts only, stems found in at least ``min_document
 
 ``python bench/clustering.py orders DATA_DIR --orders N`` scores the id order and N seeded shuffles of it:
 the clusterer is incremental, so its result may depend on arrival order.
+
+``python bench/clustering.py regroup DATA_DIR`` scores the clusterer without regrouping and with
+regrouping over a grid of ``RegroupSettings`` thresholds (split below, merge at): how
+``storytrace.story_regroup``'s thresholds were chosen (on ecbplus-train; the report model it uses
+was fitted on the same documents, so these train scores are in-sample).
 """
 
 from __future__ import annotations
@@ -25,16 +30,17 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.ecb_articles import ecb_articles  # noqa: E402
 from storytrace.stories import ReferenceFrequencies, StoryClusterer, StorySettings  # noqa: E402
+from storytrace.story_regroup import RegroupSettings, stream_stories  # noqa: E402
 
 
-def predict(docs: list[dict], settings: StorySettings | None = None, seed: int | None = None) -> list[dict]:
-    """One ``{"id", "cluster"}`` per document, clustering in id order (shuffled by ``seed`` if given) as a stream."""
+def predict(docs: list[dict], settings: StorySettings | None = None, seed: int | None = None,
+            regrouping: RegroupSettings | None = None) -> list[dict]:
+    """One ``{"id", "cluster"}`` per document, clustering in id order (shuffled by ``seed`` if given) as a
+    stream, regrouping after each add as the product does."""
     articles = sorted(ecb_articles(docs), key=lambda a: a.id)
     if seed is not None:
         random.Random(seed).shuffle(articles)
-    clusterer = StoryClusterer(settings)
-    for article in articles:
-        clusterer.add(article)
+    clusterer = stream_stories(articles, settings, regrouping)
     return [{"id": doc["id"], "cluster": clusterer.story_of(doc["id"])} for doc in docs]
 
 
@@ -121,8 +127,22 @@ def main(argv: list[str] | None = None) -> int:
     orders_command = commands.add_parser("orders", help="B-cubed in id order and in seeded shuffled orders")
     orders_command.add_argument("data_dir", type=Path)
     orders_command.add_argument("--orders", type=int, default=3, help="number of shuffled orders")
+    regroup_command = commands.add_parser("regroup", help="B-cubed without and with regrouping over a threshold grid")
+    regroup_command.add_argument("data_dir", type=Path)
+    regroup_command.add_argument("--split", default="0.5,0.55,0.6", help="split_below values")
+    regroup_command.add_argument("--merge", default="0.6,0.65,0.7", help="merge_at values")
     args = parser.parse_args(argv)
     docs = read_jsonl(args.data_dir / "docs.jsonl")
+    if args.command == "regroup":
+        gold = read_jsonl(args.data_dir / "gold.jsonl")
+        print("split_below  merge_at  precision  recall  F1     clusters")
+        grid = [(None, None)] + [(float(s), float(m)) for s in args.split.split(",") for m in args.merge.split(",")]
+        for split, merge in grid:
+            regrouping = RegroupSettings(split_below=split, merge_at=merge) if split is not None else RegroupSettings(max_articles=0)
+            scores = score(predict(docs, regrouping=regrouping), gold)
+            print(f"{split if split is not None else 'none':<12} {merge if merge is not None else 'none':<9} "
+                  f"{scores['precision']:.3f}      {scores['recall']:.3f}   {scores['f1']:.3f}  {scores['predicted_clusters']}", flush=True)
+        return 0
     if args.command == "orders":
         results = order_scores(docs, read_jsonl(args.data_dir / "gold.jsonl"), args.orders)
         print("order      precision  recall  F1     clusters")

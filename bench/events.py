@@ -57,7 +57,7 @@ from storytrace.alignment import (
     story_idf,
 )
 from storytrace.model import Article
-from storytrace.stories import StoryClusterer
+from storytrace.story_regroup import stream_stories
 from storytrace.story_events import StoryEventSettings, find_story_events
 from storytrace.textvec import content_stems
 
@@ -65,11 +65,8 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "src" / "storytrace" / "data
 
 
 def story_groups(articles: list[Article]) -> dict[str, list[str]]:
-    """Predicted stories of the articles: ``StoryClusterer`` fed in id order, as a stream."""
-    clusterer = StoryClusterer()
-    for article in sorted(articles, key=lambda a: a.id):
-        clusterer.add(article)
-    return clusterer.stories()
+    """Predicted stories of the articles: ``StoryClusterer`` fed in id order, as a stream, regrouping after each add."""
+    return stream_stories(sorted(articles, key=lambda a: a.id)).stories()
 
 
 def predict(docs: list[dict], settings: StoryEventSettings | None = None) -> list[dict]:
@@ -365,9 +362,7 @@ def fit_settings(rows: list[dict], base: AlignmentSettings) -> AlignmentSettings
 def _predict_at(data: _Gold, ids: list[str], settings: AlignmentSettings, thresholds: list[float]) -> dict[float, list[dict]]:
     """Predictions (as ``predict``) for the documents ``ids`` at several link thresholds."""
     articles = sorted((data.articles[i] for i in ids), key=lambda a: a.id)
-    clusterer = StoryClusterer()
-    for article in articles:
-        clusterer.add(article)
+    clusterer = stream_stories(articles)
     stories = [
         (story_id, *link_probabilities([a for a in articles if a.id in set(members)], settings))
         for story_id, members in clusterer.stories().items()

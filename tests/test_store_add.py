@@ -261,3 +261,57 @@ def test_store_new_version_cleaned_like_the_first(tmp_path):
         old, new = store_read.get_article(conn, first[0].article_id), store_read.get_article(conn, second[0].article_id)
     assert [r.reason for r in new.removed] == [r.reason for r in old.removed]
     assert len(new.text) == pytest.approx(len(old.text), abs=30)
+
+
+def _split_off_first(clusterer, article_id, articles_of, *args):
+    """A stand-in regrouping: once a story has two articles, its first one moves to a story of its own."""
+    members = clusterer.members_of(clusterer.story_of(article_id))
+    if len(members) != 2:
+        return []
+    new = clusterer.new_story_id()
+    clusterer.move([members[0]], new)
+    return [([members[0]], new)]
+
+
+def test_store_regroup_moves_are_stored_and_replayed(tmp_path, monkeypatch):
+    """Articles regrouping moves change story in the store, and a fresh writer's replay holds the same stories."""
+    import storytrace.store.add as store_add
+
+    monkeypatch.setattr(store_add, "regroup", _split_off_first)
+    db = tmp_path / "moves.db"
+    with StoreWriter(db, SETTINGS) as writer:
+        first, second = writer.add_paths([CORPUS / "01_vashmoor_courier_collapse.txt", CORPUS / "10_vashmoor_today_explainer.txt"])
+    assert first.story_id == second.story_id == "s1"  # the story each joined; then the first was moved
+    with reading(db) as conn:
+        stories = {s.id: s.article_ids for s in store_read.list_stories(conn)}
+        assert stories == {"s1": [second.article_id], "s2": [first.article_id]}
+        assert conn.execute("SELECT COUNT(*) FROM story_moves").fetchone()[0] == 1
+    monkeypatch.setattr(store_add, "regroup", lambda *args: [])
+    with StoreWriter(db, SETTINGS) as writer:
+        writer.add_paths([CORPUS / "02_norvika_post_union_count.html"])
+        assert writer.repaired == [], "the replay applied the recorded move"
+    with reading(db) as conn:
+        placed = dict(conn.execute("SELECT id, story_id FROM articles"))
+    assert placed[first.article_id] != placed[second.article_id]
+
+
+def test_store_keeps_batch_stories_the_plain_replay_would_not_make(tmp_path, monkeypatch):
+    """A batch whose regrouping moved articles is saved as it is, and later adds continue its stories."""
+    import storytrace.story_regroup as story_regroup
+    import storytrace.store.add as store_add
+    from storytrace.pipeline import analyze
+
+    monkeypatch.setattr(story_regroup, "regroup", _split_off_first)
+    files = [CORPUS / "01_vashmoor_courier_collapse.txt", CORPUS / "10_vashmoor_today_explainer.txt"]
+    dossier = analyze(files, SETTINGS)
+    assert len(dossier.stories) == 2
+    batch = {a: s.id for s in dossier.stories for a in s.article_ids}
+    db = tmp_path / "batch.db"
+    save_dossier(dossier, db, SETTINGS)
+    monkeypatch.setattr(store_add, "regroup", lambda *args: [])
+    with StoreWriter(db, SETTINGS) as writer:
+        writer.add_paths([CORPUS / "02_norvika_post_union_count.html"])
+        assert writer.repaired == []
+    with reading(db) as conn:
+        placed = dict(conn.execute("SELECT id, story_id FROM articles"))
+    assert all(placed[a] == s for a, s in batch.items())

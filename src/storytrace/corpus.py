@@ -14,8 +14,8 @@ from .origins import build_facts
 from .reuse import find_reuse
 from .source_table import summarize_sources
 from .settings import Settings
-from .stories import StoryClusterer
 from .story_events import build_events
+from .story_regroup import stream_stories
 from .timeline import build_timeline
 from .updates import find_updates
 
@@ -47,10 +47,11 @@ def group_stories(articles: Sequence[Article], settings: Settings) -> list[tuple
     """(title, article ids) per story, in order of the stories' earliest article."""
     if settings.one_story or len(articles) == 1:
         return [(_fallback_title(articles), [a.id for a in articles])]
-    clusterer = StoryClusterer()
-    for article in sorted(articles, key=lambda a: (a.published or "9999", a.id)):
-        clusterer.add(article)
-    return [(clusterer.story_title(story_id), ids) for story_id, ids in clusterer.stories().items()]
+    ordered = sorted(articles, key=lambda a: (a.published or "9999", a.id))
+    clusterer = stream_stories(ordered)
+    arrival = {article.id: number for number, article in enumerate(ordered)}
+    stories = sorted(clusterer.stories().items(), key=lambda item: arrival[item[1][0]])  # a split-off story's first article may be older
+    return [(clusterer.story_title(story_id), ids) for story_id, ids in stories]
 
 
 def _fallback_title(articles: Sequence[Article]) -> str:

@@ -34,6 +34,7 @@ import datetime
 import math
 from array import array
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -327,7 +328,8 @@ class StoryClusterer:
             if too_common is not None and frequencies.counts.get(feature, 0) > too_common:
                 continue
             for story in self._postings.get(feature, ()):
-                overlap[story] += weight
+                if self._stories[story].members:  # a story emptied by moves is no candidate
+                    overlap[story] += weight
         return [story for story, _ in overlap.most_common(s.max_candidates)]
 
     def _score(self, query: _Query, day: int | None, story: _Story) -> float:
@@ -375,6 +377,10 @@ class StoryClusterer:
         self._vectors.append(vector)
         self._days.append(day or 0)
         self._titles.append(article.title)
+        self._post(story_number, vector)
+
+    def _post(self, story_number: int, vector: _Vector) -> None:
+        """Index a story under the features of one of its members' vectors."""
         for feature in self._feature_names_of(vector):
             posting = self._postings.get(feature)
             if posting is None:
@@ -384,6 +390,57 @@ class StoryClusterer:
             if len(posting) >= self.settings.max_postings_per_feature:
                 del posting[0]
             posting.append(story_number)
+
+    # ------------------------------------------------------------------ moves (story_regroup)
+
+    def new_story_id(self) -> str:
+        """Open an empty story and return its id (``move`` fills it)."""
+        self._stories.append(_Story())
+        return f"s{len(self._stories)}"
+
+    def move(self, article_ids: Sequence[str], story_id: str) -> None:
+        """Move stored articles into a story (opened if its id is beyond the last story): the stories
+        they leave and the one they join get their sums again from their members; a story left
+        empty stays empty and is never a candidate again."""
+        target = int(story_id[1:]) - 1
+        while len(self._stories) <= target:
+            self._stories.append(_Story())
+        numbers = [self._article_numbers[a] for a in article_ids]
+        touched = {self._story_numbers[n] for n in numbers} | {target}
+        for number in numbers:
+            self._stories[self._story_numbers[number]].members.remove(number)
+            self._story_numbers[number] = target
+        self._stories[target].members.extend(numbers)
+        for story_number in touched:
+            self._recount(self._stories[story_number])
+        for number in numbers:
+            self._post(target, self._vectors[number])
+
+    def _recount(self, story: _Story) -> None:
+        """A story's members in order of arrival and its term sums made again from them (none for one article)."""
+        story.members.sort()
+        story.term_sums = None
+        if len(story.members) > 1:
+            sums: dict[int, float] = {}
+            for number in story.members:
+                self._accumulate(sums, self._vectors[number])
+            story.term_sums = {f: sums[f] for f in top_terms(sums, self.settings.max_terms_per_story)}
+
+    def nearby_stories(self, article_id: str, minimum: float, limit: int) -> list[str]:
+        """Other stories a stored article scores at least ``minimum`` with (as ``add`` scores them), best
+        first, at most ``limit``."""
+        number = self._article_numbers[article_id]
+        stored = self._vectors[number]
+        vector = {self._feature_names[f]: w for f, w in zip(stored.features, stored.weights)}
+        query = _Query(dict(zip(stored.features, stored.weights)), self._kind_of)
+        day = self._days[number] or None
+        own = self._story_numbers[number]
+        scored = [(self._score(query, day, self._stories[s]), s) for s in self._candidates(vector) if s != own]
+        return [f"s{s + 1}" for score, s in sorted(scored, key=lambda x: (-x[0], x[1])) if score >= minimum][:limit]
+
+    def members_of(self, story_id: str) -> list[str]:
+        """The article ids of a story, in order of arrival."""
+        return [self._article_ids[a] for a in self._stories[int(story_id[1:]) - 1].members]
 
     def _add_to_sums(self, story: _Story, vector: _Vector) -> None:
         """Add an article's unit vector to the story's term sums (made from its first article when it had
@@ -409,7 +466,7 @@ class StoryClusterer:
 
     def stories(self) -> dict[str, list[str]]:
         """Story id -> article ids, in order of arrival."""
-        return {f"s{n + 1}": [self._article_ids[a] for a in story.members] for n, story in enumerate(self._stories)}
+        return {f"s{n + 1}": [self._article_ids[a] for a in story.members] for n, story in enumerate(self._stories) if story.members}
 
     def story_of(self, article_id: str) -> str:
         """The story id of a stored article."""

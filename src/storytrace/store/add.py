@@ -36,6 +36,7 @@ from ..pipeline import analyse_articles, clean_article, date_article
 from ..reuse import ReuseIndex
 from ..settings import Settings
 from ..stories import StoryClusterer
+from ..story_regroup import regroup
 from .db import connect, read_snapshot, write_transaction
 from .records import plain, reuse_from_json, story_row_values
 
@@ -207,12 +208,14 @@ class StoreWriter:
                 ).fetchone()
                 seq = self._insert_article(conn, article, previous)
                 self._store_reuse(conn, article)
-                story_id = self._clusterer_for(conn).add(article)
-                conn.execute("UPDATE articles SET story_id = ? WHERE id = ?", (story_id, article.id))
-                affected = [story_id]
-                if previous and previous["story_id"] and previous["story_id"] != story_id:
-                    affected.append(previous["story_id"])
-                for sid in affected:
+                clusterer = self._clusterer_for(conn)
+                joined = clusterer.add(article)
+                conn.execute("UPDATE articles SET story_id = ? WHERE id = ?", (joined, article.id))
+                affected = {joined} | self._regroup(conn, seq, article)
+                story_id = clusterer.story_of(article.id)
+                if previous and previous["story_id"]:
+                    affected.add(previous["story_id"])
+                for sid in sorted(affected):
                     self._rebuild_story(conn, sid)
                 status = "updated" if previous else "added"
                 reason = f"new version {previous['version'] + 1} of {previous['id']}" if previous else None
@@ -222,6 +225,50 @@ class StoreWriter:
             raise
         self._known_seq = seq
         return AddResult(label, status, article.id, story_id, reason)
+
+    def _regroup(self, conn: sqlite3.Connection, seq: int, article: Article) -> set[str]:
+        """Merge and split around the story the article joined (``story_regroup``); store and record the
+        moves. Returns the stories whose members changed."""
+
+        def articles_of(ids: Sequence[str]) -> list[Article]:
+            return [article if i == article.id else self._stored_article(conn, i) for i in ids]
+
+        moves = regroup(self._clusterer_for(conn), article.id, articles_of)
+        changed: set[str] = set()
+        for ids, story_id in moves:
+            changed.update(self._record_move(conn, seq, ids, story_id))
+        return changed
+
+    def _record_move(self, conn: sqlite3.Connection, seq: int, ids: list[str], story_id: str) -> set[str]:
+        """Put articles in a story and record it for the replay; returns the stories they left and joined."""
+        left = set()
+        for article_id in ids:
+            row = conn.execute("SELECT story_id FROM articles WHERE id = ?", (article_id,)).fetchone()
+            if row and row["story_id"]:
+                left.add(row["story_id"])
+            conn.execute("UPDATE articles SET story_id = ? WHERE id = ?", (story_id, article_id))
+        conn.execute("INSERT INTO story_moves (seq, article_ids, story_id) VALUES (?, ?, ?)", (seq, json.dumps(ids), story_id))
+        return left | {story_id}
+
+    def _record_batch_stories(self, conn: sqlite3.Connection, seq: int) -> None:
+        """After a batch was written with its own story ids: record the moves that take the replayed
+        clusterer (plain adds in order of arrival) to those stories, so later adds continue them."""
+        self._clusterer, self._reuse_index, self._known_seq = None, None, 0
+        self._catch_up(conn)  # where it differs from the stored stories, the batch decided: no repair
+        clusterer = self._clusterer
+        assert clusterer is not None
+        wanted: dict[str, list[str]] = {}
+        for row in conn.execute("SELECT id, story_id FROM articles WHERE superseded_by IS NULL AND story_id IS NOT NULL ORDER BY seq"):
+            if clusterer.story_of(row["id"]) != row["story_id"]:
+                wanted.setdefault(row["story_id"], []).append(row["id"])
+        for story_id, ids in sorted(wanted.items(), key=lambda item: int(item[0][1:])):
+            clusterer.move(ids, story_id)
+            conn.execute("INSERT INTO story_moves (seq, article_ids, story_id) VALUES (?, ?, ?)", (seq, json.dumps(ids), story_id))
+
+    @staticmethod
+    def _stored_article(conn: sqlite3.Connection, article_id: str) -> Article:
+        row = conn.execute("SELECT data FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return article_from_dict(json.loads(row["data"]))
 
     def _insert_article(self, conn: sqlite3.Connection, article: Article, previous: sqlite3.Row | None) -> int:
         seq = conn.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM articles").fetchone()[0]
@@ -315,17 +362,24 @@ class StoreWriter:
         rows = conn.execute(
             "SELECT seq, id, data, superseded_by, story_id FROM articles WHERE seq > ? ORDER BY seq", (self._known_seq,)
         ).fetchall()
+        recorded: dict[int, list[tuple[list[str], str]]] = {}
+        for move in conn.execute("SELECT seq, article_ids, story_id FROM story_moves WHERE seq > ? ORDER BY seq, id",
+                                 (self._known_seq,)):
+            recorded.setdefault(move["seq"], []).append((json.loads(move["article_ids"]), move["story_id"]))
         index_only = getattr(self._reuse_index, "index", None)  # index without comparing, when ReuseIndex offers it
-        moved: list[tuple[str, str | None, str]] = []
+        stored: dict[str, str | None] = {}
         for row in rows:
             article = article_from_dict(json.loads(row["data"]))
-            story_id = self._clusterer.add(article)
+            self._clusterer.add(article)
+            for ids, story_id in recorded.get(row["seq"], []):
+                self._clusterer.move(ids, story_id)
             if row["superseded_by"] is None:
                 (index_only or self._reuse_index.add)(article)
-                if story_id != row["story_id"]:
-                    moved.append((row["id"], row["story_id"], story_id))
+                stored[row["id"]] = row["story_id"]
             self._known_seq = row["seq"]
-        return moved
+        replayed = {article_id: self._clusterer.story_of(article_id) for article_id in stored}
+        return [(article_id, story_id, replayed[article_id]) for article_id, story_id in stored.items()
+                if replayed[article_id] != story_id]
 
     def _move(self, conn: sqlite3.Connection, moved: list[tuple[str, str | None, str]]) -> None:
         """Put articles in the stories the clusterer gives them and rebuild every story concerned."""
@@ -413,8 +467,10 @@ def save_dossier(dossier: Dossier, db_path: str | Path, settings: Settings | Non
             conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('created_by', ?)",
                          (json.dumps({"tool": dossier.tool, "settings": dossier.settings, "created": dossier.created}),))
             for article in ordered:
-                writer._insert_article(conn, article, None)
+                seq = writer._insert_article(conn, article, None)
                 conn.execute("UPDATE articles SET story_id = ? WHERE id = ?", (story_of.get(article.id), article.id))
+            if ordered:
+                writer._record_batch_stories(conn, seq)
             stored = {a.id for a in ordered}
             for story in dossier.stories:
                 for item in story.reuse:

@@ -88,7 +88,20 @@ CREATE VIRTUAL TABLE claims_fts USING fts5(
 );
 """
 
-MIGRATIONS: list[str] = [_V1]
+_V2 = """
+-- Articles the story regrouping (storytrace.story_regroup) moved to another story, in the order it
+-- moved them: replaying the stored articles in order of arrival, the moves recorded at an article's
+-- seq are applied right after it, so the replayed clusterer holds the stored stories.
+CREATE TABLE story_moves (
+    id          INTEGER PRIMARY KEY AUTOINCREMENT,
+    seq         INTEGER NOT NULL,                   -- the article whose add (or batch save) made the move
+    article_ids TEXT NOT NULL,                      -- JSON list
+    story_id    TEXT NOT NULL                       -- the story they moved to
+);
+CREATE INDEX story_moves_by_seq ON story_moves(seq, id);
+"""
+
+MIGRATIONS: list[str] = [_V1, _V2]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
