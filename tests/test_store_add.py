@@ -286,6 +286,7 @@ def test_store_regroup_moves_are_stored_and_replayed(tmp_path, monkeypatch):
         stories = {s.id: s.article_ids for s in store_read.list_stories(conn)}
         assert stories == {"s1": [second.article_id], "s2": [first.article_id]}
         assert conn.execute("SELECT COUNT(*) FROM story_moves").fetchone()[0] == 1
+    assert writer.regrouped == [([first.article_id], "s2")]
     monkeypatch.setattr(store_add, "regroup", lambda *args: [])
     with StoreWriter(db, SETTINGS) as writer:
         writer.add_paths([CORPUS / "02_norvika_post_union_count.html"])

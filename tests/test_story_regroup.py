@@ -42,10 +42,16 @@ def test_a_story_of_two_earthquakes_is_split_into_its_reports(articles):
     lax = StorySettings(join_threshold=0.0)  # the clusterer alone puts everything sharing a word together
     alone, _ = stream(articles, lax, None)
     assert len(alone.stories()) == 1
-    regrouped, moves = stream(articles, lax, RegroupSettings())
+    regrouped, moves = stream(articles, lax, RegroupSettings(min_split_articles=3))
     assert partition(regrouped) == TWO_REPORTS
     assert regrouped.story_of("o1") == "s1", "the group holding the story's first article keeps the story"
     assert moves, "the split is reported as moves"
+
+
+def test_groups_under_the_minimum_are_not_split_off(articles):
+    lax = StorySettings(join_threshold=0.0)
+    regrouped, moves = stream(articles, lax, RegroupSettings(min_split_articles=4))
+    assert len(regrouped.stories()) == 1 and moves == []
 
 
 def test_stories_of_one_earthquake_are_merged(articles):
@@ -60,7 +66,7 @@ def test_stories_of_one_earthquake_are_merged(articles):
 
 def test_regrouping_leaves_large_stories_alone(articles):
     lax = StorySettings(join_threshold=0.0)
-    regrouped, moves = stream(articles, lax, RegroupSettings(max_articles=2))
+    regrouped, moves = stream(articles, lax, RegroupSettings(max_articles=2, min_split_articles=3))
     assert len(regrouped.stories()) == 1 and moves == []
 
 

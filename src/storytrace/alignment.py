@@ -186,6 +186,14 @@ class DocumentEvidence:
     stems: Counter[str]
     names: Counter[str]  # entity keys of names, numbers, years and days
     lead: Counter[str] = field(default_factory=Counter)  # content stems of the lead sentences
+    _by_kind: dict[frozenset[str], Counter[str]] = field(default_factory=dict, repr=False, compare=False)
+
+    def names_of_kinds(self, kinds: frozenset[str]) -> Counter[str]:
+        """The names whose entity kind is in ``kinds`` (kept once computed: the report model asks per pair)."""
+        found = self._by_kind.get(kinds)
+        if found is None:
+            found = self._by_kind[kinds] = Counter({k: c for k, c in self.names.items() if k.split(":", 1)[0] in kinds})
+        return found
 
 
 def document_evidence(article: Article, settings: AlignmentSettings) -> DocumentEvidence:
@@ -331,14 +339,11 @@ def document_features(a: DocumentEvidence, b: DocumentEvidence, idf: dict[str, f
 def report_features(a: DocumentEvidence, b: DocumentEvidence, idf: dict[str, float]) -> dict[str, float]:
     """The report model's features (REPORT_FEATURES) of two articles."""
 
-    def of_kinds(names: Counter[str], kinds: frozenset[str]) -> Counter[str]:
-        return Counter({k: c for k, c in names.items() if k.split(":", 1)[0] in kinds})
-
     def kinds_cosine(kinds: frozenset[str]) -> float:
-        return _tfidf_cosine(of_kinds(a.names, kinds), of_kinds(b.names, kinds), idf)
+        return _tfidf_cosine(a.names_of_kinds(kinds), b.names_of_kinds(kinds), idf)
 
     def none_shared(kinds: frozenset[str]) -> float:
-        first, second = set(of_kinds(a.names, kinds)), set(of_kinds(b.names, kinds))
+        first, second = a.names_of_kinds(kinds).keys(), b.names_of_kinds(kinds).keys()
         return float(bool(first and second and not first & second))
 
     return {

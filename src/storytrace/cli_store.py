@@ -36,6 +36,7 @@ def add_command(
         with StoreWriter(db, settings) as writer:
             results = writer.add_paths([str(p) for p in paths], progress=_progress_printer())
             repaired = list(writer.repaired)
+            regrouped = list(writer.regrouped)
     except StorytraceError as exc:
         console.print(f"[bold red]error[/]: {exc.message}")
         raise typer.Exit(1) from None
@@ -51,6 +52,9 @@ def add_command(
     if repaired:
         console.print(f"[yellow]note[/]: {len(repaired)} stored article(s) moved to the story the current clustering "
                       "gives them (the store was made by another version); their stories were rebuilt")
+    for ids, story_id in regrouped:
+        console.print(f"[yellow]regrouped[/]: {len(ids)} stored article(s) moved to story {story_id} (stories that report "
+                      "one happening merged, or a story holding two happenings split); the stories concerned were rebuilt")
     if counts.get("error"):
         raise typer.Exit(2)
 

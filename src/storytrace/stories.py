@@ -1,7 +1,9 @@
 """Story clustering: group articles that report the same real-world event, one article at a time.
 
 ``StoryClusterer.add(article)`` puts a new article into the best existing story or starts a new one;
-it never reclusters what is stored. Each article becomes a sparse vector of at most
+it never reclusters what is stored. ``storytrace.story_regroup`` may then merge or split the story the
+article joined, through ``move`` (stored articles into another story; a story left empty is never
+a candidate again) and ``new_story_id``. Each article becomes a sparse vector of at most
 ``max_terms_per_article`` features: light word stems (title and lead counted twice) and entity keys
 (people, organisations, places, events, numbers, years, days), each entity type with its own weight.
 An article's vector is weighted with IDF once, when it is added, and then frozen, so stored vectors

@@ -24,12 +24,12 @@ moves, which the caller applies to what it stores. Thresholds chosen on ECB+ tra
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from storytrace.alignment import TriggerTables, load_trigger_tables, report_probabilities
 from storytrace.model import Article
 from storytrace.stories import StoryClusterer, StorySettings
-from storytrace.story_events import StoryEventSettings, report_groups
+from storytrace.story_events import REPORT_BIAS, REPORT_WEIGHTS, StoryEventSettings, report_groups
 
 Move = tuple[list[str], str]  # (article ids, the story they move to)
 ArticlesOf = Callable[[Sequence[str]], list[Article]]  # analysed articles by id, in the order asked
@@ -40,10 +40,14 @@ class RegroupSettings:
     """Knobs of regrouping (chosen on ECB+ train; see the module docstring)."""
 
     split_below: float = 0.55
-    merge_at: float = 0.65
+    merge_at: float = 0.6
     min_candidate_score: float = 0.15
     max_candidates: int = 3
     max_articles: int = 60
+    min_split_articles: int = 6  # a group of fewer articles stays in the story
+    # The report model of story events (fitted on ECB+ train by `bench/events.py fit-reports`).
+    report_weights: dict[str, float] = field(default_factory=lambda: dict(REPORT_WEIGHTS))
+    report_bias: float = REPORT_BIAS
 
 
 def regroup(
@@ -56,7 +60,8 @@ def regroup(
     """Merge and split around the story ``article_id`` just joined; apply the moves to the clusterer and return them."""
     settings = settings or RegroupSettings()
     tables = tables or load_trigger_tables()
-    report = StoryEventSettings(min_same_report=settings.split_below)
+    report = StoryEventSettings(min_same_report=settings.split_below, report_weights=settings.report_weights,
+                                report_bias=settings.report_bias)
     moves: list[Move] = []
     story_id = clusterer.story_of(article_id)
     for other in clusterer.nearby_stories(article_id, settings.min_candidate_score, settings.max_candidates):
@@ -75,7 +80,7 @@ def regroup(
         first = members[0]
         for group in groups:
             ids = [a.id for a in group]
-            if first not in ids:
+            if first not in ids and len(ids) >= settings.min_split_articles:
                 new = clusterer.new_story_id()
                 clusterer.move(ids, new)
                 moves.append((ids, new))
@@ -93,12 +98,13 @@ def _mean_same_report(
 
 def stream_stories(
     articles: Sequence[Article], settings: StorySettings | None = None, regrouping: RegroupSettings | None = None,
+    tables: TriggerTables | None = None,
 ) -> StoryClusterer:
     """A clusterer fed ``articles`` one at a time in the given order, regrouping after each add
     (``regrouping`` None: the default settings)."""
     clusterer = StoryClusterer(settings)
     by_id = {a.id: a for a in articles}
-    tables = load_trigger_tables()
+    tables = tables or load_trigger_tables()
     for article in articles:
         clusterer.add(article)
         regroup(clusterer, article.id, lambda ids: [by_id[i] for i in ids], regrouping, tables)

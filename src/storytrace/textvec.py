@@ -13,6 +13,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -37,6 +38,7 @@ def words(text: str) -> list[str]:
     return [m.group(0).lower().strip("'-") for m in WORD_RE.finditer(text)]
 
 
+@lru_cache(maxsize=1 << 16)  # a pure function of the word, called for every word many times over
 def stem(word: str) -> str:
     """A light stem: strip possessives and common inflectional/derivational suffixes.
 

@@ -84,6 +84,9 @@ class StoreWriter:
         # (article id, stored story, replayed story) for articles the replay moved: see _catch_up.
         self.repaired: list[tuple[str, str | None, str]] = []
         self._pending_moves: list[tuple[str, str | None, str]] = []
+        # (article ids, the story they moved to) for every merge or split regrouping made (story_regroup).
+        self.regrouped: list[tuple[list[str], str]] = []
+        self._uncommitted_moves: list[tuple[list[str], str]] = []
 
     def close(self) -> None:
         self.conn.close()
@@ -222,8 +225,11 @@ class StoreWriter:
                 self._insert_input(conn, run_id, label, status, reason, article.id)
         except BaseException:
             self._forget_indexes()  # memory may be ahead of the rolled-back store: replay on next use
+            self._uncommitted_moves = []
             raise
         self._known_seq = seq
+        self.regrouped.extend(self._uncommitted_moves)
+        self._uncommitted_moves = []
         return AddResult(label, status, article.id, story_id, reason)
 
     def _regroup(self, conn: sqlite3.Connection, seq: int, article: Article) -> set[str]:
@@ -237,6 +243,7 @@ class StoreWriter:
         changed: set[str] = set()
         for ids, story_id in moves:
             changed.update(self._record_move(conn, seq, ids, story_id))
+        self._uncommitted_moves = moves
         return changed
 
     def _record_move(self, conn: sqlite3.Connection, seq: int, ids: list[str], story_id: str) -> set[str]:
