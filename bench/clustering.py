@@ -11,6 +11,9 @@ is made from ecbplus-train): counts only, stems found in at least ``min_document
 ``python bench/clustering.py orders DATA_DIR --orders N`` scores the id order and N seeded shuffles of it:
 the clusterer is incremental, so its result may depend on arrival order.
 
+``python bench/clustering.py cost DATA_DIR`` times the add (CPU ms) of the clusterer alone and with
+regrouping.
+
 ``python bench/clustering.py regroup DATA_DIR`` chooses ``storytrace.story_regroup``'s thresholds on
 held-out topic folds of a (train) split: for each fold the report model and the trigger tables are
 learned without the fold's topics (the report model is fitted on the same ECB+ train documents, so
@@ -25,6 +28,7 @@ import argparse
 import json
 import random
 import sys
+import time
 from collections import Counter
 from pathlib import Path
 
@@ -169,8 +173,23 @@ def main(argv: list[str] | None = None) -> int:
     regroup_command.add_argument("--merge", default="0.65,0.7", help="merge_at values")
     regroup_command.add_argument("--min-split", default="2,3,5", help="min_split_articles values")
     regroup_command.add_argument("--folds", type=int, default=4)
+    cost_command = commands.add_parser("cost", help="CPU ms per add: the clusterer alone and with regrouping")
+    cost_command.add_argument("data_dir", type=Path)
     args = parser.parse_args(argv)
     docs = read_jsonl(args.data_dir / "docs.jsonl")
+    if args.command == "cost":
+        articles = sorted(ecb_articles(docs), key=lambda a: a.id)
+        alone = time.process_time()
+        clusterer = StoryClusterer()
+        for article in articles:
+            clusterer.add(article)
+        alone = time.process_time() - alone
+        regrouped = time.process_time()
+        stream_stories(articles)
+        regrouped = time.process_time() - regrouped
+        print(f"{len(articles)} articles in id order: clusterer alone {alone * 1000 / len(articles):.1f} ms/add CPU, "
+              f"with regrouping {regrouped * 1000 / len(articles):.1f} ms/add CPU")
+        return 0
     if args.command == "regroup":
         grid = [RegroupSettings(max_articles=0)] + [
             RegroupSettings(split_below=float(split), merge_at=float(merge), min_split_articles=int(minimum))
