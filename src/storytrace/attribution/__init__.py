@@ -9,7 +9,8 @@ chain of sources from the original one to the nearest reporter. The cascade:
 2. verb cues from the parse (``speech``) that the learned cue model accepts (``cue_model``),
    noun cues with a that-clause (``nouns``), adjective and noun cues with a complement that
    a second learned model accepts (``stance``: "is critical of X", "<X>'s call for Y"),
-   "according to" phrases (``according``) and headline-style "Name: ..." lines (``colon``),
+   "according to" phrases (``according``), headline-style "Name: ..." lines (``colon``) and
+   quotations or embedded posts signed after a dash (``signed``),
 3. content announced by a colon: the rest of the paragraph or the following paragraph(s),
 4. a quotation continued after an interrupting cue (``"A," she said, "B."``),
 5. chains: "citing Y", "X's sources", "told <organisation>" (``chains``),
@@ -35,6 +36,7 @@ from storytrace.attribution.cue_model import (
 )
 from storytrace.attribution.nouns import noun_attribution
 from storytrace.attribution.quotes import find_quotations, mark_length, paragraph_spans
+from storytrace.attribution.signed import signed_attributions
 from storytrace.attribution.spans import QuoteLookup
 from storytrace.attribution.speech import Candidate, verb_attribution
 from storytrace.attribution.stance import STANCE_FRAMES, stance_candidate, stance_features
@@ -123,6 +125,7 @@ def _cue_candidates(doc: Doc, quotes: QuoteLookup, cue_model: CueModel,
     found = [c for c in found if c.cue_token is None or c.cue_token.i not in absorbed]
     taken = {c.cue for c in found}
     found += [c for c in colon_attributions(doc, quotes) if c.cue not in taken]
+    found += signed_attributions(doc, quotes)
     return found
 
 
