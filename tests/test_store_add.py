@@ -316,3 +316,38 @@ def test_store_keeps_batch_stories_the_plain_replay_would_not_make(tmp_path, mon
     with reading(db) as conn:
         placed = dict(conn.execute("SELECT id, story_id FROM articles"))
     assert all(placed[a] == s for a, s in batch.items())
+
+
+def _merge_second_into_first(clusterer, article_id, articles_of, *args):
+    """A stand-in regrouping: every story after s1 is merged into s1."""
+    moves = []
+    for story_id in list(clusterer.stories()):
+        if story_id != "s1":
+            ids = clusterer.members_of(story_id)
+            clusterer.move(ids, "s1")
+            moves.append((ids, "s1"))
+    return moves
+
+
+def test_a_merged_story_points_to_the_story_that_took_its_articles(tmp_path, monkeypatch):
+    """A story emptied by a merge is gone; the store, the web page and the API say where its articles went."""
+    import storytrace.store.add as store_add
+    from fastapi.testclient import TestClient
+
+    from storytrace.web import create_app
+
+    db = tmp_path / "merged.db"
+    monkeypatch.setattr(store_add, "regroup", _split_off_first)
+    with StoreWriter(db, SETTINGS) as writer:
+        writer.add_paths([CORPUS / "01_vashmoor_courier_collapse.txt", CORPUS / "10_vashmoor_today_explainer.txt"])
+    monkeypatch.setattr(store_add, "regroup", _merge_second_into_first)
+    with StoreWriter(db, SETTINGS) as writer:
+        writer.add_paths([CORPUS / "02_norvika_post_union_count.html"])
+    with reading(db) as conn:
+        assert [s.id for s in store_read.list_stories(conn)] == ["s1"]
+        assert store_read.merged_into(conn, "s2") == "s1"
+        assert store_read.merged_into(conn, "s1") is None and store_read.merged_into(conn, "s9") is None
+    client = TestClient(create_app(db))
+    page = client.get("/stories/s2")
+    assert page.status_code == 404 and 'href="/stories/s1"' in page.text
+    assert "now in story s1" in client.get("/api/stories/s2").json()["detail"]

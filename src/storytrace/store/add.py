@@ -251,10 +251,11 @@ class StoreWriter:
         left = set()
         for article_id in ids:
             row = conn.execute("SELECT story_id FROM articles WHERE id = ?", (article_id,)).fetchone()
-            if row and row["story_id"]:
+            if row and row["story_id"] and row["story_id"] != story_id:
                 left.add(row["story_id"])
             conn.execute("UPDATE articles SET story_id = ? WHERE id = ?", (story_id, article_id))
-        conn.execute("INSERT INTO story_moves (seq, article_ids, story_id) VALUES (?, ?, ?)", (seq, json.dumps(ids), story_id))
+        conn.execute("INSERT INTO story_moves (seq, article_ids, story_id, from_stories) VALUES (?, ?, ?, ?)",
+                     (seq, json.dumps(ids), story_id, json.dumps(sorted(left))))
         return left | {story_id}
 
     def _record_batch_stories(self, conn: sqlite3.Connection, seq: int) -> None:

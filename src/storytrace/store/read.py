@@ -75,6 +75,22 @@ def story_row(conn: sqlite3.Connection, story_id: str) -> StoryRow | None:
     return _story_row(row) if row else None
 
 
+def merged_into(conn: sqlite3.Connection, story_id: str) -> str | None:
+    """Where the articles of a story that no longer exists went: the story its last articles were
+    moved to by regrouping (followed while that one is gone too), or None."""
+    seen = {story_id}
+    while conn.execute("SELECT 1 FROM stories WHERE id = ?", (story_id,)).fetchone() is None:
+        row = conn.execute(
+            "SELECT story_moves.story_id FROM story_moves, json_each(story_moves.from_stories) AS left_story"
+            " WHERE left_story.value = ? ORDER BY story_moves.id DESC LIMIT 1", (story_id,)
+        ).fetchone()
+        if row is None or row[0] in seen:
+            return None
+        story_id = row[0]
+        seen.add(story_id)
+    return story_id if len(seen) > 1 else None
+
+
 def get_story(conn: sqlite3.Connection, story_id: str) -> Story | None:
     row = conn.execute("SELECT data FROM stories WHERE id = ?", (story_id,)).fetchone()
     return story_from_json(row["data"]) if row else None

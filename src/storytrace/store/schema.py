@@ -96,7 +96,8 @@ CREATE TABLE story_moves (
     id          INTEGER PRIMARY KEY AUTOINCREMENT,
     seq         INTEGER NOT NULL,                   -- the article whose add (or batch save) made the move
     article_ids TEXT NOT NULL,                      -- JSON list
-    story_id    TEXT NOT NULL                       -- the story they moved to
+    story_id    TEXT NOT NULL,                      -- the story they moved to
+    from_stories TEXT NOT NULL DEFAULT '[]'         -- JSON list of the stories they left (a merged story's old id)
 );
 CREATE INDEX story_moves_by_seq ON story_moves(seq, id);
 """

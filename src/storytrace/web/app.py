@@ -230,7 +230,8 @@ def create_app(
             row = store_read.story_row(conn, story_id)
             story = store_read.get_story(conn, story_id)
             if row is None or story is None:
-                return render("error.html.j2", 404, message="No such story.")
+                return render("error.html.j2", 404, message="No such story.",
+                              merged_into=store_read.merged_into(conn, story_id))
             members = store_read.articles_by_id(conn, story.article_ids)
         claims = {c.id: c for c in story.claims}
         facts = sorted(story.facts, key=lambda f: (-f.independent_sources, -len(f.article_ids), f.id))
@@ -343,8 +344,9 @@ def create_app(
         with reading(db_path) as conn:
             data = store_read.story_json(conn, story_id)
             row = store_read.story_row(conn, story_id)
+            merged = store_read.merged_into(conn, story_id) if data is None or row is None else None
         if data is None or row is None:
-            raise HTTPException(404, "no such story")
+            raise HTTPException(404, f"no such story (its articles are now in story {merged})" if merged else "no such story")
         return {**data, "created_at": row.created_at, "updated_at": row.updated_at}
 
     @app.get("/api/stories/{story_id}/dossier", tags=["stories"],
