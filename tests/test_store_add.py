@@ -351,3 +351,33 @@ def test_a_merged_story_points_to_the_story_that_took_its_articles(tmp_path, mon
     page = client.get("/stories/s2")
     assert page.status_code == 404 and 'href="/stories/s1"' in page.text
     assert "now in story s1" in client.get("/api/stories/s2").json()["detail"]
+
+
+def test_an_article_that_fails_to_store_is_logged_and_the_run_goes_on(tmp_path, monkeypatch):
+    """A failure while storing one article (here in regrouping) rolls back that article only."""
+    import storytrace.store.add as store_add
+
+    real = store_add.regroup
+    failing = {}
+
+    def regroup_failing_once(clusterer, article_id, articles_of, *args):
+        if not failing:
+            failing[article_id] = True
+            raise ValueError("broken analysis")
+        return real(clusterer, article_id, articles_of, *args)
+
+    monkeypatch.setattr(store_add, "regroup", regroup_failing_once)
+    db = tmp_path / "fails.db"
+    files = [CORPUS / "01_vashmoor_courier_collapse.txt", CORPUS / "02_norvika_post_union_count.html",
+             CORPUS / "10_vashmoor_today_explainer.txt"]
+    with StoreWriter(db, SETTINGS) as writer:
+        results = writer.add_paths(files)
+    assert [r.status for r in results] == ["error", "added", "added"]
+    assert results[0].reason == "storing failed: ValueError: broken analysis"
+    with StoreWriter(db, SETTINGS) as writer:
+        again = writer.add_paths(files)
+        assert writer.repaired == []
+    assert sorted((r.status, r.article_id == results[0].article_id) for r in again) == [
+        ("added", True), ("unchanged", False), ("unchanged", False)]
+    with reading(db) as conn:
+        assert conn.execute("SELECT COUNT(*) FROM articles WHERE story_id IS NOT NULL").fetchone()[0] == 3

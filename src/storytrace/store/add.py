@@ -148,7 +148,7 @@ class StoreWriter:
         for start in range(0, len(cleaned), batch):
             analysed, failed = analyse_articles(cleaned[start : start + batch], self.settings)
             for article in analysed:
-                results.append(self.add_analysed(article, run_id=run_id))
+                results.append(self._add_or_log(article, run_id))
             for article, trace in failed:
                 results.append(self._log(run_id, article.path, "error", "analysis failed: " + trace.strip().splitlines()[-1],
                                          warnings=[trace]))
@@ -188,6 +188,15 @@ class StoreWriter:
         return found
 
     # ------------------------------------------------------------------ cross-article stages, one transaction per article
+
+    def _add_or_log(self, article: Article, run_id: str) -> AddResult:
+        """``add_analysed``, or, when it fails, an ``error`` logged for this input (its transaction rolled
+        back) so that one article cannot sink the rest of the run."""
+        try:
+            return self.add_analysed(article, run_id=run_id)
+        except Exception as exc:
+            return self._log(run_id, article.path, "error", f"storing failed: {type(exc).__name__}: {exc}",
+                             article_id=article.id, warnings=[traceback.format_exc(limit=8)])
 
     def add_analysed(self, article: Article, *, run_id: str | None = None, label: str | None = None) -> AddResult:
         """Commit one analysed article with its reuse, its version chain and the story it joined.
