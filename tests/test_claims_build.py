@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from storytrace.claims import attribution_for, build_claims
 from storytrace.source_table import summarize_sources
-from storytrace.model import Article, Attribution, ChainLink, Sentence
+from storytrace.model import Article, Attribution, ChainLink, Sentence, TimeExpression
 
 TEXT = ("The bridge failed an inspection in May, two officials told the Valley Echo. "
         "It reportedly needs new cables. Ok then. "
@@ -82,3 +82,24 @@ def test_claims_the_date_of_the_saying_is_not_the_date_of_the_event():
     for text, content, source, cue, dates, expected in cases:
         [claim] = build_claims(_dated(text, content, source, cue, dates))
         assert (claim.event_date.value if claim.event_date else None) == expected, text
+
+
+def test_claims_a_saying_reported_inside_a_quotation_wins_over_the_quotation():
+    """'“... The minister said on May 3 that C.” Radio Vesna reported.' in one sentence: the claim is the
+    minister's, relayed by the outlet, and the minister's saying date does not date C."""
+    text = "“The minister said on May 3 that the ferry would sail again in June.” Radio Vesna reported."
+    content_start, said = text.index("that the ferry"), text.index("said")
+    outlet = text.index("Radio Vesna")
+    article = Article(id="q", path="p", format="text", text=text)
+    article.sentences = [Sentence(0, len(text))]
+    quoted = Attribution(content_spans=[(0, outlet - 1)], source_span=(outlet, outlet + 11), cue_span=(outlet + 12, outlet + 20),
+                         source="Radio Vesna", source_type="media", chain=[ChainLink("Radio Vesna", "media")])
+    nested = Attribution(content_spans=[(content_start, text.index(".”"))], source_span=(1, said - 1), cue_span=(said, said + 4),
+                         source="The minister", source_type="person",
+                         chain=[ChainLink("The minister", "person"), ChainLink("Radio Vesna", "media")])
+    article.attributions = [quoted, nested]
+    assert attribution_for(article, 0, len(text)) is nested
+    start = text.index("May 3")
+    article.time_expressions = [TimeExpression(start, start + 5, "May 3", "DATE", "2024-05-03", "day")]
+    [claim] = build_claims(article)
+    assert claim.attribution.source == "The minister" and claim.event_date is None

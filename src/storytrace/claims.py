@@ -25,8 +25,11 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
 
 
 def attribution_for(article: Article, start: int, end: int) -> Attribution | None:
-    """The attribution whose content covers most of the text between ``start`` and ``end``."""
+    """The attribution whose content covers most of the text between ``start`` and ``end``; of two
+    said in the sentence, one reported inside the other's content ("“... X said on May 3 that C,” the
+    paper reported": X, relayed by the paper) is the more precise and wins."""
     best, best_score = None, 0
+    said_in_sentence = []
     for attribution in article.attributions:
         covered = sum(_overlap(span, (start, end)) for span in attribution.content_spans)
         if not covered:
@@ -38,8 +41,15 @@ def attribution_for(article: Article, start: int, end: int) -> Attribution | Non
         # otherwise a sentence counts as attributed when at least a third of it is the attributed content
         if said_here or covered * 3 >= (end - start):
             score = covered + (end - start if said_here else 0)
+            if said_here:
+                said_in_sentence.append((score, attribution))
             if score > best_score:
                 best, best_score = attribution, score
+    if best is not None:
+        inside = [(score, a) for score, a in said_in_sentence if a is not best and a.cue_span is not None
+                  and any(a0 <= a.cue_span[0] < b0 for a0, b0 in best.content_spans)]
+        if inside:
+            best = max(inside, key=lambda item: item[0])[1]
     return best
 
 
