@@ -92,7 +92,7 @@ def test_claims_a_saying_reported_inside_a_quotation_wins_over_the_quotation():
     outlet = text.index("Radio Vesna")
     article = Article(id="q", path="p", format="text", text=text)
     article.sentences = [Sentence(0, len(text))]
-    quoted = Attribution(content_spans=[(0, outlet - 1)], source_span=(outlet, outlet + 11), cue_span=(outlet + 12, outlet + 20),
+    quoted = Attribution(content_spans=[(0, outlet - 1)], source_span=(outlet, outlet + 11), cue_span=(outlet + 12, outlet + 20), kind="direct",
                          source="Radio Vesna", source_type="media", chain=[ChainLink("Radio Vesna", "media")])
     nested = Attribution(content_spans=[(content_start, text.index(".”"))], source_span=(1, said - 1), cue_span=(said, said + 4),
                          source="The minister", source_type="person",
@@ -103,3 +103,18 @@ def test_claims_a_saying_reported_inside_a_quotation_wins_over_the_quotation():
     article.time_expressions = [TimeExpression(start, start + 5, "May 3", "DATE", "2024-05-03", "day")]
     [claim] = build_claims(article)
     assert claim.attribution.source == "The minister" and claim.event_date is None
+
+
+def test_claims_a_verb_inside_a_paraphrase_does_not_take_the_sentence():
+    """'A had ordered B, according to the police': a (wrong) cue inside a paraphrase is not a nested saying."""
+    text = "Aldo had allegedly ordered the crew into the gallery, according to the police."
+    ordered, police = text.index("ordered"), text.index("the police")
+    article = Article(id="p", path="p", format="text", text=text)
+    article.sentences = [Sentence(0, len(text))]
+    paraphrase = Attribution(content_spans=[(0, text.index(", according"))], source_span=(police, police + 10),
+                             cue_span=(text.index("according"), text.index("according") + 12), kind="according_to",
+                             source="the police", source_type="government")
+    verb = Attribution(content_spans=[(text.index("the crew"), text.index("crew") + 4)], source_span=(0, 4),
+                       cue_span=(ordered, ordered + 7), source="Aldo", source_type="person")
+    article.attributions = [paraphrase, verb]
+    assert attribution_for(article, 0, len(text)) is paraphrase

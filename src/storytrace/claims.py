@@ -20,14 +20,18 @@ from .temporal import event_date_for_span
 MIN_CLAIM_WORDS = 4  # shorter sentences ("Comments.", "Meanwhile:") state nothing checkable
 
 
+QUOTING_KINDS = ("direct", "mixed")  # attributions whose content is (partly) a quotation
+
+
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
 def attribution_for(article: Article, start: int, end: int) -> Attribution | None:
     """The attribution whose content covers most of the text between ``start`` and ``end``; of two
-    said in the sentence, one reported inside the other's content ("“... X said on May 3 that C,” the
-    paper reported": X, relayed by the paper) is the more precise and wins."""
+    said in the sentence, one reported inside the other's quotation ("“... X said on May 3 that C,” the
+    paper reported": X, relayed by the paper) is the more precise and wins. (Inside a paraphrase, "A had
+    ordered B, according to the police", a verb is what was reported, not a second saying.)"""
     best, best_score = None, 0
     said_in_sentence = []
     for attribution in article.attributions:
@@ -45,7 +49,7 @@ def attribution_for(article: Article, start: int, end: int) -> Attribution | Non
                 said_in_sentence.append((score, attribution))
             if score > best_score:
                 best, best_score = attribution, score
-    if best is not None:
+    if best is not None and best.kind in QUOTING_KINDS:
         inside = [(score, a) for score, a in said_in_sentence if a is not best and a.cue_span is not None
                   and any(a0 <= a.cue_span[0] < b0 for a0, b0 in best.content_spans)]
         if inside:
