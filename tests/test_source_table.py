@@ -57,3 +57,13 @@ def test_source_table_counts_each_claim_once_and_every_link() -> None:
         _claim(1, "b", ("Radio Vesna", "media")),
     )
     assert table == {"Radio Vesna": ("media", 2, ["a", "b"]), "unnamed officials": ("anonymous", 1, ["a"])}
+
+
+def test_source_table_merges_an_unnamed_source_described_more_fully_by_the_same_outlet() -> None:
+    table = _table(
+        _claim(0, "a", ("an official", "anonymous"), ("Radio Vesna", "media")),
+        _claim(0, "b", ("an official familiar with the talks", "anonymous"), ("Radio Vesna", "media")),
+        _claim(1, "b", ("an official", "anonymous"), ("The Lantern", "media")),  # another outlet's official
+    )
+    assert table["an official familiar with the talks"] == ("anonymous", 2, ["a", "b"])
+    assert table["an official"] == ("anonymous", 1, ["b"])

@@ -6,7 +6,9 @@ without a title or given name ("Minister of Mines Petar Dovlan", "Petar Dovlan",
 by description or by name ("the union", "Vashmoor Miners' Union"). One row gathers them, by the
 compare rules facts use for origins (``origins.canonical_name``, the story's one named body for a
 description's head word), plus: a shorter name that ends a longer one of the same kind ("Dovlan",
-"Petar Dovlan") is that source when exactly one longer name ends so.
+"Petar Dovlan") is that source when exactly one longer name ends so, and an anonymous description
+that begins exactly one fuller one relayed by the same outlet ("a Western diplomat", "a Western
+diplomat familiar with the matter") is that source.
 
 A row is shown by its commonest form, preferring for a person the shortest form of two words or
 more (a full name without the title) and for a body its proper name, else its fullest description
@@ -39,23 +41,27 @@ def summarize_sources(claims: Iterable[Claim]) -> list[SourceSummary]:
     type, claim count and articles."""
     claims = list(claims)
     bodies = named_bodies(claims)
-    mentions: list[tuple[Claim, str, str, str]] = []  # (claim, shown name, type, compare key)
+    mentions: list[tuple[Claim, str, str, str, str | None]] = []  # (claim, shown name, type, compare key, relay key)
     for claim in claims:
-        for link in _links(claim):
+        links = _links(claim)
+        for at, link in enumerate(links):
             name = (link.source or "").strip()
             if not name:
                 continue
             if name.islower() and link.source_type in BODY_TYPES:
                 name = bodies.get(canonical_name(name), name)  # "the union": the story's one union
-            mentions.append((claim, name, link.source_type, canonical_name(name)))
+            relay = links[at + 1].source if at + 1 < len(links) else None
+            mentions.append((claim, name, link.source_type, canonical_name(name), canonical_name(relay) if relay else None))
     kinds: dict[str, Counter] = {}
-    for _, _, type_, key in mentions:
+    for _, _, type_, key, _ in mentions:
         kinds.setdefault(key, Counter())[_kind(type_)] += 1
     kind_of = {key: counts.most_common(1)[0][0] for key, counts in kinds.items()}
     target = _longer_names(kind_of)
+    fuller = _fuller_descriptions({(key, relay) for _, _, type_, key, relay in mentions if type_ == "anonymous" and relay})
 
     rows: dict[str, dict] = {}
-    for claim, name, type_, key in mentions:
+    for claim, name, type_, key, relay in mentions:
+        key = fuller.get((key, relay), key)
         row = rows.setdefault(target.get(key, key), {"forms": Counter(), "types": Counter(), "claims": set(), "articles": []})
         row["forms"][name] += 1
         row["types"][type_] += 1
@@ -82,6 +88,18 @@ def _longer_names(kind_of: dict[str, str]) -> dict[str, str]:
         outermost = [other for other in longer if not any(ends_name(o, other) for o in longer)]
         if len(outermost) == 1:
             merged[key] = outermost[0]
+    return merged
+
+
+def _fuller_descriptions(relayed: set[tuple[str, str]]) -> dict[tuple[str, str], str]:
+    """(key, relay) of an anonymous source -> the one fuller description it begins that the same
+    outlet relayed ("a western diplomat" -> "a western diplomat familiar with the matter", both via
+    one outlet): origins count the unnamed sources one outlet relays as one origin, so does the table."""
+    merged: dict[tuple[str, str], str] = {}
+    for key, relay in relayed:
+        fuller = [other for other, other_relay in relayed if other_relay == relay and other.startswith(key + " ")]
+        if len(fuller) == 1:
+            merged[(key, relay)] = fuller[0]
     return merged
 
 
