@@ -53,7 +53,7 @@ def add_command(
         console.print(f"[yellow]note[/]: {len(repaired)} stored article(s) moved to the story the current clustering "
                       "gives them (the store was made by another version); their stories were rebuilt")
     for ids, story_id in regrouped:
-        console.print(f"[yellow]regrouped[/]: {len(ids)} stored article(s) moved to story {story_id} (stories that report "
+        console.print(f"[yellow]regrouped[/]: {len(ids)} article(s) moved to story {story_id} (stories that report "
                       "one happening merged, or a story holding two happenings split); the stories concerned were rebuilt")
     if counts.get("error"):
         raise typer.Exit(2)
