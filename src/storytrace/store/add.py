@@ -223,12 +223,13 @@ class StoreWriter:
                 clusterer = self._clusterer_for(conn)
                 joined = clusterer.add(article)
                 conn.execute("UPDATE articles SET story_id = ? WHERE id = ?", (joined, article.id))
-                affected = {joined} | self._regroup(conn, seq, article)
+                loaded: dict[str, Article] = {}  # stored articles regrouping read, for the rebuilds to reuse
+                affected = {joined} | self._regroup(conn, seq, article, loaded)
                 story_id = clusterer.story_of(article.id)
                 if previous and previous["story_id"]:
                     affected.add(previous["story_id"])
                 for sid in sorted(affected):
-                    self._rebuild_story(conn, sid)
+                    self._rebuild_story(conn, sid, loaded)
                 status = "updated" if previous else "added"
                 reason = f"new version {previous['version'] + 1} of {previous['id']}" if previous else None
                 self._insert_input(conn, run_id, label, status, reason, article.id)
@@ -241,12 +242,15 @@ class StoreWriter:
         self._uncommitted_moves = []
         return AddResult(label, status, article.id, story_id, reason)
 
-    def _regroup(self, conn: sqlite3.Connection, seq: int, article: Article) -> set[str]:
+    def _regroup(self, conn: sqlite3.Connection, seq: int, article: Article, loaded: dict[str, Article]) -> set[str]:
         """Merge and split around the story the article joined (``story_regroup``); store and record the
-        moves. Returns the stories whose members changed."""
+        moves. Returns the stories whose members changed; ``loaded`` gets the stored articles read."""
 
         def articles_of(ids: Sequence[str]) -> list[Article]:
-            return [article if i == article.id else self._stored_article(conn, i) for i in ids]
+            for i in ids:
+                if i != article.id and i not in loaded:
+                    loaded[i] = self._stored_article(conn, i)
+            return [article if i == article.id else loaded[i] for i in ids]
 
         moves = regroup(self._clusterer_for(conn), article.id, articles_of)
         changed: set[str] = set()
@@ -317,16 +321,17 @@ class StoreWriter:
                 (item.source_article, item.target_article, item.kind, item.similarity, json.dumps(plain(item))),
             )
 
-    def _rebuild_story(self, conn: sqlite3.Connection, story_id: str) -> None:
-        """Recompute one story from its current member articles and store it (or drop it when empty)."""
-        rows = conn.execute(
-            "SELECT id, data FROM articles WHERE story_id = ? AND superseded_by IS NULL ORDER BY seq", (story_id,)
-        ).fetchall()
-        if not rows:
+    def _rebuild_story(self, conn: sqlite3.Connection, story_id: str, loaded: dict[str, Article] | None = None) -> None:
+        """Recompute one story from its current member articles and store it (or drop it when empty);
+        ``loaded`` holds members already read from the store in this transaction."""
+        ids = [row[0] for row in conn.execute(
+            "SELECT id FROM articles WHERE story_id = ? AND superseded_by IS NULL ORDER BY seq", (story_id,))]
+        if not ids:
             conn.execute("DELETE FROM stories WHERE id = ?", (story_id,))
             conn.execute("DELETE FROM claims_fts WHERE story_id = ?", (story_id,))
             return
-        members = [article_from_dict(json.loads(row["data"])) for row in rows]
+        loaded = loaded or {}
+        members = [loaded.get(i) or self._stored_article(conn, i) for i in ids]
         reuse = story_reuse(conn, [m.id for m in members])
         before = {m.id: (m.reference_date, m.reference_inferred) for m in members}
         infer_reference_dates(members, reuse, redate=date_article)
