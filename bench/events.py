@@ -73,13 +73,22 @@ def predict(docs: list[dict], settings: StoryEventSettings | None = None) -> lis
     """Cluster into stories, find each story's events; one ``{"id", "claims"}`` per document, with one
     entry per (sentence, event) the sentence mentions (a sentence mentioning no event is left out)."""
     articles = ecb_articles(docs)
-    by_id = {a.id: a for a in articles}
-    claims: dict[str, list[dict]] = defaultdict(list)
-    for story_id, members in story_groups(articles).items():
-        events = find_story_events([by_id[i] for i in members], settings)
-        for (article_id, sentence), keys in sorted(events.by_sentence.items()):
-            claims[article_id].extend({"sentence": sentence, "group": f"{story_id}-{key}"} for key in keys)
+    claims = event_claims(story_groups(articles), {a.id: a for a in articles}, settings)
     return [{"id": doc["id"], "claims": claims[doc["id"]]} for doc in docs]
+
+
+def event_claims(
+    stories: dict[str, list[str]], articles: dict[str, Article], settings: StoryEventSettings | None = None,
+    tables: TriggerTables | None = None, common: frozenset[str] | None = None, prefix: str = "",
+) -> dict[str, list[dict]]:
+    """Per article id, one ``{"sentence", "group"}`` per (sentence, event) of each story's events
+    (``find_story_events``); a group is ``<prefix><story id>-<event key>``."""
+    claims: dict[str, list[dict]] = defaultdict(list)
+    for story_id, members in stories.items():
+        events = find_story_events([articles[i] for i in members], settings, tables, common)
+        for (article_id, sentence), keys in sorted(events.by_sentence.items()):
+            claims[article_id].extend({"sentence": sentence, "group": f"{prefix}{story_id}-{key}"} for key in keys)
+    return claims
 
 
 def predict_facts(docs: list[dict], settings: AlignmentSettings | None = None) -> list[dict]:
@@ -454,11 +463,7 @@ def fit_events(data_dir: Path, folds: int = 4) -> None:
             for n, (settings, seen, common_rate) in enumerate(grid):
                 common = frozenset(_common_words(counts, seen, common_rate))
                 fold_settings = replace(settings, report_weights=weights, report_bias=bias)
-                claims: dict[str, list[dict]] = defaultdict(list)
-                for story_id, members in stories.items():
-                    events = find_story_events([data.articles[i] for i in members], fold_settings, tables, common)
-                    for (article_id, sentence), keys in events.by_sentence.items():
-                        claims[article_id].extend({"sentence": sentence, "group": f"{story_id}-{k}"} for k in keys)
+                claims = event_claims(stories, data.articles, fold_settings, tables, common)
                 pooled[(n, stories_name)].extend({"id": a.id, "claims": claims[a.id]} for a in articles)
     print("share  trigger-rate  merge  common(seen,rate)  stories  P  R  F1")
     for n, (settings, seen, common_rate) in enumerate(grid):
@@ -539,11 +544,7 @@ def fit_reports(data_dir: Path, folds: int = 4) -> None:
         stories = story_groups(articles)
         for value in values:
             settings = StoryEventSettings(min_same_report=value, report_weights=weights, report_bias=bias)
-            claims: dict[str, list[dict]] = defaultdict(list)
-            for story_id, members in stories.items():
-                events = find_story_events([data.articles[i] for i in members], settings, tables, common)
-                for (article_id, sentence), keys in events.by_sentence.items():
-                    claims[article_id].extend({"sentence": sentence, "group": f"{story_id}-{k}"} for k in keys)
+            claims = event_claims(stories, data.articles, settings, tables, common)
             pooled[value].extend({"id": a.id, "claims": claims[a.id]} for a in articles)
     print("min_same_report  P  R  F1 (held-out topics, predicted stories, pooled over folds)")
     scores = {value: score(pooled[value], data.gold) for value in values}

@@ -9,8 +9,8 @@ first sentence) and a publication day. Their capitalised words stand in for name
 inverted index carry realistic load. Most synthetic articles share little, so most start a story of
 their own: the worst case for the number of stories to search.
 
-Timed: ``StoryClusterer.add`` (and, with ``--regroup``, the regrouping after it) for ``--probes`` new articles once the clusterer holds each size
-(wall and CPU ms per add). Memory: the process RSS growth over the whole run (it also holds the
+Timed: ``StoryClusterer.add`` (and, with ``--regroup``, the regrouping after it) for ``--probes`` new
+articles once the clusterer holds each size (wall and CPU ms per add). Memory: the process RSS growth over the whole run (it also holds the
 synthetic articles' texts, reported separately). ``--with-reuse`` also adds every stored article to a
 ``ReuseIndex`` (not the probes, not timed), so the RSS growth is that of both cross-article indexes.
 """

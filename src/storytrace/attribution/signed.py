@@ -6,8 +6,8 @@ Two layouts that news pages carry without any speech verb:
   ``“We will rebuild the bridge.” ― Ana Petrov`` (the dash is the cue, the quotation the content);
 - an embedded post, whose paragraph ends with a dash, the author and a handle in parentheses:
   ``The count is wrong. pic.example/abc — Ana Petrov (@anapetrov) May 3, 2031``. The content is the
-  paragraph before the dash, without markup left at its start or links at its end; the handle is required here, so that a dash
-  used as punctuation inside a sentence is never read as a signature.
+  paragraph before the dash, without markup left at its start or links at its end; the handle is
+  required here, so that a dash used as punctuation inside a sentence is never read as a signature.
 
 The name (at most MAX_NAME_TOKENS tokens, no verb, every word capitalised) runs from the dash to the
 handle, the end of the line, or a comma or period that ends it. Any kind of dash counts (hyphen,
