@@ -104,6 +104,11 @@ def test_attribution_quotes_doubled_apostrophes(text, quoted):
         # a predicate with no object: a raising verb's subject and predicate are content
         ("The new government seems ready to sign the treaty.", None,
          ["The new government", "ready to sign the treaty"]),
+        # a relative clause the parse hung on the cue as a second complement stays in the content
+        ("Moreno on Tuesday said he wants to repeal four clauses in the land code that address "
+         "how mining losses are deducted.", "Moreno",
+         ["he wants to repeal four clauses in the land code that address how mining losses are "
+          "deducted"]),
     ],
 )
 def test_attribution_verb_content_repairs(nlp, text, source, content):

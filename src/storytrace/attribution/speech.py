@@ -208,6 +208,24 @@ def _with_complements(verb: Token, token_range: tuple[int, int]) -> tuple[int, i
     return start, end
 
 
+def _with_run_on_clauses(verb: Token, token_range: tuple[int, int]) -> tuple[int, int]:
+    """A clausal content extended over further clauses the parse hung on the cue although they
+    continue the content with no punctuation between ("said he wants to attack provisions in
+    the code that address ...": "address" parsed as a second complement of "said"); not over a
+    clause that starts with an auxiliary or a finite verb, the predicate of an outer clause
+    ("Officials saying that the plan failed were ignored")."""
+    start, end = token_range
+    for child in sorted(verb.children, key=lambda t: t.i):
+        if child.i >= end and child.dep_ == "ccomp" and child.left_edge.i == end \
+                and not verb.doc[end].is_punct and not _predicate_start(verb.doc[end]):
+            end = child.right_edge.i + 1
+    return start, end
+
+
+def _predicate_start(token: Token) -> bool:
+    return token.pos_ == "AUX" or token.tag_ in FINITE_TAGS or token.tag_ == "MD"
+
+
 def is_hearer(verb: Token, obj: Token) -> bool:
     """True when ``obj`` is whom a verb of telling addresses ("told reporters", "assured
     him"), not what is told ("told a story"): the hearer is neither content nor source."""
@@ -248,7 +266,7 @@ def _content_range(verb: Token, exclude: set[int]) -> tuple[tuple[int, int] | No
     a light verb: ``attribution_light_verbs.txt``), if any, and the rule used."""
     complement = _child(verb, "ccomp")
     if complement is not None:
-        return subtree_range(complement, exclude), None, "ccomp"
+        return _with_run_on_clauses(verb, subtree_range(complement, exclude)), None, "ccomp"
     if verb.dep_ in ("parataxis",) or _as_clause(verb) or _set_off_clause(verb):
         head = verb.head
         own = set(range(verb.left_edge.i, verb.right_edge.i + 1))
