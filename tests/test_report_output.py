@@ -164,3 +164,26 @@ def test_report_write_dossier_writes_three_files(tmp_path):
     written = write_dossier(hostile_dossier(), tmp_path / "out")
     assert sorted(p.name for p in written.values()) == ["dossier.html", "dossier.json", "dossier.md"]
     validate_dossier(json.loads(written["json"].read_text(encoding="utf-8")))
+
+
+def test_report_marks_facts_whose_origins_disagree():
+    dossier = hostile_dossier()
+    story = dossier.stories[0]
+    story.facts.append(Fact("s1-f2", "Rescue went on.", ["a-1:2"], ["a-1"], ["Outlet"], 1, None))
+    story.conflicts = [Conflict("s1/conflict-1", "quantity", "number of miners",
+                                [ConflictValue(14, ["a-1:1"], ["Officials"]),
+                                 ConflictValue(16000.0, ["a-9:3"], [HOSTILE])])]
+    md = render_markdown(dossier)
+    html = render_html(dossier)
+    line = "disputed, number of miners: 14 (Officials) vs 16,000 ("
+    assert md.count("disputed, number of miners") == 1  # only the fact holding a conflicting claim
+    assert line in md and line in html
+    assert 'href="#s1/conflict-1"' in html and 'id="s1/conflict-1"' in html
+    assert "<script>" not in html.split("disputed", 1)[1].split("</div>", 1)[0]
+    assert "  - 16,000:" in md  # the conflict's values are written as a reader writes them
+
+
+def test_report_conflict_values_are_readable():
+    from storytrace.report.views import conflict_value_text
+    assert [conflict_value_text(v) for v in (10000, 11000.0, 2.5, "missing", [1, 2])] == \
+        ["10,000", "11,000", "2.5", "missing", "1 to 2"]

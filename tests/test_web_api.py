@@ -66,6 +66,9 @@ def test_web_story_and_article_pages(client, example_dossier):
                     "Provenance", "Sources"):
         assert heading in page
     assert story.events and all(f'id="event-{e.id}"' in page for e in story.events)
+    assert story.conflicts  # the example corpus's 14 vs 20 trapped workers: shown on the facts too
+    assert f'class="small disputed" href="#conflict-{story.conflicts[0].id}"' in page
+    assert "disputed, number of workers: 14 (" in page
     article = example_dossier.articles[0]
     page = client.get(f"/articles/{article.id}").text
     assert '<mark class="source"' in page and '<mark class="time"' in page and 'class="sent claim' in page

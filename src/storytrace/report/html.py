@@ -29,6 +29,9 @@ def environment() -> Environment:
         claims_by_id=views.claims_by_id,
         articles_of=views.articles_of,
         corroboration_note=corroboration_note,
+        fact_disputes=views.fact_disputes,
+        dispute_note=views.dispute_note,
+        conflict_value_text=views.conflict_value_text,
     )
     return env
 

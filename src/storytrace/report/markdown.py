@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from ..model import Claim, Dossier, Story
 from ..origins import corroboration_note
-from .views import article_label, articles_of, claims_by_id, direction_note, undated_claims
+from .views import (article_label, articles_of, claims_by_id, conflict_value_text, direction_note,
+                    dispute_note, fact_disputes, undated_claims)
 
 
 def md_text(text: str | None) -> str:
@@ -39,9 +40,12 @@ def _story(dossier: Dossier, story: Story) -> list[str]:
     out.append(f"{len(story.article_ids)} article(s), {len(story.claims)} claim(s), {len(story.facts)} fact(s), "
                f"{len(story.conflicts)} conflict(s), {len(story.updates)} update(s).")
     out += ["", "### Facts, by independent origins", ""]
+    disputes = fact_disputes(story)
     for fact in story.facts:
         out.append(f"- **{fact.independent_sources} origin(s)**, {len(fact.article_ids)} article(s): {md_text(fact.summary)}  ")
-        out.append(f"  {md_text(corroboration_note(fact))}; first reported {fact.first_reported or 'unknown'}")
+        details = [f"{md_text(corroboration_note(fact))}; first reported {fact.first_reported or 'unknown'}"]
+        details += [f"**{md_text(dispute_note(c))}** (see Conflicts)" for c in disputes.get(fact.id, [])]
+        out.append("  " + "  \n  ".join(details))
     if story.events:
         out += ["", "### Events (what the reports mention, and where)", ""]
         for event in story.events:
@@ -53,7 +57,7 @@ def _story(dossier: Dossier, story: Story) -> list[str]:
         for conflict in story.conflicts:
             out.append(f"- **{conflict.kind}**: {md_text(conflict.about)}")
             for value in conflict.values:
-                out.append(f"  - {md_text(str(value.value))}: {md_text(', '.join(value.sources) or 'unattributed')} ({', '.join(value.claim_ids)})")
+                out.append(f"  - {md_text(conflict_value_text(value.value))}: {md_text(', '.join(value.sources) or 'unattributed')} ({', '.join(value.claim_ids)})")
             if conflict.note:
                 out.append(f"  - note: {md_text(conflict.note)}")
     if story.updates:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from ..model import Article, Claim, Dossier, Story
+from ..model import Article, Claim, Conflict, Dossier, Story
 from ..timeline import precision_of
 
 
@@ -70,6 +70,45 @@ def segments(article: Article, start: int, end: int) -> list[Segment]:
 
 def claims_by_id(story: Story) -> dict[str, Claim]:
     return {c.id: c for c in story.claims}
+
+
+def fact_disputes(story: Story) -> dict[str, list[Conflict]]:
+    """The conflicts each fact's claims take part in, by fact id (facts with none are left out):
+    origins that disagree on a figure, place, date or status corroborate the fact only in what
+    they share, and the reader must see that beside the origin count."""
+    by_claim: dict[str, list[Conflict]] = {}
+    for conflict in story.conflicts:
+        for value in conflict.values:
+            for claim_id in value.claim_ids:
+                by_claim.setdefault(claim_id, []).append(conflict)
+    disputes: dict[str, list[Conflict]] = {}
+    for fact in story.facts:
+        found: list[Conflict] = []
+        for claim_id in fact.claim_ids:
+            found += [c for c in by_claim.get(claim_id, []) if all(c is not f for f in found)]
+        if found:
+            disputes[fact.id] = found
+    return disputes
+
+
+def conflict_value_text(value: object) -> str:
+    """A conflict's value as a reader writes it: 10,000 rather than 10000, a range [10, 12] as
+    "10 to 12"; a status, date or place as it is."""
+    if isinstance(value, (list, tuple)):
+        return " to ".join(conflict_value_text(v) for v in value)
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return str(value)
+    if isinstance(value, float) and not value.is_integer():
+        return f"{value:,.6g}" if abs(value) < 1e6 else f"{value:,.0f}"
+    return f"{int(value):,}"
+
+
+def dispute_note(conflict: Conflict) -> str:
+    """One line saying what a fact's origins disagree on: "disputed, number of soldiers: 10,000
+    (X) vs 11,000 (Y)"."""
+    sides = [f"{conflict_value_text(v.value)} ({', '.join(v.sources) or 'unattributed'})"
+             for v in conflict.values]
+    return f"disputed, {conflict.about}: " + " vs ".join(sides)
 
 
 def _parse_day(value: str) -> date | None:

@@ -30,7 +30,7 @@ from python_multipart.multipart import MultipartParser, parse_options_header
 
 from .. import __version__
 from ..errors import StorytraceError
-from ..report.views import direction_note
+from ..report.views import conflict_value_text, direction_note, dispute_note, fact_disputes
 from ..settings import Settings
 from ..store import connect, reading
 from ..store import read as store_read
@@ -148,7 +148,9 @@ def templates() -> Environment:
         lstrip_blocks=True,
     )
     env.globals.update(safe_url=pages.safe_url, source_chain=pages.source_chain, version=__version__,
-                       direction_note=direction_note, quote=lambda s: quote(str(s), safe=""))
+                       direction_note=direction_note, quote=lambda s: quote(str(s), safe=""),
+                       fact_disputes=fact_disputes, dispute_note=dispute_note,
+                       conflict_value_text=conflict_value_text)
     env.filters["marked"] = _split_snippet
     return env
 
