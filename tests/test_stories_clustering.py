@@ -91,6 +91,35 @@ def test_stories_title_is_readable(articles, expected_part):
     assert expected_part.lower() in clusterer.story_title(story_id).lower()
 
 
+def _retitled(article, title):
+    return make_article(article.id, article.text.split("\n"), HARLOW, article.published, title)
+
+
+def test_stories_title_skips_date_lines_and_falls_back_to_a_sentence():
+    """A title that is only a date line does not name a story; a titled member beats a lead
+    sentence; a story of untitled articles is named by a sentence, not by word stems."""
+    dated = _retitled(FIRE_A1, "March 4, 2031 11:26 pm")
+    untitled = _retitled(FIRE_A2, None)
+    clusterer = StoryClusterer()
+    story_id = [clusterer.add(a) for a in (dated, untitled)][0]
+    assert clusterer.story_title(story_id) in (FIRE_A1.sentence_text(0), FIRE_A2.sentence_text(0))
+    titled = make_article("a3", FIRE_A2.text.split("\n"), HARLOW, "2031-03-06", "Depot fire: 40 families out")
+    assert clusterer.add(titled) == story_id
+    assert clusterer.story_title(story_id) == "Depot fire: 40 families out"
+
+
+def test_stories_headline_of_an_article():
+    from storytrace.stories import article_headline
+
+    assert article_headline(FIRE_A1) == ("Warehouse fire destroys textile depot in Harlow Creek", True)
+    dateline_first = make_article("d1", ["Posted 3/4/2031 10:05 PM", "A fire tore through a textile warehouse "
+                                         "in Harlow Creek on March 4, forcing 40 families from nearby homes "
+                                         "and closing the river road for the night."], HARLOW, None, None)
+    text, is_title = article_headline(dateline_first)
+    assert not is_title and text.startswith("A fire tore through") and text.endswith("…") and len(text) <= 120
+    assert article_headline(make_article("e1", ["March 4, 2031"], [], None, "12:00 pm")) is None
+
+
 def test_stories_memory_per_article_is_capped():
     settings = StorySettings(max_terms_per_article=10)
     clusterer = StoryClusterer(settings)

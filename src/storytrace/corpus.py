@@ -15,6 +15,7 @@ from .reuse import find_reuse
 from .source_table import summarize_sources
 from .settings import Settings
 from .story_events import build_events
+from .stories import article_headline
 from .story_regroup import stream_stories
 from .timeline import build_timeline
 from .updates import find_updates
@@ -55,11 +56,13 @@ def group_stories(articles: Sequence[Article], settings: Settings) -> list[tuple
 
 
 def _fallback_title(articles: Sequence[Article]) -> str:
-    titled = [a for a in articles if a.title]
-    if titled:
-        return min(titled, key=lambda a: a.published or "9999").title
-    first = articles[0]
-    return first.sentence_text(0)[:120] if first.sentences else first.id
+    """The one story's title: the earliest article's title, else the earliest article's headline
+    (``stories.article_headline``), else the first article's id."""
+    by_date = sorted(articles, key=lambda a: a.published or "9999")
+    headlines = [h for h in map(article_headline, by_date) if h]
+    if headlines:
+        return next((text for text, is_title in headlines if is_title), headlines[0][0])
+    return articles[0].id
 
 
 def build_story(story_id: str, title: str, members: Sequence[Article], reuse: list[Reuse]) -> Story:

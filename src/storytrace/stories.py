@@ -34,14 +34,16 @@ from __future__ import annotations
 
 import datetime
 import math
+import re
 from array import array
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
-from storytrace.lexicons import word_map
+from storytrace.lexicons import shorten, word_map
 from storytrace.model import Article
+from storytrace.textmeta import strip_date_and_read_time
 from storytrace.textvec import (
     DocumentFrequencies,
     content_stems,
@@ -222,7 +224,7 @@ class StoryClusterer:
         self._story_numbers = array("I")  # article number -> story number
         self._vectors: list[_Vector] = []  # article number -> its frozen vector
         self._days = array("i")  # article number -> publication day, 0 when unknown
-        self._titles: list[str | None] = []
+        self._titles: list[tuple[str, bool] | None] = []  # article number -> (headline, is its title)
         self._postings: dict[str, array] = {}  # feature -> numbers of the latest stories carrying it
         self.reference = self.settings.reference_frequencies or (
             shipped_reference_frequencies() if self.settings.reference_weight > 0 else ReferenceFrequencies(0, {})
@@ -378,7 +380,7 @@ class StoryClusterer:
         self._story_numbers.append(story_number)
         self._vectors.append(vector)
         self._days.append(day or 0)
-        self._titles.append(article.title)
+        self._titles.append(article_headline(article))
         self._post(story_number, vector)
 
     def _post(self, story_number: int, vector: _Vector) -> None:
@@ -498,13 +500,15 @@ class StoryClusterer:
         return self._article_ids[max(members, key=lambda a: cosine(self._vector(a), centroid))]
 
     def story_title(self, story_id: str) -> str:
-        """The most central titled article's title, or else a phrase of the story's most salient names and words."""
+        """The title of the most central article that has one (``article_headline``), else the most
+        central article's first sentence, else a phrase of the story's most salient names and words."""
         members = self._stories[int(story_id[1:]) - 1].members
         centroid = self._centroid(story_id)
-        titled = [a for a in members if self._titles[a]]
+        titled = [a for a in members if self._titles[a] and self._titles[a][1]] or \
+            [a for a in members if self._titles[a]]
         if titled:
             best = max(titled, key=lambda a: cosine(self._vector(a), centroid))
-            return str(self._titles[best])
+            return self._titles[best][0]
         return salient_phrase(centroid)
 
 
@@ -527,17 +531,39 @@ def shipped_reference_frequencies() -> ReferenceFrequencies:
     return ReferenceFrequencies(documents, table)
 
 
+HEADLINE_CHARS = 120
+
+
+def article_headline(article: Article) -> tuple[str, bool] | None:
+    """How an article can name its story: (its title, True) when the title says more than a date
+    ("September 15, 2013 11:26 pm" is a date line, not a title), else (its first sentence that
+    does, shortened to ``HEADLINE_CHARS``, False); None when it has neither."""
+    if article.title and _says_more_than_a_date(article.title):
+        return shorten(article.title, HEADLINE_CHARS), True
+    for number in range(min(len(article.sentences), 3)):
+        sentence = article.sentence_text(number)
+        if _says_more_than_a_date(sentence):
+            return shorten(sentence, HEADLINE_CHARS), False
+    return None
+
+
+def _says_more_than_a_date(text: str) -> bool:
+    return len(re.findall(r"[^\W\d_]{2,}", strip_date_and_read_time(text))) >= 2
+
+
 def salient_phrase(centroid: dict[str, float], names: int = 3, words: int = 3) -> str:
     """A short label from a weighted feature vector: its heaviest names, then its heaviest word stems."""
     ranked = sorted(centroid.items(), key=lambda kv: -kv[1])
     picked_names: list[str] = []
     for feature, _ in ranked:
         kind, _, value = feature.partition(":")
-        if kind in ("PERSON", "ORG", "PLACE", "EVENT") and not any(value in n.lower() for n in picked_names):
+        if kind in ("PERSON", "ORG", "PLACE", "EVENT") and not any(
+                value in n.lower() or n.lower() in value for n in picked_names):
             picked_names.append(value.title())
         if len(picked_names) >= names:
             break
-    picked_words = [f[2:] for f, _ in ranked if f.startswith("w:")][:words]
+    named = " ".join(picked_names).lower()
+    picked_words = [f[2:] for f, _ in ranked if f.startswith("w:") and f[2:] not in named][:words]
     return ", ".join(picked_names + picked_words) or "untitled story"
 
 
