@@ -173,6 +173,56 @@ def test_conflicts_scope_from_fact_or_shared_entities(fact_ids, second_text, con
     assert bool(quantity_conflicts(claims)) is conflict
 
 
+def test_conflicts_one_disagreement_told_in_two_groups_of_reports_is_one_conflict():
+    """Two scopes of one slot (different facts, nothing shared between them) that clash with the
+    same figures are one conflict holding every claim; other figures would stay apart."""
+    ostland = "Ostland has sent {} to the front, officials said."
+    dorn = "The Cape Dorn garrison moved {} north during the storm."
+    claims = [
+        make_claim("a", "post-1", ostland.format("10,000 soldiers"), [(10000, "soldiers", "10,000 soldiers", False)]),
+        make_claim("b", "wire-1", ostland.format("11,000 soldiers"), [(11000, "soldiers", "11,000 soldiers", False)],
+                   chain=(("a diplomat", "anonymous"),)),
+        make_claim("c", "gazette-1", dorn.format("10,000 soldiers"), [(10000, "soldiers", "10,000 soldiers", False)],
+                   fact_id="f2"),
+        make_claim("d", "wire-2", dorn.format("11,000 soldiers"), [(11000, "soldiers", "11,000 soldiers", False)],
+                   fact_id="f2", chain=(("a diplomat", "anonymous"),)),
+    ]
+    (conflict,) = quantity_conflicts(claims)
+    assert [(v.value, v.claim_ids) for v in conflict.values] == [(10000, ["a", "c"]), (11000, ["b", "d"])]
+    claims[3] = make_claim("d", "wire-2", dorn.format("12,000 soldiers"), [(12000, "soldiers", "12,000 soldiers", False)],
+                           fact_id="f2", chain=(("a diplomat", "anonymous"),))
+    assert len(quantity_conflicts(claims)) == 2
+
+
+def test_conflicts_two_figures_one_origin_gives_are_not_a_disagreement():
+    """An outlet that itself gives both figures (two hauls in one report) does not disagree with
+    the outlets repeating one of them; a figure only other origins give still does."""
+    haul = "Ostland seized {} near Cape Dorn."
+    own = (("Capital Post", "self"),)
+    claims = [
+        make_claim("a", "post-1", haul.format("6 rifles"), [(6, "rifles", "6 rifles", False)], chain=own),
+        make_claim("b", "post-1", haul.format("14 rifles"), [(14, "rifles", "14 rifles", False)], chain=own),
+        make_claim("c", "wire-1", haul.format("6 rifles"), [(6, "rifles", "6 rifles", False)]),
+        make_claim("d", "gazette-1", haul.format("14 rifles"), [(14, "rifles", "14 rifles", False)]),
+    ]
+    assert quantity_conflicts(claims) == []
+    claims.append(make_claim("e", "gazette-2", haul.format("20 rifles"), [(20, "rifles", "20 rifles", False)]))
+    (conflict,) = quantity_conflicts(claims)
+    assert [v.value for v in conflict.values] == [6, 14, 20]
+
+
+def test_conflicts_one_named_source_quoted_with_two_figures_by_two_outlets_is_a_conflict():
+    police = (("Police", "government"),)
+    claims = [
+        make_claim("a", "post-1", "Police said 12 people were injured in Cape Dorn.",
+                   [(12, "people", "12 people", False)], chain=police),
+        make_claim("b", "wire-1", "Police said 18 people had been injured in Cape Dorn.",
+                   [(18, "people", "18 people", False)], chain=police),
+    ]
+    (conflict,) = quantity_conflicts(claims)
+    assert [(v.value, v.sources) for v in conflict.values] == [(12, ["Police"]), (18, ["Police"])]
+
+
 def test_conflicts_two_figures_in_one_article_are_not_flagged():
     claims = [
         make_claim("a", "post-1", SENT.format("10,000 soldiers"), [(10000, "soldiers", "10,000 soldiers", False)]),
@@ -330,3 +380,76 @@ def test_conflicts_a_date_of_the_saying_is_not_an_event_date(first_text, conflic
     assert bool(dates) is conflict
     if dates:
         assert dates[0].about.startswith("date of: ")
+
+
+@pytest.mark.parametrize(
+    "first, second, conflict",
+    [
+        # one-sided figures are intervals: "more than 100" and "up to 120" can be one speed
+        ((100, "mph", "more than 100 mph", True), (120, "mph", "up to 120 mph", True), False),
+        ((100, "mph", "more than 100 mph", True), (80, "mph", "80 mph", False), True),
+        ((10, "people", "at least 10 people", True), (25, "people", "25 people", False), False),
+        # a part of a count or an addition to it is not the count
+        ((2, "victims", "two other victims", False), (3, "victims", "three victims", False), False),
+        ((20, "cases", "20 new cases", False), (200, "cases", "200 cases", False), False),
+        # words after a number that count no thing, units that are no word, number fragments
+        ((4, "time", "four-time", False), (5, "time", "five-time", False), False),
+        ((3, "times", "three times", False), (5, "times", "five times", False), False),
+        ((182, "-", "182-", False), (284, "-", "284-", False), False),
+        ((0, "feet", "000 feet", False), (2000, "feet", "about 2,000 feet", True), False),
+        # different kinds named between number and unit are different counts; the same kind is one
+        ((3, "guns", "3 machine guns", False), (12, "guns", "12 AK-47 guns", False), False),
+        ((6, "rifles", "six AK-47 rifles", False), (14, "rifles", "14 AK 47 rifles", False), True),
+        ((6, "rifles", "six rifles", False), (14, "rifles", "14 AK-47 rifles", False), True),
+    ],
+)
+def test_conflicts_only_figures_that_count_one_thing(first, second, conflict):
+    text = "Ostland reported {} near Cape Dorn, officials said."
+    claims = [
+        make_claim("a", "post-1", text.format(first[2]), [first]),
+        make_claim("b", "wire-1", text.format(second[2]), [second], chain=(("a diplomat", "anonymous"),)),
+    ]
+    found = quantity_conflicts(claims)
+    assert bool(found) is conflict
+    if found and "more than" in first[2]:
+        assert [v.value for v in found[0].values] == [80, 100]  # the stated figure, not an infinite bound
+
+
+@pytest.mark.parametrize(
+    "first, second, nested, conflict",
+    [
+        ("The 12 boats sank in Ostland.", "The 12 boats sank off Cape Dorn.", False, True),
+        # a place not introduced as where it happened is not compared
+        ("The 12 boats from Ostland sank.", "The 12 boats sank off Cape Dorn.", False, False),
+        # the story itself writes one place inside the other: two scales of one place
+        ("The 12 boats sank in Ostland.", "The 12 boats sank off Cape Dorn.", True, False),
+        # a name that ends with an office names a person's office, not a place
+        ("The 12 boats sank in Ostland.", "The 12 boats sank, Cape Dorn Sheriff Ann Lee said.", False, False),
+    ],
+)
+def test_conflicts_places_of_one_event(first, second, nested, conflict):
+    boats = [(12, "boats", "12 boats", False)]  # a shared count: the two claims tell of one event
+    claims = [make_claim("a", "post-1", first, boats),
+              make_claim("b", "wire-1", second, boats, chain=(("a diplomat", "anonymous"),))]
+    if nested:
+        claims.append(make_claim("c", "gazette-1", "The harbour of Cape Dorn, Ostland, was closed.", fact_id="f9"))
+    story, articles = make_story(claims, entities=("Ostland", "Cape Dorn Sheriff", "Cape Dorn"))
+    assert any(c.kind == "location" for c in find_conflicts(story, articles)) is conflict
+
+
+def test_conflicts_a_claim_with_several_dates_has_no_date_conflict():
+    from storytrace.model import TimeExpression
+
+    first = "The fishing boats left Cape Dorn on June 8."
+    second = "The boats had left Cape Dorn together on June 9, and were found on June 12."
+    claims = [make_claim("a", "post-1", first, event_date="2031-06-08"),
+              make_claim("b", "wire-1", second, event_date="2031-06-09")]
+    story, articles = make_story(claims)
+    assert any(c.kind == "date" for c in find_conflicts(story, articles))
+    for claim, days in ((claims[0], ["June 8"]), (claims[1], ["June 9", "June 12"])):
+        article = articles[claim.article_id]
+        for day in days:
+            at = article.text.index(day)
+            article.time_expressions.append(
+                TimeExpression(at, at + len(day), day, "DATE", f"2031-06-{int(day.split()[1]):02d}", "day"))
+    assert not any(c.kind == "date" for c in find_conflicts(story, articles))

@@ -1,6 +1,10 @@
 """Conflicts: where reports disagree about one thing (a count, a state, a date, a place).
 
-Quantity conflicts compare figures that are the *same count*:
+Quantity conflicts compare figures that count or measure a thing: not words that count nothing
+("a four-time champion", "three times": ``nocount`` in data/unit_synonyms.txt), units that are no
+word ("139-"), parts of or additions to a count ("two other victims", "20 new cases":
+data/quantity_partial_words.txt) or fragments of a number written with a space ("2, 000" read as
+"000"). Figures are compared when they are the *same count*:
 - the same slot: the same counted or measured thing (unit words mapped through
   data/unit_synonyms.txt, else compared in singular form) and, for units of measurement, the same
   anchor phrase after the figure ("from the border" is not "from their original position");
@@ -10,11 +14,15 @@ Quantity conflicts compare figures that are the *same count*:
   figures count the same event: an event word next to both (``NEAR_WINDOW`` words either side,
   names, units, reporting verbs and function words left out: "sent", "deserted"), or magnitudes
   within ``SAME_COUNT_RATIO`` (10,000 and 11,000 soldiers in one fact are one count told twice;
-  18 deserters and 10,000 deployed soldiers are not). Groups are complete-linkage: every pair of
-  figures in a conflict passes these tests.
+  18 deserters and 10,000 deployed soldiers are not); and no different kinds named between the
+  number and the unit ("3 machine guns" and "12 AK-47 guns" are two counts; "6 rifles" and "14
+  AK-47 rifles" may be one). Groups are complete-linkage: every pair of
+  figures in a conflict passes these tests. Groups of one slot that clash with the same values
+  (6 vs 14 rifles, told in two groups of reports) are one conflict holding all their claims.
 
-Two figures conflict when their intervals (a range "10 to 12" is an interval; a single figure is a
-point) do not overlap and:
+Two figures conflict when their intervals (a range "10 to 12" is an interval, "more than 100" is
+100 and up, "up to 120" is 120 and down: data/quantity_bounds.txt; a single figure is a point) do
+not overlap and:
 - both are exact and differ at all; or
 - at least one is approximate and the gap is at least ``APPROXIMATE_TOLERANCE`` (10%) of the
   smaller figure. So "about 10,900" next to "10,000" is within what "about" allows, while "10,000"
@@ -23,21 +31,30 @@ point) do not overlap and:
 Within one source lineage (same origin, see storytrace.origins) a figure reported on an earlier
 day than the lineage's latest figure is dropped: a revision is an update, not a conflict
 (``figure_updates`` lists those revisions for storytrace.updates).
-Figures that differ only inside one article are not flagged (an article may compare two counts).
+Figures that differ only inside one article are not flagged (an article may compare two counts),
+nor two values that one article gives both of on one origin's word ("six rifles" and "14 rifles"
+in one report's own voice are two hauls, not two sources disagreeing; other reports repeating
+either figure do not make it a conflict).
 
 Status conflicts: claims about the same participants on one axis (see storytrace.updates),
 reported on the same day by different articles, whose states on that axis are in different phases
 ("missing" vs "detained").
 Date and location conflicts: within one fact, only claims that are about the same event by their
 own content (a shared count, or a shared entity and ``MIN_SHARED_WORDS_STRICT`` of content words,
-and no different states) are compared. Dates conflict when their (not inferred, calendar) values
-differ and neither contains the other ("2024-10" contains "2024-10-15"); places when each claim
-names exactly one place (GPE/LOC/FAC entity) and the names differ and neither contains the other.
-The location check is coarse and its note says so.
+and no different states) are compared, and only claims of different articles and origins. Dates
+conflict when their (not inferred, calendar) values differ and neither contains the other
+("2024-10" contains "2024-10-15"), between claims that name no other date (a claim with several
+dates tells of several events). Places conflict when each claim names exactly one place (GPE/LOC/FAC
+entity) introduced as where something happened ("in Flint", "off Yemen"; not "Alabama physician"
+nor a name ending in an office, "Genesee County Sheriff"), the places are of one kind (two GPEs,
+not a city and a sea), the names differ, neither contains the other ("U.S." is "US") and no
+article of the story writes one inside the other ("Christchurch, New Zealand"). The location
+check is still coarse (without a gazetteer two true scales can look apart) and its note says so.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -46,7 +63,9 @@ from importlib import resources
 
 from storytrace.model import Article, Claim, ClaimQuantity, Conflict, ConflictValue, Story, Update
 from storytrace.origins import Origin, OriginFinder
-from storytrace.lexicons import shorten, word_list
+from storytrace.quantities import number_words
+from storytrace.sources import ends_with_title
+from storytrace.lexicons import entries, shorten, word_list
 from storytrace.updates import (
     claim_counts,
     claim_entities,
@@ -72,6 +91,11 @@ _ANCHOR_PREPOSITIONS = {
 }
 _DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# A place of the event is introduced as one ("in Flint", "at the White House", "off Yemen"); a
+# place name used otherwise ("Alabama physician", "50 miles north of Detroit") is not compared.
+_NESTING = re.compile(r"\s*,\s*|\s+in\s+(?:the\s+)?", re.IGNORECASE)  # "Flint, Michigan", "Flint in Michigan"
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|outside|inside|off|across|around|into|throughout|on)\s+(?:the\s+)?$",
+                              re.IGNORECASE)
 _WORD = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
 _VERB_ENDING = re.compile(r"(?:ed|ing)$")  # after a noun, "-ed"/"-ing" words are mostly verbs
 _LETTER_WORD = re.compile(r"[A-Za-z][\w'’-]*")
@@ -85,6 +109,7 @@ _RANGE = re.compile(r"(\d[\d,.]*)\s*(?:-|–|—|to|and)\s*(\d[\d,.]*)")
 class Unit:
     key: str
     measure: bool
+    counted: bool = True  # False for "nocount" words: "four-time", "three times" count no thing
 
 
 @cache
@@ -97,7 +122,7 @@ def _unit_table() -> dict[str, Unit]:
             continue
         head, _, words = line.partition(":")
         name, *flags = head.split()
-        unit = Unit(name, "measure" in flags)
+        unit = Unit(name, "measure" in flags, "nocount" not in flags)
         for word in words.split(","):
             if word.strip():
                 table[word.strip().lower()] = unit
@@ -159,14 +184,60 @@ class _Figure:
     approximate: bool
     text: str
     near: frozenset[str] = frozenset()  # event words next to the figure (see _Context.near_words)
+    bound: str | None = None  # "lower" ("more than 100": [100, inf)), "upper" ("up to 120": [0, 120])
+    kind_words: frozenset[str] = frozenset()  # words naming the kind: "machine" in "3 machine guns"
+
+    @property
+    def magnitude(self) -> float:
+        """The size the figure states: a bound's figure, a range's middle."""
+        if self.bound is not None:
+            return self.low if self.bound == "lower" else self.high
+        return abs(self.low + self.high) / 2
+
+
+@cache
+def _bound_phrases() -> dict[str, str]:
+    """Approximator phrase -> "lower" or "upper" (data/quantity_bounds.txt)."""
+    sides = {}
+    for line in entries("quantity_bounds.txt"):
+        side, _, phrases = line.partition(":")
+        sides.update({p.strip().lower(): side.strip() for p in phrases.split(",") if p.strip()})
+    return sides
+
+
+def _one_sided(quantity: ClaimQuantity) -> str | None:
+    """"lower" for "more than 100", "upper" for "up to 120", None for a point or "about 100"."""
+    text = (quantity.text or "").lower()
+    sides = [(len(phrase), side) for phrase, side in _bound_phrases().items()
+             if text.startswith(phrase + " ")]
+    return max(sides)[1] if sides else None
+
+
+def _comparable(quantity: ClaimQuantity, unit: Unit) -> bool:
+    """Whether a quantity is a figure for a count or measure at all: not a "nocount" word
+    ("four-time"), a unit that is no word ("139-"), a part of or an addition to a count ("two
+    other victims", "20 new cases": data/quantity_partial_words.txt), or a fragment of a number
+    that was written with a space ("2, 000" read as "000")."""
+    if not unit.counted or not re.search(r"[^\W\d_]", unit.key):
+        return False
+    if _kind_words(quantity) & _partial_words():
+        return False
+    number = re.search(r"\d[\d,.]*", quantity.text or "")
+    return not (number and re.match(r"0\d", number.group()))
+
+
+@cache
+def _partial_words() -> frozenset[str]:
+    return frozenset(word_list("quantity_partial_words.txt"))
 
 
 def _figures(claim: Claim) -> list[_Figure]:
-    """The claim's figures, one per slot; several figures of one slot in a claim make a range."""
+    """The claim's figures, one per slot; several figures of one slot in a claim make a range;
+    a one-sided figure ("more than 100") is the interval from (or up to) its value."""
     by_slot: dict[tuple[str, str], list[tuple[ClaimQuantity, Unit, str, str]]] = defaultdict(list)
     for quantity in claim.quantities:
         unit = unit_of(quantity)
-        if unit is None:
+        if unit is None or not _comparable(quantity, unit):
             continue
         anchor, anchor_text = anchor_phrase(claim.text, quantity) if unit.measure else ("", "")
         by_slot[(unit.key, anchor)].append((quantity, unit, anchor, anchor_text))
@@ -181,10 +252,32 @@ def _figures(claim: Claim) -> list[_Figure]:
             if len(bounds) == 2:
                 scale = first.value / bounds[0] if bounds[0] else 1.0
                 low, high = sorted(b * scale for b in bounds)
+        bound = _one_sided(first) if len(items) == 1 and not range_match else None
+        if bound == "lower":
+            high = math.inf
+        elif bound == "upper":
+            low = 0.0
         text = " / ".join(q.text for q, *_ in items)
         approximate = any(q.approximate for q, *_ in items)
-        figures.append(_Figure(claim, unit, first.unit or unit.key, anchor, anchor_text, low, high, approximate, text))
+        figures.append(_Figure(claim, unit, first.unit or unit.key, anchor, anchor_text, low, high, approximate, text,
+                               bound=bound, kind_words=_kind_words(first)))
     return figures
+
+
+def _kind_words(quantity: ClaimQuantity) -> frozenset[str]:
+    """The words between a figure's number and its unit ("3 machine guns" -> machine, "12 AK-47
+    rifles" -> ak): they say what kind of the unit is counted."""
+    words = re.findall(r"[^\W\d_]+|\d+", (quantity.text or "").lower())
+    unit = (quantity.unit or "").lower()
+    numbers = number_words()
+    kinds = set()
+    seen_number = False
+    for word in words:
+        if word.isdigit() or word in numbers:
+            seen_number = True
+        elif seen_number and word != unit and word not in _approximators():
+            kinds.add(word)
+    return frozenset(kinds)
 
 
 def figures_compatible(a: _Figure, b: _Figure) -> bool:
@@ -256,6 +349,8 @@ def _format_value(figure: _Figure) -> float | int | list[float | int]:
     def plain(x: float) -> float | int:
         return int(x) if float(x).is_integer() else x
 
+    if figure.bound is not None:
+        return plain(figure.magnitude)  # "more than 100": the stated figure; the claim's text says the side
     return plain(figure.low) if figure.low == figure.high else [plain(figure.low), plain(figure.high)]
 
 
@@ -298,12 +393,15 @@ class _Context:
         return frozenset(kept)
 
     def same_count(self, a: _Figure, b: _Figure) -> bool:
-        """Same scope, and either an event word next to both figures or magnitudes within ``SAME_COUNT_RATIO``."""
+        """Same scope, no different kinds named ("machine guns", "AK-47 guns"), and either an event
+        word next to both figures or magnitudes within ``SAME_COUNT_RATIO``."""
         if not self.same_scope(a.claim, b.claim):
             return False
+        if a.kind_words and b.kind_words and not a.kind_words & b.kind_words:
+            return False  # "3 machine guns" and "12 AK-47 guns" count different kinds of gun
         if a.near & b.near:
             return True
-        low, high = sorted((abs(a.low + a.high) / 2, abs(b.low + b.high) / 2))
+        low, high = sorted((a.magnitude, b.magnitude))
         return low > 0 and high / low <= SAME_COUNT_RATIO
 
     def related_beyond_fact(self, a: Claim, b: Claim) -> bool:
@@ -384,10 +482,16 @@ def _count_scopes(context: _Context) -> list[list[_Figure]]:
 
 
 def _quantity_conflicts(context: _Context) -> list[tuple[str, str, list[ConflictValue], str]]:
-    found = []
+    """One conflict per disagreement: scopes of one slot whose clashing figures are the same
+    values (6 vs 14 rifles told in two groups of reports) make one conflict with all their claims."""
+    clashing: dict[tuple, list[_Figure]] = {}
     for scope in _count_scopes(context):
-        found.extend(_scope_quantity_conflict(context, _latest_per_lineage(context, scope)))
-    return found
+        values = _by_value(context, _latest_per_lineage(context, scope))
+        if _values_clash(context, values):
+            first = values[0][0]
+            key = (first.unit.key, first.anchor, tuple((g[0].low, g[0].high) for g in values))
+            clashing.setdefault(key, []).extend(f for g in values for f in g)
+    return [_quantity_conflict(context, _by_value(context, figures)) for figures in clashing.values()]
 
 
 def figure_updates(story: Story, articles: dict[str, Article]) -> list[tuple[str, Update]]:
@@ -467,20 +571,30 @@ def _latest_per_lineage(context: _Context, figures: list[_Figure]) -> list[_Figu
     return [f for f in figures if not superseded(f)]
 
 
-def _scope_quantity_conflict(context: _Context, figures: list[_Figure]):
+def _by_value(context: _Context, figures: list[_Figure]) -> list[list[_Figure]]:
+    """The figures grouped by value (interval), in value order; each group in report order."""
     by_value: dict[tuple[float, float], list[_Figure]] = defaultdict(list)
     for figure in sorted(figures, key=lambda f: context.claim_order[f.claim.id]):
         by_value[(figure.low, figure.high)].append(figure)
-    values = sorted(by_value.values(), key=lambda group: group[0].low)
-    clash = any(
+    return sorted(by_value.values(), key=lambda group: group[0].low)
+
+
+def _values_clash(context: _Context, values: list[list[_Figure]]) -> bool:
+    """True when two figures of different values from different articles are incompatible and
+    no article gives both values on one origin's word (one report giving 6 and 14 rifles in its
+    own voice is telling of two counts, not of a disagreement between sources)."""
+    origins = [{(f.claim.article_id, context.origin(f.claim).key) for f in group} for group in values]
+    return any(
         not figures_compatible(a, b) and a.claim.article_id != b.claim.article_id
         for i, group_a in enumerate(values)
-        for group_b in values[i + 1 :]
+        for j, group_b in enumerate(values[i + 1 :], i + 1)
+        if not origins[i] & origins[j]
         for a in group_a
         for b in group_b
     )
-    if not clash:
-        return []
+
+
+def _quantity_conflict(context: _Context, values: list[list[_Figure]]):
     about = _count_name(values[0][0])
     conflict_values = [context.value(_format_value(g[0]), [f.claim for f in g]) for g in values]
     sides = "; ".join(
@@ -491,7 +605,7 @@ def _scope_quantity_conflict(context: _Context, figures: list[_Figure]):
     days = {report_day(f.claim, context.articles) for g in values for f in g}
     if len(days) > 1:
         note += " Reported on different days, so part of the difference may be a change over time."
-    return [("quantity", about, conflict_values, note)]
+    return "quantity", about, conflict_values, note
 
 
 def _status_conflicts(context: _Context):
@@ -571,11 +685,39 @@ def _date_conflicts(context: _Context):
                     and not _dates_the_statement(claim):
                 by_date[date.value].append(claim)
         dates = sorted(by_date)
-        if any(not b.startswith(a) and not a.startswith(b) for i, a in enumerate(dates) for b in dates[i + 1 :]):
+        mentioned = {claim.id: _calendar_dates(context, claim) for claim in claims}
+
+        def disagree(a: str, b: str) -> bool:
+            """Two dates disagree when neither contains the other and two claims from different
+            articles and origins give them, each claim naming no other date (a claim with several
+            dates, "hired in 1994 ... until June 27, 2001", tells of several events)."""
+            if _dates_overlap(a, b):
+                return False
+            return any(ca.article_id != cb.article_id and context.origin(ca).key != context.origin(cb).key
+                       and len(mentioned[ca.id]) <= 1 and len(mentioned[cb.id]) <= 1
+                       for ca in by_date[a] for cb in by_date[b])
+
+        if any(disagree(a, b) for i, a in enumerate(dates) for b in dates[i + 1 :]):
             values = [context.value(date, by_date[date]) for date in dates]
             note = "Claims of one fact give different event dates: " + ", ".join(dates) + "."
             found.append(("date", f"date of: {_fact_label(claims)}", values, note))
     return found
+
+
+def _dates_overlap(a: str, b: str) -> bool:
+    """True when one calendar value contains the other ("2024-10" and "2024-10-15") or they are equal."""
+    return a.startswith(b) or b.startswith(a)
+
+
+def _calendar_dates(context: _Context, claim: Claim) -> set[str]:
+    """Calendar values of the date expressions inside the claim ("hired in 1994 ... until June 27,
+    2001" has two)."""
+    article = context.articles.get(claim.article_id)
+    if article is None:
+        return set()
+    start, end = claim_span(claim, article)
+    return {t.value[:10] for t in article.time_expressions
+            if t.value and start <= t.start and t.end <= end and _CALENDAR_DATE.match(t.value[:10])}
 
 
 def _fact_label(claims: list[Claim]) -> str:
@@ -599,22 +741,36 @@ def _dates_the_statement(claim: Claim) -> bool:
 
 def _location_conflicts(context: _Context):
     found = []
+    nested = _nested_places(context)
     for fact_id, claims in _fact_subgroups(context):
         by_place: dict[str, list[Claim]] = defaultdict(list)
+        kind: dict[str, str] = {}
         for claim in claims:
             article = context.articles.get(claim.article_id)
             if article is None:
                 continue
             start, end = claim_span(claim, article)
             places = {
-                re.sub(r"^the\s+", "", e.text.strip().lower())
+                (_place_name(e.text), e.label)
                 for e in article.entities
                 if e.label in _PLACE_LABELS and e.start >= start and e.end <= end
+                and _LOCATIVE_BEFORE.search(article.text[max(start, e.start - 20):e.start])
+                and not ends_with_title(e.text)
             }
-            if len(places) == 1:
-                by_place[places.pop()].append(claim)
+            if len({name for name, _ in places}) == 1:
+                name, label = min(places)
+                by_place[name].append(claim)
+                kind[name] = label
         names = sorted(by_place)
-        if any(a not in b and b not in a for i, a in enumerate(names) for b in names[i + 1 :]):
+
+        def disagree(a: str, b: str) -> bool:
+            """Places of one kind (two cities, not a city and a facility or a sea), neither in
+            the other's name nor written as nested in the story, from different articles and origins."""
+            return kind[a] == kind[b] and a not in b and b not in a and frozenset((a, b)) not in nested and any(
+                ca.article_id != cb.article_id and context.origin(ca).key != context.origin(cb).key
+                for ca in by_place[a] for cb in by_place[b])
+
+        if any(disagree(a, b) for i, a in enumerate(names) for b in names[i + 1 :]):
             values = [context.value(name, by_place[name]) for name in names]
             note = (
                 "Claims of one fact each name a different single place: " + ", ".join(names)
@@ -622,6 +778,26 @@ def _location_conflicts(context: _Context):
             )
             found.append(("location", f"place of: {_fact_label(claims)}", values, note))
     return found
+
+
+def _nested_places(context: _Context) -> set[frozenset[str]]:
+    """Pairs of places the story's own articles write as one inside the other ("Christchurch, New
+    Zealand", "Bayou La Batre in Alabama"): two scales of one place, never a disagreement."""
+    pairs = set()
+    for article_id in context.story.article_ids:
+        article = context.articles.get(article_id)
+        if article is None:
+            continue
+        places = sorted((e for e in article.entities if e.label in _PLACE_LABELS), key=lambda e: e.start)
+        for first, second in zip(places, places[1:]):
+            if _NESTING.fullmatch(article.text[first.end:second.start]):
+                pairs.add(frozenset((_place_name(first.text), _place_name(second.text))))
+    return pairs
+
+
+def _place_name(text: str) -> str:
+    """A place name to compare: lowercase, without a leading "the" or dots ("U.S." is "us")."""
+    return re.sub(r"^the\s+", "", text.strip().lower()).replace(".", "")
 
 
 def find_conflicts(story: Story, articles: dict[str, Article]) -> list[Conflict]:

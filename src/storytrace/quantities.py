@@ -24,7 +24,8 @@ _CURRENCY = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₴": "UAH", "
 _UNIT_POS = {"NOUN", "PROPN", "SYM"}
 
 
-def _numbers() -> dict[str, str]:
+def number_words() -> dict[str, str]:
+    """Spelled-out numbers and their values (data/number_words.txt)."""
     return word_map("number_words.txt")
 
 
@@ -36,7 +37,7 @@ def number_value(token: Token) -> float | None:
     match = _SUFFIXED.match(text)
     if match:
         return float(match.group(1)) * _SUFFIX_VALUES[match.group(2).lower()]
-    words = _numbers()
+    words = number_words()
     if text in words and text not in _PREFIX_ONLY:
         return float(words[text])
     if "-" in text:  # twenty-four
@@ -58,7 +59,7 @@ def _is_number_token(token: Token) -> bool:
 def _combine(tokens: list[Token]) -> float | None:
     """Value of a run of number tokens: 'two dozen' 24, '1.5 million', 'twenty four' 24, 'half a million'."""
     total, current = 0.0, None
-    words = _numbers()
+    words = number_words()
     previous = ""
     for token in tokens:
         low = token.lower_

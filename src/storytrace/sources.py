@@ -87,6 +87,12 @@ def _at_end(name: str) -> re.Pattern[str]:
     return re.compile(rf"(?:{phrase_alternation(entries)})$", re.IGNORECASE)
 
 
+def ends_with_title(text: str) -> bool:
+    """True when the text ends with a personal title or office ("Genesee County Sheriff"): a name
+    so ending names a person's office, not a place."""
+    return _at_end("source_titles.txt").search(text.strip()) is not None
+
+
 @cache
 def role_nouns() -> frozenset[str]:
     """Unnamed role nouns ("official", "diplomat") from the anonymity list's ``role:`` lines."""
