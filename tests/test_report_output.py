@@ -187,3 +187,28 @@ def test_report_conflict_values_are_readable():
     from storytrace.report.views import conflict_value_text
     assert [conflict_value_text(v) for v in (10000, 11000.0, 2.5, "missing", [1, 2])] == \
         ["10,000", "11,000", "2.5", "missing", "1 to 2"]
+
+
+def test_report_at_a_glance_leads_with_single_origins_disagreements_and_copies():
+    from storytrace.report.views import story_highlights
+
+    dossier = hostile_dossier()
+    story = dossier.stories[0]
+    story.facts = [
+        Fact("s1-f1", "Fourteen miners are trapped.", ["a-1:1", "a-2:1", "a-3:1"], ["a-1", "a-2", "a-3"],
+             ["unnamed sources (via Capital Post)"], 1, None),
+        Fact("s1-f2", "The mine closed in 2020.", ["a-1:2"], ["a-1"], ["Capital Post"], 1, None),
+        Fact("s1-f3", "The rescue began at dawn.", ["a-1:3", "a-2:3"], ["a-1", "a-2"], ["Union", "Ministry"], 2, None),
+    ]
+    story.conflicts = [Conflict("s1/conflict-1", "quantity", "number of miners",
+                                [ConflictValue(14, ["a-1:1"], ["Ministry"]), ConflictValue(20, ["a-2:9"], ["Union"])])]
+    lines = story_highlights(story, {"a-1": "Capital Post, 2025-03-03"})
+    assert lines[0] == "Repeated by 3 articles, one origin (unnamed sources (via Capital Post)): “Fourteen miners are trapped.”"
+    assert lines[1] == "2 independent origins (Union; Ministry): “The rescue began at dawn.”"
+    assert lines[2] == "Disputed, number of miners: 14 (Ministry) vs 20 (Union)"
+    assert lines[3].startswith("The story moved on, ")
+    assert lines[4].startswith("Capital Post, 2025-03-03 took text from Capital Post, 2025-03-03 (unattributed copy, 1 passage(s))")
+    assert not any("The mine closed" in line for line in lines)  # one article, one origin: nothing to say
+    md, html = render_markdown(dossier), render_html(dossier)
+    assert "### At a glance" in md and md.index("### At a glance") < md.index("### Facts")
+    assert "<h3>At a glance</h3>" in html and "<script>" not in html.split("At a glance", 1)[1].split("</ul>", 1)[0]

@@ -69,6 +69,8 @@ def test_web_story_and_article_pages(client, example_dossier):
     assert story.conflicts  # the example corpus's 14 vs 20 trapped workers: shown on the facts too
     assert f'class="small disputed" href="#conflict-{story.conflicts[0].id}"' in page
     assert "disputed, number of workers: 14 (" in page
+    glance = page.split('id="h-glance"', 1)[1].split("</ul>", 1)[0]  # at a glance, before the facts
+    assert "Disputed, number of workers: 14 (" in glance and "one origin (" in glance
     article = example_dossier.articles[0]
     page = client.get(f"/articles/{article.id}").text
     assert '<mark class="source"' in page and '<mark class="time"' in page and 'class="sent claim' in page

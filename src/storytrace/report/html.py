@@ -30,6 +30,7 @@ def environment() -> Environment:
         articles_of=views.articles_of,
         corroboration_note=corroboration_note,
         fact_disputes=views.fact_disputes,
+        story_highlights=views.story_highlights,
         dispute_note=views.dispute_note,
         conflict_value_text=views.conflict_value_text,
     )
@@ -37,4 +38,6 @@ def environment() -> Environment:
 
 
 def render_html(dossier: Dossier) -> str:
-    return environment().get_template("dossier.html.j2").render(dossier=dossier, articles={a.id: a for a in dossier.articles})
+    return environment().get_template("dossier.html.j2").render(
+        dossier=dossier, articles={a.id: a for a in dossier.articles},
+        labels={a.id: views.article_label(a) for a in dossier.articles})

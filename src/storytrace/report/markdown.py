@@ -6,7 +6,7 @@ from __future__ import annotations
 from ..model import Claim, Dossier, Story
 from ..origins import corroboration_note
 from .views import (article_label, articles_of, claims_by_id, conflict_value_text, direction_note,
-                    dispute_note, fact_disputes, undated_claims)
+                    dispute_note, fact_disputes, story_highlights, undated_claims)
 
 
 def md_text(text: str | None) -> str:
@@ -39,6 +39,9 @@ def _story(dossier: Dossier, story: Story) -> list[str]:
     out = [f"## Story {story.id}: {md_text(story.title)}", ""]
     out.append(f"{len(story.article_ids)} article(s), {len(story.claims)} claim(s), {len(story.facts)} fact(s), "
                f"{len(story.conflicts)} conflict(s), {len(story.updates)} update(s).")
+    highlights = story_highlights(story, {a: article_label(article) for a, article in articles.items()})
+    if highlights:
+        out += ["", "### At a glance", ""] + [f"- {md_text(line)}" for line in highlights]
     out += ["", "### Facts, by independent origins", ""]
     disputes = fact_disputes(story)
     for fact in story.facts:

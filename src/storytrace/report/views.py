@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from ..lexicons import shorten
 from ..model import Article, Claim, Conflict, Dossier, Story
 from ..timeline import precision_of
 
@@ -109,6 +110,42 @@ def dispute_note(conflict: Conflict) -> str:
     sides = [f"{conflict_value_text(v.value)} ({', '.join(v.sources) or 'unattributed'})"
              for v in conflict.values]
     return f"disputed, {conflict.about}: " + " vs ".join(sides)
+
+
+HIGHLIGHTS_PER_KIND = 3
+HIGHLIGHT_SUMMARY_CHARS = 110
+
+
+def story_highlights(story: Story, labels: dict[str, str]) -> list[str]:
+    """What a reader should see first about a story, one line each (at most
+    ``HIGHLIGHTS_PER_KIND`` of a kind): facts repeated by several articles that all trace back to
+    one origin, the best corroborated facts, disagreements, changes of state, and who took text
+    from whom. ``labels`` names articles by id (outlet and date)."""
+    def quoted(text: str) -> str:
+        return f"“{shorten(text, HIGHLIGHT_SUMMARY_CHARS)}”"
+
+    def first(items: list, line) -> list[str]:
+        lines = [line(item) for item in items[:HIGHLIGHTS_PER_KIND]]
+        if len(items) > HIGHLIGHTS_PER_KIND:
+            lines[-1] += f" (and {len(items) - HIGHLIGHTS_PER_KIND} more)"
+        return lines
+
+    single = [f for f in story.facts if f.independent_sources == 1 and len(f.article_ids) > 1]
+    single.sort(key=lambda f: -len(f.article_ids))
+    corroborated = [f for f in story.facts if f.independent_sources > 1]
+    corroborated.sort(key=lambda f: (-f.independent_sources, -len(f.article_ids)))
+    lines = first(single, lambda f: f"Repeated by {len(f.article_ids)} articles, one origin "
+                                    f"({'; '.join(f.origins) or 'unknown'}): {quoted(f.summary)}")
+    lines += first(corroborated, lambda f: f"{f.independent_sources} independent origins "
+                                           f"({'; '.join(f.origins)}): {quoted(f.summary)}")
+    lines += first(story.conflicts, lambda c: dispute_note(c)[0].upper() + dispute_note(c)[1:])
+    claims = claims_by_id(story)
+    lines += first(story.updates, lambda u: f"The story moved on, {u.summary}"
+                                            + (f": {quoted(claims[u.to_claim].text)}" if u.to_claim in claims else ""))
+    lines += first(story.reuse, lambda r: f"{labels.get(r.target_article, r.target_article)} took text from "
+                                          f"{labels.get(r.source_article, r.source_article)} "
+                                          f"({r.kind.replace('_', ' ')}, {len(r.passages)} passage(s))")
+    return lines
 
 
 def _parse_day(value: str) -> date | None:
