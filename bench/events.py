@@ -56,7 +56,10 @@ from storytrace.alignment import (
     sentence_evidence,
     story_idf,
 )
+from storytrace.claims import build_claims
 from storytrace.model import Article
+from storytrace.origins import copied_sentences
+from storytrace.reuse import find_reuse
 from storytrace.story_regroup import stream_stories
 from storytrace.story_events import StoryEventSettings, find_story_events
 from storytrace.textvec import content_stems
@@ -92,11 +95,16 @@ def event_claims(
 
 
 def predict_facts(docs: list[dict], settings: AlignmentSettings | None = None) -> list[dict]:
-    """The fact level instead: stories, then fact alignment (``align_claims``); one group per sentence."""
+    """The fact level instead: stories, then fact alignment (``align_claims``, with the copies that
+    reuse detection finds, as the product does); one group per sentence."""
     articles = sorted(ecb_articles(docs), key=lambda a: a.id)
+    by_id = {a.id: a for a in articles}
     groups: dict[tuple[str, int], str] = {}
     for story_id, article_ids in story_groups(articles).items():
-        for key, group in align_claims(articles, article_ids, settings).items():
+        members = [by_id[i] for i in article_ids]
+        claims = [claim for article in members for claim in build_claims(article)]
+        copies = copied_sentences(claims, find_reuse(members), by_id)  # as corpus.build_story does
+        for key, group in align_claims(articles, article_ids, settings, copies=copies).items():
             groups[key] = f"{story_id}-{group}"
     return [
         {

@@ -114,3 +114,22 @@ def test_alignment_speakers_of_claims_follow_the_whole_chain():
     assert speakers[("a", 0)] != speakers[("a", 1)]  # one kind of source, reached through two outlets
     assert speakers[("a", 2)] is None
     assert ("a", 3) not in speakers
+
+
+def test_alignment_copies_of_one_article_do_not_glue_its_claims_into_one_fact():
+    """Article a says three related things; article b copies two of them word for word. Without
+    the copies the five sentences are one fact 'shared' by a and b; with them, each of a's claims
+    is its own fact, carried by b where b copied it, and b's speaker stays its own."""
+    keys = [("a", 0), ("a", 1), ("a", 2), ("b", 0), ("b", 1), ("b", 2)]
+    probability = {(0, 1): 0.6, (0, 2): 0.6, (1, 2): 0.7,  # a's three claims, related
+                   (1, 3): 0.99, (2, 4): 0.99,  # b copies a:1 and a:2
+                   (0, 3): 0.6, (0, 4): 0.6, (1, 4): 0.7, (2, 3): 0.7, (3, 4): 0.7,
+                   (3, 5): 0.9}  # b's own sentence, by another speaker, close to its copy of a:1
+    speakers = {("b", 0): "officials", ("b", 2): "a witness"}
+    plain = group_sentences(keys, probability, threshold=0.35, speakers=speakers)
+    assert len({plain[k] for k in keys[:5]}) == 1
+    copies = {("b", 0): ("a", 1), ("b", 1): ("a", 2)}
+    groups = group_sentences(keys, probability, threshold=0.35, speakers=speakers, copies=copies)
+    assert groups[("a", 1)] == groups[("b", 0)] and groups[("a", 2)] == groups[("b", 1)]
+    assert len({groups[("a", 0)], groups[("a", 1)], groups[("a", 2)]}) == 3
+    assert groups[("b", 2)] not in (groups[("a", 1)], groups[("b", 0)])  # two speakers of b never share

@@ -26,3 +26,16 @@ def test_origins_seeds_desertion_figure_is_one_fact_with_one_origin(seeds_dossie
     assert not [t for t in texts if "detain" in t or "video" in t], texts
     assert fact.independent_sources == 1, fact.origins
     assert "unnamed" in fact.origins[0]
+
+
+def test_origins_seeds_copied_sentences_keep_the_claims_of_their_original_apart(seeds_dossier):
+    """The republished article copies two of the first article's sentences word for word (the
+    search, the concealment); each is a fact carried by both articles, and the distance the first
+    article gives in another sentence is not said to be carried by the copy."""
+    _, distance = _fact_of(seeds_dossier, "000", "7 kilometers")
+    _, searching = _fact_of(seeds_dossier, "000", "is searching for the soldiers")
+    _, concealing = _fact_of(seeds_dossier, "000", "attempting to conceal")
+    assert len({distance.id, searching.id, concealing.id}) == 3
+    assert len(distance.article_ids) == 1
+    assert len(searching.article_ids) == 2 and len(concealing.article_ids) == 2
+    assert searching.independent_sources == 1 and concealing.independent_sources == 1

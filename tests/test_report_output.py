@@ -195,6 +195,7 @@ def test_report_at_a_glance_leads_with_single_origins_disagreements_and_copies()
     dossier = hostile_dossier()
     story = dossier.stories[0]
     story.facts = [
+        Fact("s1-f4", "The mine reopened.", ["a-1:4", "a-2:4", "a-3:4"], ["a-1", "a-2", "a-3"], ["Capital Post"], 1, None),
         Fact("s1-f1", "Fourteen miners are trapped.", ["a-1:1", "a-2:1", "a-3:1"], ["a-1", "a-2", "a-3"],
              ["unnamed sources (via Capital Post)"], 1, None),
         Fact("s1-f2", "The mine closed in 2020.", ["a-1:2"], ["a-1"], ["Capital Post"], 1, None),
@@ -204,10 +205,11 @@ def test_report_at_a_glance_leads_with_single_origins_disagreements_and_copies()
                                 [ConflictValue(14, ["a-1:1"], ["Ministry"]), ConflictValue(20, ["a-2:9"], ["Union"])])]
     lines = story_highlights(story, {"a-1": "Capital Post, 2025-03-03"})
     assert lines[0] == "Repeated by 3 articles, one origin (unnamed sources (via Capital Post)): “Fourteen miners are trapped.”"
-    assert lines[1] == "2 independent origins (Union; Ministry): “The rescue began at dawn.”"
-    assert lines[2] == "Disputed, number of miners: 14 (Ministry) vs 20 (Union)"
-    assert lines[3].startswith("The story moved on, ")
-    assert lines[4].startswith("Capital Post, 2025-03-03 took text from Capital Post, 2025-03-03 (unattributed copy, 1 passage(s))")
+    assert lines[1] == "Repeated by 3 articles, one origin (Capital Post): “The mine reopened.”"  # unnamed first
+    assert lines[2] == "2 independent origins (Union; Ministry): “The rescue began at dawn.”"
+    assert lines[3] == "Disputed, number of miners: 14 (Ministry) vs 20 (Union)"
+    assert lines[4].startswith("The story moved on, ")
+    assert lines[5].startswith("Capital Post, 2025-03-03 took text from Capital Post, 2025-03-03 (unattributed copy, 1 passage(s))")
     assert not any("The mine closed" in line for line in lines)  # one article, one origin: nothing to say
     md, html = render_markdown(dossier), render_html(dossier)
     assert "### At a glance" in md and md.index("### At a glance") < md.index("### Facts")

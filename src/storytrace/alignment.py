@@ -503,6 +503,7 @@ def align_claims(
     story_article_ids: list[str],
     settings: AlignmentSettings | None = None,
     speakers: dict[SentenceKey, str | None] | None = None,
+    copies: dict[SentenceKey, SentenceKey] | None = None,
 ) -> dict[SentenceKey, str]:
     """Group the sentences of one story's articles into facts.
 
@@ -511,11 +512,14 @@ def align_claims(
     group report the same event; a sentence with no aligned partner has a group of its own.
     ``speakers`` (sentence -> who the article says states it, None for its own voice) keeps sentences
     of one article with different speakers apart; sentences missing from it are unconstrained.
+    ``copies`` (copied sentence -> the sentence it copies, from reuse) keeps one article's related
+    claims apart even when another article copied them (see ``group_sentences``).
     """
     settings = settings or AlignmentSettings()
     wanted = set(story_article_ids)
     keys, probability = link_probabilities([a for a in articles if a.id in wanted], settings)
-    return group_sentences(keys, probability, settings.link_threshold, settings.within_article_weight, speakers)
+    return group_sentences(keys, probability, settings.link_threshold, settings.within_article_weight, speakers,
+                           copies)
 
 
 def link_probabilities(
@@ -533,26 +537,58 @@ def group_sentences(
     threshold: float,
     within_article_weight: float = 1.0,
     speakers: dict[SentenceKey, str | None] | None = None,
+    copies: dict[SentenceKey, SentenceKey] | None = None,
 ) -> dict[SentenceKey, str]:
     """Average-link groups (``g1``, ``g2``... in sentence order) of sentences linked at ``threshold``;
     a pair of sentences of one article weighs ``within_article_weight`` in the averages, and two
     sentences of one article with different ``speakers`` never share a group. A group whose
     sentences all come from one article is split again: a fact is what different articles share,
-    and two sentences of one article saying related things are two claims."""
+    and two sentences of one article saying related things are two claims.
+
+    With ``copies`` (copied sentence -> the sentence it copies), a copy counts as a sentence of the
+    article its original is in for that split, and the split keeps each original with its copies:
+    three related sentences of article A with copies of two of them in article B are three claims of
+    A (two of them carried by B too), not one fact that A and B share."""
     owners = [key[0] for key in keys]
     voices = None
     if speakers is not None:
         voices = [(key[0], speakers[key]) if key in speakers else None for key in keys]
+    original_of = _originals(keys, copies or {})
     clusters = [
         part
         for cluster in average_link(len(keys), probability, threshold, owners, within_article_weight, voices)
-        for part in ([cluster] if len({owners[i] for i in cluster}) > 1 else [[i] for i in cluster])
+        for part in _split_one_article(cluster, original_of)
     ]
     groups: dict[SentenceKey, str] = {}
     for number, cluster in enumerate(sorted(clusters, key=min)):
         for i in cluster:
             groups[keys[i]] = f"g{number + 1}"
     return groups
+
+
+def _originals(keys: list[SentenceKey], copies: dict[SentenceKey, SentenceKey]) -> list[SentenceKey]:
+    """For each key index, the sentence it copies (followed through copies of copies), or itself."""
+    index = {key: i for i, key in enumerate(keys)}
+
+    def original(key: SentenceKey) -> SentenceKey:
+        seen = {key}
+        while key in copies and copies[key] in index and copies[key] not in seen:
+            key = copies[key]
+            seen.add(key)
+        return key
+
+    return [original(key) for key in keys]
+
+
+def _split_one_article(cluster: list[int], original_of: list[SentenceKey]) -> list[list[int]]:
+    """The cluster, or, when its sentences are one article's (copies counted as their original's
+    article), its sentences each with its copies."""
+    if len({original_of[i][0] for i in cluster}) > 1:
+        return [cluster]
+    families: dict[SentenceKey, list[int]] = {}
+    for i in cluster:
+        families.setdefault(original_of[i], []).append(i)
+    return list(families.values())
 
 
 def average_link(

@@ -10,7 +10,7 @@ from .claims import build_claims
 from .conflicts import find_conflicts
 from .dates import date_part
 from .model import Article, Claim, Reuse, Story
-from .origins import build_facts
+from .origins import build_facts, copied_sentences
 from .reuse import find_reuse
 from .source_table import summarize_sources
 from .settings import Settings
@@ -74,11 +74,12 @@ def build_story(story_id: str, title: str, members: Sequence[Article], reuse: li
     by_id = {a.id: a for a in members}
     story = Story(id=story_id, title=title, article_ids=ids)
     story.claims = [claim for article in members for claim in build_claims(article)]
-    groups = align_claims(list(members), ids, speakers=claim_speakers(story.claims))
+    story.reuse = [r for r in reuse if r.source_article in by_id and r.target_article in by_id]
+    groups = align_claims(list(members), ids, speakers=claim_speakers(story.claims),
+                          copies=copied_sentences(story.claims, story.reuse, by_id))
     for claim in story.claims:
         group = groups.get((claim.article_id, claim.sentence))
         claim.fact_id = f"{story_id}-f{group}" if group is not None else None
-    story.reuse = [r for r in reuse if r.source_article in by_id and r.target_article in by_id]
     story.facts = build_facts(story, by_id)
     story.events = build_events(story, members)
     story.conflicts = find_conflicts(story, by_id)

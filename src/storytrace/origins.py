@@ -47,6 +47,7 @@ from storytrace.reuse import parse_published
 SUMMARY_CHARS = 160
 ANONYMOUS_LABEL = "unnamed sources (via {via})"
 AFFILIATED_LABEL = "unnamed sources at {organisation} (via {via})"
+_UNNAMED_PREFIX = "unnamed sources "  # what both labels of unnamed origins begin with
 _AFFILIATION_PREPOSITIONS = r"(?:at|from|in|inside|within|of|with)"
 _OWN_VOICE_TYPES = {"self"}
 _MAX_COPY_DEPTH = 10
@@ -163,6 +164,12 @@ class OriginFinder:
             return article.outlet.strip()
         name = PurePath(article.path).name if article is not None and article.path else article_id
         return self.credited.get(article_id) or f"unknown outlet ({name})"
+
+    def copied_claim(self, claim: Claim) -> Claim | None:
+        """The claim of another article that ``claim`` copies (at least half of it in a reuse
+        passage, matching at least half of that claim's text), else None."""
+        copied = self._copied_from(claim.article_id, claim.start, claim.end)
+        return self._claim_at(*copied) if copied is not None else None
 
     def _copied_from(self, article_id: str, start: int, end: int) -> tuple[str, int, int] | None:
         """(source article, start, end) of the text at [start, end) when at least half of it is copied."""
@@ -316,6 +323,23 @@ def first_reported(claims: list[Claim], articles: dict[str, Article]) -> str | N
     if not dated:
         return None
     return min(dated, key=_published_sort_key).published
+
+
+def is_anonymous_origin(label: str) -> bool:
+    """True for the label of an origin that is an unnamed source (``ANONYMOUS_LABEL``, ``AFFILIATED_LABEL``)."""
+    return label.startswith(_UNNAMED_PREFIX)
+
+
+def copied_sentences(claims: list[Claim], reuse: list[Reuse], articles: dict[str, Article]
+                     ) -> dict[tuple[str, int], tuple[str, int]]:
+    """(article id, sentence) of each claim that copies another article's claim -> that claim's."""
+    finder = OriginFinder(reuse, articles, claims)
+    copies = {}
+    for claim in claims:
+        source = finder.copied_claim(claim) if reuse else None
+        if source is not None and source.article_id != claim.article_id:
+            copies[(claim.article_id, claim.sentence)] = (source.article_id, source.sentence)
+    return copies
 
 
 def independent_origins(

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..lexicons import shorten
+from ..origins import is_anonymous_origin
 from ..model import Article, Claim, Conflict, Dossier, Story
 from ..timeline import precision_of
 
@@ -119,7 +120,7 @@ HIGHLIGHT_SUMMARY_CHARS = 110
 def story_highlights(story: Story, labels: dict[str, str]) -> list[str]:
     """What a reader should see first about a story, one line each (at most
     ``HIGHLIGHTS_PER_KIND`` of a kind): facts repeated by several articles that all trace back to
-    one origin, the best corroborated facts, disagreements, changes of state, and who took text
+    one origin (the most repeated first, unnamed origins first among equals), the best corroborated facts, disagreements, changes of state, and who took text
     from whom. ``labels`` names articles by id (outlet and date)."""
     def quoted(text: str) -> str:
         return f"“{shorten(text, HIGHLIGHT_SUMMARY_CHARS)}”"
@@ -131,7 +132,7 @@ def story_highlights(story: Story, labels: dict[str, str]) -> list[str]:
         return lines
 
     single = [f for f in story.facts if f.independent_sources == 1 and len(f.article_ids) > 1]
-    single.sort(key=lambda f: -len(f.article_ids))
+    single.sort(key=lambda f: (-len(f.article_ids), not any(map(is_anonymous_origin, f.origins))))
     corroborated = [f for f in story.facts if f.independent_sources > 1]
     corroborated.sort(key=lambda f: (-f.independent_sources, -len(f.article_ids)))
     lines = first(single, lambda f: f"Repeated by {len(f.article_ids)} articles, one origin "
