@@ -31,6 +31,10 @@ from storytrace.updates import claim_states, find_updates, report_day, status_le
         ("Border guards are searching for the two conscripts.", {"whereabouts": "missing"}),
         ("Their desertion was not reported to headquarters.", {"whereabouts": "missing"}),
         ("Families are still searching for answers.", {}),
+        # "found" said of oneself or of a verdict locates no one
+        ("The prison agency found itself under pressure after the escape.", {}),
+        ("The jury found true the special circumstances of the case.", {}),
+        ("The officer was found not guilty of assault.", {}),
     ],
 )
 def test_updates_claim_states_from_lexicon(text, expected):
