@@ -195,7 +195,7 @@ def test_report_at_a_glance_leads_with_single_origins_disagreements_and_copies()
     dossier = hostile_dossier()
     story = dossier.stories[0]
     story.facts = [
-        Fact("s1-f4", "The mine reopened.", ["a-1:4", "a-2:4", "a-3:4"], ["a-1", "a-2", "a-3"], ["Capital Post"], 1, None),
+        Fact("s1-f4", "“The mine reopened.”", ["a-1:4", "a-2:4", "a-3:4"], ["a-1", "a-2", "a-3"], ["Capital Post"], 1, None),
         Fact("s1-f1", "Fourteen miners are trapped.", ["a-1:1", "a-2:1", "a-3:1"], ["a-1", "a-2", "a-3"],
              ["unnamed sources (via Capital Post)"], 1, None),
         Fact("s1-f2", "The mine closed in 2020.", ["a-1:2"], ["a-1"], ["Capital Post"], 1, None),

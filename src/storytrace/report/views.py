@@ -114,6 +114,7 @@ def dispute_note(conflict: Conflict) -> str:
 
 
 HIGHLIGHTS_PER_KIND = 3
+QUOTE_MARKS = "\"'“”‘’«»"
 HIGHLIGHT_SUMMARY_CHARS = 110
 
 
@@ -122,8 +123,8 @@ def story_highlights(story: Story, labels: dict[str, str]) -> list[str]:
     ``HIGHLIGHTS_PER_KIND`` of a kind): facts repeated by several articles that all trace back to
     one origin (the most repeated first, unnamed origins first among equals), the best corroborated facts, disagreements, changes of state, and who took text
     from whom. ``labels`` names articles by id (outlet and date)."""
-    def quoted(text: str) -> str:
-        return f"“{shorten(text, HIGHLIGHT_SUMMARY_CHARS)}”"
+    def quoted(text: str) -> str:  # the text's own outer quotation marks are left off
+        return f"“{shorten(text.strip().strip(QUOTE_MARKS), HIGHLIGHT_SUMMARY_CHARS)}”"
 
     def first(items: list, line) -> list[str]:
         lines = [line(item) for item in items[:HIGHLIGHTS_PER_KIND]]
