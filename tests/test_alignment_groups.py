@@ -133,3 +133,23 @@ def test_alignment_copies_of_one_article_do_not_glue_its_claims_into_one_fact():
     assert groups[("a", 1)] == groups[("b", 0)] and groups[("a", 2)] == groups[("b", 1)]
     assert len({groups[("a", 0)], groups[("a", 1)], groups[("a", 2)]}) == 3
     assert groups[("b", 2)] not in (groups[("a", 1)], groups[("b", 0)])  # two speakers of b never share
+
+
+def test_alignment_protagonist_is_the_person_an_article_names_most():
+    from storytrace.alignment import AlignmentSettings, document_evidence, protagonist, report_features
+
+    ruiz = make_article("p1", ["Forward Ana Ruiz was arrested on Sunday.", "Ruiz's lawyer said Ruiz would plead not guilty.",
+                               "Coach Ben Ode declined to comment."],
+                        [("Ana Ruiz", "PERSON"), ("Ruiz's", "PERSON"), ("Ruiz", "PERSON"), ("Ben Ode", "PERSON")])
+    ode = make_article("p2", ["Coach Ben Ode was arrested on Sunday.", "Ode was released on bail."],
+                       [("Ben Ode", "PERSON"), ("Ode", "PERSON")])
+    tie = make_article("p3", ["Ana Ruiz met Ben Ode.", "Ruiz and Ode spoke."],
+                       [("Ana Ruiz", "PERSON"), ("Ben Ode", "PERSON"), ("Ruiz", "PERSON"), ("Ode", "PERSON")])
+    assert protagonist(ruiz) == "ruiz" and protagonist(ode) == "ode"
+    assert protagonist(tie) is None  # no one stands out
+    assert protagonist(make_article("p4", ["Ana Ruiz scored."], [("Ana Ruiz", "PERSON")])) is None  # named once
+    settings = AlignmentSettings()
+    evidence = {a.id: document_evidence(a, settings) for a in (ruiz, ode, tie)}
+    assert report_features(evidence["p1"], evidence["p2"], {})["doc_other_protagonist"] == 1.0
+    assert report_features(evidence["p1"], evidence["p1"], {})["doc_other_protagonist"] == 0.0
+    assert report_features(evidence["p1"], evidence["p3"], {})["doc_other_protagonist"] == 0.0  # one has none

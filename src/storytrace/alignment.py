@@ -47,6 +47,7 @@ id per (article id, sentence index); sentences with the same group across articl
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -70,9 +71,11 @@ VETO_FEATURES = ("other_state", "other_count")  # closes it: different states of
 DOCUMENT_FEATURES = ("doc_names", "doc_words")
 # The report model (storytrace.story_events: which articles of a story report one event) adds names
 # by kind, names of one kind that both articles give and never share (two sets of people, places or
-# years: two events of one kind) and the leads' words.
+# years: two events of one kind), the leads' words, and whether the two are about different people
+# (each has a protagonist, and they differ: two arrests of two players are two events).
 REPORT_FEATURES = DOCUMENT_FEATURES + ("doc_people", "doc_organisations", "doc_places", "doc_numbers",
-                                       "doc_other_people", "doc_other_places", "doc_other_years", "doc_leads")
+                                       "doc_other_people", "doc_other_places", "doc_other_years", "doc_leads",
+                                       "doc_other_protagonist")
 FEATURES = SENTENCE_FEATURES + EVIDENCE_ONLY_FEATURES + VETO_FEATURES + DOCUMENT_FEATURES
 
 
@@ -186,6 +189,7 @@ class DocumentEvidence:
     stems: Counter[str]
     names: Counter[str]  # entity keys of names, numbers, years and days
     lead: Counter[str] = field(default_factory=Counter)  # content stems of the lead sentences
+    protagonist: str | None = None  # the person the article is about (``protagonist``), if one stands out
     _by_kind: dict[frozenset[str], Counter[str]] = field(default_factory=dict, repr=False, compare=False)
 
     def names_of_kinds(self, kinds: frozenset[str]) -> Counter[str]:
@@ -203,7 +207,24 @@ def document_evidence(article: Article, settings: AlignmentSettings) -> Document
         Counter(content_stems(article.text)),
         Counter({k: c for k, c in article_entity_keys(article).items() if k.split(":", 1)[0] in _NAME_KINDS | _NUMBER_KINDS}),
         Counter(content_stems(article.text[:lead_end])),
+        protagonist(article),
     )
+
+
+def protagonist(article: Article) -> str | None:
+    """The person an article is about: the surname its person mentions name most often ("Ana
+    Ruiz", "Ruiz" and "Ruiz's" count for "ruiz"), when it is named at least twice and more often
+    than any other; None otherwise. Two reports of one kind of event (two arrests, two deaths) about
+    different people are two events."""
+    surnames: Counter[str] = Counter()
+    for entity in article.entities:
+        if entity.label == "PERSON":
+            words = re.findall(r"[^\W\d_]+", entity.text.lower())
+            if words:
+                surnames[words[-1] if words[-1] != "s" or len(words) == 1 else words[-2]] += 1
+    ranked = surnames.most_common(2) + [("", 0), ("", 0)]
+    (top, count), (_, second) = ranked[0], ranked[1]
+    return top if count >= 2 and count > second else None
 
 
 def _sentence_terms(article: Article, start: int, end: int, tables: TriggerTables) -> tuple[Counter[str], set[str], set[str]]:
@@ -356,6 +377,7 @@ def report_features(a: DocumentEvidence, b: DocumentEvidence, idf: dict[str, flo
         "doc_other_places": none_shared(_PLACES),
         "doc_other_years": none_shared(_YEARS),
         "doc_leads": _tfidf_cosine(a.lead, b.lead, idf),
+        "doc_other_protagonist": float(None not in (a.protagonist, b.protagonist) and a.protagonist != b.protagonist),
     }
 
 
