@@ -91,9 +91,9 @@ _ANCHOR_PREPOSITIONS = {
 }
 _DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
+_NESTING = re.compile(r"\s*,\s*|\s+in\s+(?:the\s+)?", re.IGNORECASE)  # "Flint, Michigan", "Flint in Michigan"
 # A place of the event is introduced as one ("in Flint", "at the White House", "off Yemen"); a
 # place name used otherwise ("Alabama physician", "50 miles north of Detroit") is not compared.
-_NESTING = re.compile(r"\s*,\s*|\s+in\s+(?:the\s+)?", re.IGNORECASE)  # "Flint, Michigan", "Flint in Michigan"
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|outside|inside|off|across|around|into|throughout|on)\s+(?:the\s+)?$",
                               re.IGNORECASE)
 _WORD = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
@@ -213,14 +213,15 @@ def _one_sided(quantity: ClaimQuantity) -> str | None:
     return max(sides)[1] if sides else None
 
 
-def _comparable(quantity: ClaimQuantity, unit: Unit) -> bool:
+def _comparable(quantity: ClaimQuantity, unit: Unit, kinds: frozenset[str]) -> bool:
     """Whether a quantity is a figure for a count or measure at all: not a "nocount" word
     ("four-time"), a unit that is no word ("139-"), a part of or an addition to a count ("two
-    other victims", "20 new cases": data/quantity_partial_words.txt), or a fragment of a number
-    that was written with a space ("2, 000" read as "000")."""
+    other victims", "20 new cases": a word of data/quantity_partial_words.txt among its ``kinds``,
+    the words between number and unit), or a fragment of a number that was written with a space
+    ("2, 000" read as "000")."""
     if not unit.counted or not re.search(r"[^\W\d_]", unit.key):
         return False
-    if _kind_words(quantity) & _partial_words():
+    if kinds & _partial_words():
         return False
     number = re.search(r"\d[\d,.]*", quantity.text or "")
     return not (number and re.match(r"0\d", number.group()))
@@ -235,9 +236,10 @@ def _figures(claim: Claim) -> list[_Figure]:
     """The claim's figures, one per slot; several figures of one slot in a claim make a range;
     a one-sided figure ("more than 100") is the interval from (or up to) its value."""
     by_slot: dict[tuple[str, str], list[tuple[ClaimQuantity, Unit, str, str]]] = defaultdict(list)
+    kinds = {id(quantity): _kind_words(quantity) for quantity in claim.quantities}
     for quantity in claim.quantities:
         unit = unit_of(quantity)
-        if unit is None or not _comparable(quantity, unit):
+        if unit is None or not _comparable(quantity, unit, kinds[id(quantity)]):
             continue
         anchor, anchor_text = anchor_phrase(claim.text, quantity) if unit.measure else ("", "")
         by_slot[(unit.key, anchor)].append((quantity, unit, anchor, anchor_text))
@@ -260,7 +262,7 @@ def _figures(claim: Claim) -> list[_Figure]:
         text = " / ".join(q.text for q, *_ in items)
         approximate = any(q.approximate for q, *_ in items)
         figures.append(_Figure(claim, unit, first.unit or unit.key, anchor, anchor_text, low, high, approximate, text,
-                               bound=bound, kind_words=_kind_words(first)))
+                               bound=bound, kind_words=kinds[id(first)]))
     return figures
 
 
