@@ -121,8 +121,9 @@ HIGHLIGHT_SUMMARY_CHARS = 110
 def story_highlights(story: Story, labels: dict[str, str]) -> list[str]:
     """What a reader should see first about a story, one line each (at most
     ``HIGHLIGHTS_PER_KIND`` of a kind): facts repeated by several articles that all trace back to
-    one origin (the most repeated first, unnamed origins first among equals), the best corroborated facts, disagreements, changes of state, and who took text
-    from whom. ``labels`` names articles by id (outlet and date)."""
+    one origin (the most repeated first, unnamed origins first among equals), the best
+    corroborated facts, disagreements, changes of state, and who took text from whom. ``labels``
+    names articles by id (outlet and date)."""
     def quoted(text: str) -> str:  # the text's own outer quotation marks are left off
         return f"“{shorten(text.strip().strip(QUOTE_MARKS), HIGHLIGHT_SUMMARY_CHARS)}”"
 
