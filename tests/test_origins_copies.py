@@ -63,3 +63,17 @@ def test_an_unknown_outlet_takes_the_outlet_a_copy_credits():
     assert articles["original"].outlet is None  # the article's metadata is not guessed
     without_copies = OriginFinder([], articles, list(claims.values()))
     assert without_copies.origin(claims["traffic"]).label == "unknown outlet (original.txt)"  # the file the user gave
+
+
+def test_an_article_built_on_another_rewords_it_without_adding_an_origin():
+    """The copy took a large share of the original (similarity 0.7) and says in its own words what
+    the original says: a re-report, not a second origin. With one short quoted passage (similarity
+    0.05) the copy's own words count as its own."""
+    articles, reuse, claims = _story("Lakeside Ledger")
+    reworded = _claim("reworded", articles["copy"], "Residents are angry.", [])
+    angry = _claim("angry", articles["original"], "Traffic was diverted.", [])  # the same fact, in the original
+    origins, _ = independent_origins([angry, reworded], reuse, articles)
+    assert origins == ["Lakeside Ledger"]
+    small = [Reuse("original", "copy", "attributed_quote", reuse[0].passages, 0.05)]
+    origins, _ = independent_origins([angry, reworded], small, articles)
+    assert sorted(origins) == ["Hill Post", "Lakeside Ledger"]

@@ -39,3 +39,11 @@ def test_origins_seeds_copied_sentences_keep_the_claims_of_their_original_apart(
     assert len(distance.article_ids) == 1
     assert len(searching.article_ids) == 2 and len(concealing.article_ids) == 2
     assert searching.independent_sources == 1 and concealing.independent_sources == 1
+
+
+def test_origins_seeds_the_republication_rewording_the_original_adds_no_origin(seeds_dossier):
+    """The republishing article took much of the first one; where it says in its own words what the
+    first one attributes (an engineering unit would join Russian forces), the origin is the first's."""
+    _, fact = _fact_of(seeds_dossier, "000", "engineering unit would join")
+    assert len(fact.article_ids) == 2
+    assert fact.independent_sources == 1 and not any("unknown outlet" in o for o in fact.origins), fact.origins

@@ -22,7 +22,11 @@ are found by these rules, in order:
 
 An article's own-voice claim counts only when none of that article's claims of the same fact is
 attributed: a lead that states what a later sentence attributes ("troops have reportedly deserted"
-... "according to X, 18 soldiers deserted") is X's claim restated, not a second origin.
+... "according to X, 18 soldiers deserted") is X's claim restated, not a second origin. Nor does it
+count when the article is built on another article that carries the same fact (it syndicates it,
+or copied at least ``REREPORT_SHARE`` of the shorter one's words): a republication that rewords
+part of what it took is re-reporting it, and the other article's origins stand for the fact. One
+quoted passage does not make an article a re-report.
 
 One outlet counts once per fact: when a fact's origins hold outlet X in several guises (X's own
 voice, "X reported", "unnamed sources (via X)"), they merge into the most specific, the anonymous
@@ -50,6 +54,7 @@ AFFILIATED_LABEL = "unnamed sources at {organisation} (via {via})"
 _UNNAMED_PREFIX = "unnamed sources "  # what both labels of unnamed origins begin with
 _AFFILIATION_PREPOSITIONS = r"(?:at|from|in|inside|within|of|with)"
 _OWN_VOICE_TYPES = {"self"}
+REREPORT_SHARE = 0.2  # a copy this large (of the shorter article) makes the copier a re-report of the other
 _MAX_COPY_DEPTH = 10
 BODY_TYPES = {"organization", "government", "media"}
 
@@ -325,6 +330,12 @@ def first_reported(claims: list[Claim], articles: dict[str, Article]) -> str | N
     return min(dated, key=_published_sort_key).published
 
 
+def _derived(item: Reuse) -> bool:
+    """Whether the target article is built on the source: it reproduces most of it (syndication)
+    or took at least ``REREPORT_SHARE`` of the shorter article's words (one quoted passage is not)."""
+    return item.kind == "syndication" or item.similarity >= REREPORT_SHARE
+
+
 def is_anonymous_origin(label: str) -> bool:
     """True for the label of an origin that is an unnamed source (``ANONYMOUS_LABEL``, ``AFFILIATED_LABEL``)."""
     return label.startswith(_UNNAMED_PREFIX)
@@ -355,7 +366,13 @@ def independent_origins(
     finder = finder or OriginFinder(reuse, articles, fact_claims)
     ordered = claims_in_report_order(fact_claims, articles)
     attributing = {claim.article_id for claim in ordered if _source_chain(claim)}
-    counted = [c for c in ordered if _source_chain(c) or c.article_id not in attributing]
+    carriers = {claim.article_id for claim in ordered}
+    rereporting = {target for target, items in finder.by_target.items()
+                   if any(item.source_article in carriers - {target} and _derived(item) for item in items)}
+    counted = [c for c in ordered if _source_chain(c)
+               or (c.article_id not in attributing and c.article_id not in rereporting)]
+    if not counted:  # articles that took from each other (no order known): each speaks for itself
+        counted = [c for c in ordered if _source_chain(c) or c.article_id not in attributing]
     origins = _merge([finder.origin(claim) for claim in counted])
     return [o.label for o in origins], first_reported(fact_claims, articles)
 
