@@ -75,8 +75,8 @@ def test_conflicts_quantity_threshold_and_units(first, second, conflict):
     if conflict:
         assert [v.value for v in found[0].values] == [first[0], second[0]]
         assert [v.claim_ids for v in found[0].values] == [["a"], ["b"]]
-        assert found[0].values[0].sources == ["unnamed sources (via Capital Post)"]
-        assert found[0].values[1].sources == ["unnamed sources (via Northern Wire)"]
+        assert found[0].values[0].sources == ["officials (unnamed, via Capital Post)"]
+        assert found[0].values[1].sources == ["a diplomat (unnamed, via Northern Wire)"]
         assert found[0].about.startswith("number of")
 
 
@@ -89,8 +89,8 @@ def test_conflicts_quantity_sides_carry_claims_and_sources():
     (conflict,) = quantity_conflicts(claims)
     assert conflict.about == "number of soldiers"
     assert [(v.value, v.claim_ids, v.sources) for v in conflict.values] == [
-        (10000, ["a"], ["unnamed sources (via Capital Post)"]),
-        (11000, ["b", "c"], ["unnamed sources (via Northern Wire)"]),
+        (10000, ["a"], ["a diplomat (unnamed, via Capital Post)"]),
+        (11000, ["b", "c"], ["officials (unnamed, via Northern Wire)"]),
     ]
     assert "10,000 soldiers" in conflict.note and "Capital Post" in conflict.note
 

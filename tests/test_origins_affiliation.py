@@ -52,8 +52,9 @@ PUNDIT = _claim("pundit", [("two engineers close to the Harbor Club", "anonymous
         # officials of an organisation speaking anonymously and the organisation's own report: one origin
         ([LEAK, REPORT], ["unnamed sources at Water Authority of Brel (via Daily Lamp)"]),
         ([LEAK, RELAY, REPORT], ["unnamed sources at Water Authority of Brel (via Daily Lamp)"]),
-        # "close to" is no affiliation: the outlet's unnamed sources stay their own origin
-        ([PUNDIT, REPORT], ["unnamed sources (via Night Post)", "Water Authority of Brel"]),
+        # "close to" is no affiliation: the outlet's unnamed sources stay their own origin, named as
+        # the claim describes them
+        ([PUNDIT, REPORT], ["two engineers close to the Harbor Club (unnamed, via Night Post)", "Water Authority of Brel"]),
     ],
 )
 def test_origins_affiliated_anonymous_sources_are_their_organisation(claims, expected):
@@ -64,3 +65,20 @@ def test_origins_affiliated_anonymous_sources_are_their_organisation(claims, exp
 def test_origins_short_source_name_completed_from_the_claim():
     origins, _ = independent_origins([REPORT], [], ARTICLES)
     assert origins == ["Water Authority of Brel"]
+
+
+def test_origins_unnamed_sources_keep_one_description_or_none():
+    """Claims from one outlet's unnamed sources name them as described when they agree (a shorter
+    form of the description agrees); two descriptions, or "the sources", give the generic label."""
+    diplomat = _claim("pundit", [("a Western diplomat", "anonymous")])
+    fuller = _claim("pundit", [("a Western diplomat familiar with the matter", "anonymous")])
+    fuller.id = "c-fuller"
+    officials = _claim("pundit", [("two officials", "anonymous")])
+    officials.id = "c-officials"
+    generic = _claim("pundit", [("the sources", "anonymous")])
+    assert independent_origins([diplomat, fuller], [], ARTICLES)[0] == [
+        "a Western diplomat familiar with the matter (unnamed, via Night Post)"]
+    assert independent_origins([diplomat, officials], [], ARTICLES)[0] == ["unnamed sources (via Night Post)"]
+    assert independent_origins([generic], [], ARTICLES)[0] == ["unnamed sources (via Night Post)"]
+    unnamed = _claim("pundit", [("unnamed intelligence officials", "anonymous")])
+    assert independent_origins([unnamed], [], ARTICLES)[0] == ["unnamed intelligence officials (via Night Post)"]

@@ -62,7 +62,7 @@ from functools import cache
 from importlib import resources
 
 from storytrace.model import Article, Claim, ClaimQuantity, Conflict, ConflictValue, Story, Update
-from storytrace.origins import Origin, OriginFinder
+from storytrace.origins import Origin, OriginFinder, described_label
 from storytrace.quantities import number_words
 from storytrace.sources import ends_with_title
 from storytrace.lexicons import entries, shorten, word_list
@@ -445,7 +445,8 @@ class _Context:
         return (article.outlet if article and article.outlet else claim.article_id)
 
     def value(self, value, claims: list[Claim]) -> ConflictValue:
-        sources = list(dict.fromkeys(self.origin(c).label for c in claims))
+        origins = [self.origin(c) for c in claims]
+        sources = list(dict.fromkeys(described_label(o, origins) for o in origins))
         return ConflictValue(value, [c.id for c in claims], sources)
 
 

@@ -11,7 +11,8 @@ are found by these rules, in order:
 2. A chain starting with an anonymous link ("unnamed intelligence officials", "the sources"): the
    anonymous source is identified by the first *named* link after it, or, when there is none, by
    the outlet of the article itself (the outlet that holds the sources). Its readable form is
-   ``"unnamed sources (via X)"``. So "officials cited by X" in one article and "X's sources" or
+   ``"unnamed sources (via X)"``, or, when every claim of the fact from those sources describes
+   them alike, that description: ``"a Western diplomat (unnamed, via X)"`` (``described_label``). So "officials cited by X" in one article and "X's sources" or
    "the sources" in X's own article are one origin. An anonymous source described as belonging to
    an organisation the claim names ("two officials at the Ministry of Y") is that organisation's
    voice: its origin is the organisation (``"unnamed sources at Ministry of Y (via X)"``), one
@@ -51,7 +52,10 @@ from storytrace.reuse import parse_published
 SUMMARY_CHARS = 160
 ANONYMOUS_LABEL = "unnamed sources (via {via})"
 AFFILIATED_LABEL = "unnamed sources at {organisation} (via {via})"
-_UNNAMED_PREFIX = "unnamed sources "  # what both labels of unnamed origins begin with
+_UNNAMED_PREFIX = "unnamed sources "  # what both generic labels of unnamed origins begin with
+# Descriptions of unnamed sources that say nothing more than "sources" ("the sources", "a source").
+_GENERIC_SOURCES = re.compile(r"^(?:the |a |an |some |several |two |three )?(?:unnamed |anonymous )?sources?$",
+                              re.IGNORECASE)
 _AFFILIATION_PREPOSITIONS = r"(?:at|from|in|inside|within|of|with)"
 _OWN_VOICE_TYPES = {"self"}
 REREPORT_SHARE = 0.2  # a copy this large (of the shorter article) makes the copier a re-report of the other
@@ -71,6 +75,8 @@ class Origin:
     label: str
     source_type: str
     outlet: str | None = None
+    description: str | None = None  # how the claim describes unnamed sources ("a Western diplomat")
+    via: str | None = None  # the outlet unnamed sources are relayed by, as written
 
 
 def canonical_name(name: str) -> str:
@@ -153,7 +159,8 @@ class OriginFinder:
         if organisation is not None and canonical_name(organisation) != via_key:
             label = AFFILIATED_LABEL.format(organisation=organisation, via=via)
             return Origin(canonical_name(organisation), label, "anonymous", via_key)
-        return Origin(f"anonymous via {via_key}", ANONYMOUS_LABEL.format(via=via), "anonymous", via_key)
+        return Origin(f"anonymous via {via_key}", ANONYMOUS_LABEL.format(via=via), "anonymous", via_key,
+                      description=(first.source or "").strip() or None, via=via)
 
     def own_voice(self, article_id: str, start: int, end: int, depth: int = 0) -> Origin:
         """The origin of text in an article's own voice: its outlet, or the article it was copied from."""
@@ -337,8 +344,9 @@ def _derived(item: Reuse) -> bool:
 
 
 def is_anonymous_origin(label: str) -> bool:
-    """True for the label of an origin that is an unnamed source (``ANONYMOUS_LABEL``, ``AFFILIATED_LABEL``)."""
-    return label.startswith(_UNNAMED_PREFIX)
+    """True for the label of an origin that is an unnamed source (``ANONYMOUS_LABEL``,
+    ``AFFILIATED_LABEL`` or a described one, see ``_described_label``)."""
+    return label.startswith(_UNNAMED_PREFIX) or "(unnamed, via " in label or label.lower().startswith("unnamed ")
 
 
 def copied_sentences(claims: list[Claim], reuse: list[Reuse], articles: dict[str, Article]
@@ -373,8 +381,28 @@ def independent_origins(
                or (c.article_id not in attributing and c.article_id not in rereporting)]
     if not counted:  # articles that took from each other (no order known): each speaks for itself
         counted = [c for c in ordered if _source_chain(c) or c.article_id not in attributing]
-    origins = _merge([finder.origin(claim) for claim in counted])
-    return [o.label for o in origins], first_reported(fact_claims, articles)
+    found = [finder.origin(claim) for claim in counted]
+    return [described_label(o, found) for o in _merge(found)], first_reported(fact_claims, articles)
+
+
+def described_label(origin: Origin, found: list[Origin]) -> str:
+    """The label of unnamed sources, naming them as the claims describe them when all of the
+    origins in ``found`` (those of one fact's, or one conflict side's, claims) from them give one
+    description (or shorter forms of it; what follows a comma is left off) that says more than
+    "sources": "a Western diplomat familiar with the matter (unnamed, via X)"; else the origin's
+    label ("unnamed sources (via X)")."""
+    if origin.description is None or origin.via is None:
+        return origin.label
+    described = [o.description for o in found if o.key == origin.key]
+    if None in described:
+        return origin.label
+    described = [d.split(",", 1)[0].strip() for d in described]  # ", who asked not to be named ..." left off
+    fullest = max(described, key=len)
+    if _GENERIC_SOURCES.match(fullest) or not all(fullest.lower().startswith(d.lower()) for d in described):
+        return origin.label
+    if re.search(r"\b(?:unnamed|anonymous)\b", fullest, re.IGNORECASE):
+        return f"{fullest} (via {origin.via})"
+    return f"{fullest} (unnamed, via {origin.via})"
 
 
 def build_facts(story: Story, articles: dict[str, Article]) -> list[Fact]:
