@@ -12,11 +12,12 @@ are found by these rules, in order:
    anonymous source is identified by the first *named* link after it, or, when there is none, by
    the outlet of the article itself (the outlet that holds the sources). Its readable form is
    ``"unnamed sources (via X)"``, or, when every claim of the fact from those sources describes
-   them alike, that description: ``"a Western diplomat (unnamed, via X)"`` (``described_label``). So "officials cited by X" in one article and "X's sources" or
-   "the sources" in X's own article are one origin. An anonymous source described as belonging to
-   an organisation the claim names ("two officials at the Ministry of Y") is that organisation's
-   voice: its origin is the organisation (``"unnamed sources at Ministry of Y (via X)"``), one
-   origin with the organisation's own statements and documents.
+   them alike, that description: ``"a Western diplomat (unnamed, via X)"`` (``described_label``).
+   So "officials cited by X" in one article and "X's sources" or "the sources" in X's own article
+   are one origin. An anonymous source described as belonging to an organisation the claim names
+   ("two officials at the Ministry of Y") is that organisation's voice: its origin is the
+   organisation (``"unnamed sources at Ministry of Y (via X)"``), one origin with the
+   organisation's own statements and documents.
 3. A claim in the article's own voice (no attribution, or a ``self`` source): the article's
    outlet; when it is unknown, the outlet a copy credits the article's words to; else
    ``"unknown outlet (<the article's file name>)"``.
@@ -345,7 +346,7 @@ def _derived(item: Reuse) -> bool:
 
 def is_anonymous_origin(label: str) -> bool:
     """True for the label of an origin that is an unnamed source (``ANONYMOUS_LABEL``,
-    ``AFFILIATED_LABEL`` or a described one, see ``_described_label``)."""
+    ``AFFILIATED_LABEL`` or a described one, see ``described_label``)."""
     return label.startswith(_UNNAMED_PREFIX) or "(unnamed, via " in label or label.lower().startswith("unnamed ")
 
 
