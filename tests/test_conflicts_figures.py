@@ -453,3 +453,14 @@ def test_conflicts_a_claim_with_several_dates_has_no_date_conflict():
             article.time_expressions.append(
                 TimeExpression(at, at + len(day), day, "DATE", f"2031-06-{int(day.split()[1]):02d}", "day"))
     assert not any(c.kind == "date" for c in find_conflicts(story, articles))
+
+
+def test_conflicts_money_is_an_amount_not_a_number():
+    claims = [
+        make_claim("a", "post-1", "Ostland will spend $4 million on the port, officials said.", [(4000000, "USD", "$4 million", False)]),
+        make_claim("b", "wire-1", "Ostland will spend $9 million on the port, officials said.", [(9000000, "USD", "$9 million", False)],
+                   chain=(("a diplomat", "anonymous"),)),
+    ]
+    (conflict,) = quantity_conflicts(claims)
+    assert conflict.about == "amount in USD"
+

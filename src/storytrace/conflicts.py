@@ -63,7 +63,7 @@ from importlib import resources
 
 from storytrace.model import Article, Claim, ClaimQuantity, Conflict, ConflictValue, Story, Update
 from storytrace.origins import Origin, OriginFinder, described_label
-from storytrace.quantities import number_words
+from storytrace.quantities import CURRENCY_CODES, number_words
 from storytrace.sources import ends_with_title
 from storytrace.lexicons import entries, shorten, word_list
 from storytrace.updates import (
@@ -555,6 +555,10 @@ def _is_gloss(figure: _Figure) -> bool:
 
 
 def _count_name(figure: _Figure) -> str:
+    """What a slot counts or measures, for a reader: "number of soldiers", "km from border",
+    "amount in USD"."""
+    if figure.unit_word in CURRENCY_CODES:
+        return f"amount in {figure.unit_word}"
     return f"{figure.unit_word} {figure.anchor_text}".strip() if figure.unit.measure else f"number of {figure.unit_word}"
 
 

@@ -21,6 +21,7 @@ _DIGITS = re.compile(r"^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
 _SUFFIXED = re.compile(r"^(\d+(?:\.\d+)?)([kmb]n?)$", re.I)
 _SUFFIX_VALUES = {"k": 1e3, "m": 1e6, "mn": 1e6, "b": 1e9, "bn": 1e9}
 _CURRENCY = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₴": "UAH", "₽": "RUB"}
+CURRENCY_CODES = frozenset(_CURRENCY.values())  # the units money amounts are given in
 _UNIT_POS = {"NOUN", "PROPN", "SYM"}
 
 
