@@ -141,7 +141,7 @@ def story_highlights(story: Story, labels: dict[str, str]) -> list[str]:
                                     f"({'; '.join(f.origins) or 'unknown'}): {quoted(f.summary)}")
     lines += first(corroborated, lambda f: f"{f.independent_sources} independent origins "
                                            f"({'; '.join(f.origins)}): {quoted(f.summary)}")
-    lines += first(story.conflicts, lambda c: dispute_note(c)[0].upper() + dispute_note(c)[1:])
+    lines += first(story.conflicts, lambda c: _sentence_case(dispute_note(c)))
     claims = claims_by_id(story)
     lines += first(story.updates, lambda u: f"The story moved on, {u.summary}"
                                             + (f": {quoted(claims[u.to_claim].text)}" if u.to_claim in claims else ""))
@@ -149,6 +149,11 @@ def story_highlights(story: Story, labels: dict[str, str]) -> list[str]:
                                           f"{labels.get(r.source_article, r.source_article)} "
                                           f"({r.kind.replace('_', ' ')}, {len(r.passages)} passage(s))")
     return lines
+
+
+def _sentence_case(text: str) -> str:
+    """The text with its first letter capitalised (the rest as it is, unlike ``str.capitalize``)."""
+    return text[:1].upper() + text[1:]
 
 
 def _parse_day(value: str) -> date | None:
