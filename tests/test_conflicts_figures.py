@@ -437,9 +437,17 @@ def test_conflicts_places_of_one_event(first, second, nested, conflict):
     assert any(c.kind == "location" for c in find_conflicts(story, articles)) is conflict
 
 
-def test_conflicts_a_claim_with_several_dates_has_no_date_conflict():
+def _mark_june_days(article, days):
+    """Time expressions for "June N" mentions of the article's text (year 2031)."""
     from storytrace.model import TimeExpression
 
+    for day in days:
+        at = article.text.index(day)
+        article.time_expressions.append(
+            TimeExpression(at, at + len(day), day, "DATE", f"2031-06-{int(day.split()[1]):02d}", "day"))
+
+
+def test_conflicts_a_claim_with_several_dates_has_no_date_conflict():
     first = "The fishing boats left Cape Dorn on June 8."
     second = "The boats had left Cape Dorn together on June 9, and were found on June 12."
     claims = [make_claim("a", "post-1", first, event_date="2031-06-08"),
@@ -447,12 +455,20 @@ def test_conflicts_a_claim_with_several_dates_has_no_date_conflict():
     story, articles = make_story(claims)
     assert any(c.kind == "date" for c in find_conflicts(story, articles))
     for claim, days in ((claims[0], ["June 8"]), (claims[1], ["June 9", "June 12"])):
-        article = articles[claim.article_id]
-        for day in days:
-            at = article.text.index(day)
-            article.time_expressions.append(
-                TimeExpression(at, at + len(day), day, "DATE", f"2031-06-{int(day.split()[1]):02d}", "day"))
+        _mark_june_days(articles[claim.article_id], days)
     assert not any(c.kind == "date" for c in find_conflicts(story, articles))
+
+
+def test_conflicts_the_date_of_the_saying_is_not_a_second_date():
+    first = "The fishing boats left Cape Dorn on June 8, the coast guard said on June 10."
+    second = "The boats had left Cape Dorn together on June 9."
+    claims = [make_claim("a", "post-1", first, event_date="2031-06-08"),
+              make_claim("b", "wire-1", second, event_date="2031-06-09")]
+    claims[0].attribution.cue = "said"
+    story, articles = make_story(claims)
+    for claim, days in ((claims[0], ["June 8", "June 10"]), (claims[1], ["June 9"])):
+        _mark_june_days(articles[claim.article_id], days)
+    assert any(c.kind == "date" for c in find_conflicts(story, articles))
 
 
 def test_conflicts_money_is_an_amount_not_a_number():

@@ -718,13 +718,14 @@ def _dates_overlap(a: str, b: str) -> bool:
 
 def _calendar_dates(context: _Context, claim: Claim) -> set[str]:
     """Calendar values of the date expressions inside the claim ("hired in 1994 ... until June 27,
-    2001" has two)."""
+    2001" has two), without those that date the saying ("..., police said on Monday")."""
     article = context.articles.get(claim.article_id)
     if article is None:
         return set()
     start, end = claim_span(claim, article)
     return {t.value[:10] for t in article.time_expressions
-            if t.value and start <= t.start and t.end <= end and _CALENDAR_DATE.match(t.value[:10])}
+            if t.value and start <= t.start and t.end <= end and _CALENDAR_DATE.match(t.value[:10])
+            and not _dates_a_saying(claim, t.text)}
 
 
 def _fact_label(claims: list[Claim]) -> str:
@@ -735,11 +736,17 @@ def _fact_label(claims: list[Claim]) -> str:
 def _dates_the_statement(claim: Claim) -> bool:
     """True when the claim's date follows its reporting cue ("the union said on Monday, ...",
     "told reporters on Monday that"): it dates the saying, not the event."""
-    cue, date = claim.attribution.cue, claim.event_date
-    if not cue or date is None or not date.text:
+    date = claim.event_date
+    return date is not None and bool(date.text) and _dates_a_saying(claim, date.text)
+
+
+def _dates_a_saying(claim: Claim, date_text: str) -> bool:
+    """True when ``date_text`` follows the claim's reporting cue closely (see ``_dates_the_statement``)."""
+    cue = claim.attribution.cue
+    if not cue:
         return False
     for match in re.finditer(rf"\b{re.escape(cue)}\b", claim.text):
-        position = claim.text.find(date.text, match.end())
+        position = claim.text.find(date_text, match.end())
         between = claim.text[match.end():position] if position >= 0 else ""
         if position >= 0 and len(between) <= STATEMENT_DATE_GAP and not re.search(r"[,;]|\bthat\b", between):
             return True
