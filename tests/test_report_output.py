@@ -203,13 +203,14 @@ def test_report_at_a_glance_leads_with_single_origins_disagreements_and_copies()
     ]
     story.conflicts = [Conflict("s1/conflict-1", "quantity", "number of miners",
                                 [ConflictValue(14, ["a-1:1"], ["Ministry"]), ConflictValue(20, ["a-2:9"], ["Union"])])]
-    lines = story_highlights(story, {"a-1": "Capital Post, 2025-03-03"})
+    lines = story_highlights(story, {a.id: a for a in dossier.articles})
     assert lines[0] == "Repeated by 3 articles, one origin (unnamed sources (via Capital Post)): “Fourteen miners are trapped.”"
     assert lines[1] == "Repeated by 3 articles, one origin (Capital Post): “The mine reopened.”"  # unnamed first
     assert lines[2] == "2 independent origins (Union; Ministry): “The rescue began at dawn.”"
     assert lines[3] == "Disputed, number of miners: 14 (Ministry) vs 20 (Union)"
     assert lines[4].startswith("The story moved on, ")
-    assert lines[5].startswith("Capital Post, 2025-03-03 took text from Capital Post, 2025-03-03 (unattributed copy, 1 passage(s))")
+    named = "<svg onload=alert(3)>, 2025-03-03"  # the article's outlet and date
+    assert lines[5].startswith(f"{named} took text from {named} (unattributed copy, 1 passage(s))")
     assert not any("The mine closed" in line for line in lines)  # one article, one origin: nothing to say
     md, html = render_markdown(dossier), render_html(dossier)
     assert "### At a glance" in md and md.index("### At a glance") < md.index("### Facts")

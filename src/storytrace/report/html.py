@@ -38,6 +38,4 @@ def environment() -> Environment:
 
 
 def render_html(dossier: Dossier) -> str:
-    return environment().get_template("dossier.html.j2").render(
-        dossier=dossier, articles={a.id: a for a in dossier.articles},
-        labels={a.id: views.article_label(a) for a in dossier.articles})
+    return environment().get_template("dossier.html.j2").render(dossier=dossier, articles={a.id: a for a in dossier.articles})

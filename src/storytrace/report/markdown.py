@@ -39,7 +39,7 @@ def _story(dossier: Dossier, story: Story) -> list[str]:
     out = [f"## Story {story.id}: {md_text(story.title)}", ""]
     out.append(f"{len(story.article_ids)} article(s), {len(story.claims)} claim(s), {len(story.facts)} fact(s), "
                f"{len(story.conflicts)} conflict(s), {len(story.updates)} update(s).")
-    highlights = story_highlights(story, {a: article_label(article) for a, article in articles.items()})
+    highlights = story_highlights(story, articles)
     if highlights:
         out += ["", "### At a glance", ""] + [f"- {md_text(line)}" for line in highlights]
     out += ["", "### Facts, by independent origins", ""]

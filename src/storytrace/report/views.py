@@ -5,6 +5,7 @@ Reports format; they do not analyse. Everything here derives from the dossier's 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -118,12 +119,16 @@ QUOTE_MARKS = "\"'“”‘’«»"
 HIGHLIGHT_SUMMARY_CHARS = 110
 
 
-def story_highlights(story: Story, labels: dict[str, str]) -> list[str]:
+def story_highlights(story: Story, articles: Mapping[str, Article]) -> list[str]:
     """What a reader should see first about a story, one line each (at most
     ``HIGHLIGHTS_PER_KIND`` of a kind): facts repeated by several articles that all trace back to
     one origin (the most repeated first, unnamed origins first among equals), the best
-    corroborated facts, disagreements, changes of state, and who took text from whom. ``labels``
-    names articles by id (outlet and date)."""
+    corroborated facts, disagreements, changes of state, and who took text from whom. ``articles``
+    (by id; anything with ``outlet``, ``path`` and ``published``) name the reuse sides."""
+
+    def label(article_id: str) -> str:
+        return article_label(articles[article_id]) if article_id in articles else article_id
+
     def quoted(text: str) -> str:  # the text's own outer quotation marks are left off
         return f"“{shorten(text.strip().strip(QUOTE_MARKS), HIGHLIGHT_SUMMARY_CHARS)}”"
 
@@ -145,8 +150,7 @@ def story_highlights(story: Story, labels: dict[str, str]) -> list[str]:
     claims = claims_by_id(story)
     lines += first(story.updates, lambda u: f"The story moved on, {u.summary}"
                                             + (f": {quoted(claims[u.to_claim].text)}" if u.to_claim in claims else ""))
-    lines += first(story.reuse, lambda r: f"{labels.get(r.target_article, r.target_article)} took text from "
-                                          f"{labels.get(r.source_article, r.source_article)} "
+    lines += first(story.reuse, lambda r: f"{label(r.target_article)} took text from {label(r.source_article)} "
                                           f"({r.kind.replace('_', ' ')}, {len(r.passages)} passage(s))")
     return lines
 

@@ -30,8 +30,7 @@ from python_multipart.multipart import MultipartParser, parse_options_header
 
 from .. import __version__
 from ..errors import StorytraceError
-from ..report.views import (article_label, conflict_value_text, direction_note, dispute_note, fact_disputes,
-                            story_highlights)
+from ..report.views import conflict_value_text, direction_note, dispute_note, fact_disputes, story_highlights
 from ..settings import Settings
 from ..store import connect, reading
 from ..store import read as store_read
@@ -238,7 +237,7 @@ def create_app(
             members = store_read.articles_by_id(conn, story.article_ids)
         claims = {c.id: c for c in story.claims}
         facts = sorted(story.facts, key=lambda f: (-f.independent_sources, -len(f.article_ids), f.id))
-        highlights = story_highlights(story, {aid: article_label(a) for aid, a in members.items()})
+        highlights = story_highlights(story, members)
         return render("story.html.j2", row=row, story=story, facts=facts, claims=claims, members=members,
                       highlights=highlights)
 
