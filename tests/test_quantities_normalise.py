@@ -22,6 +22,9 @@ from storytrace.quantities import find_quantities
         ("They waited for several days without food.", []),
         ("The vote took place on March 3, 2025.", []),
         ("It was the third attempt this year.", []),
+        ("Friday's 88-72 loss in Harlow ended the streak.", []),  # a score counts nothing
+        ("The council voted 9-4 to close the depot.", []),  # a tally
+        ("They drew 2-2 and 18 fans were hurt.", [(18, "fans", False)]),
     ],
 )
 def test_quantities_values_units_and_approximation(nlp, sentence, expected):

@@ -2,7 +2,9 @@
 
 "an estimated 18 soldiers" -> 18 soldiers, approximate; "six officers" -> 6; "two dozen" -> 24;
 "1.5 million" -> 1500000; "7 kilometers (4 miles)" -> one quantity (7 km) with its alternate;
-"several days" is not a number. Dates, times, ordinals and numbers inside names are not quantities.
+"several days" is not a number. Dates, times, ordinals and numbers inside names are not quantities,
+nor a score or tally written as two numbers joined by a dash, the first not smaller ("an 88-72
+loss", "a 5-4 decision", "voted 19-15"); a rising pair is a range ("10-12 people").
 """
 
 from __future__ import annotations
@@ -132,6 +134,9 @@ def find_quantities(doc: Doc) -> list[Quantity]:
         if not _is_number_token(token):
             i += 1
             continue
+        if _is_score(doc, i):
+            i += 3
+            continue
         run = [token]
         j = i + 1
         while j < n:
@@ -172,6 +177,20 @@ def find_quantities(doc: Doc) -> list[Quantity]:
             quantities.append(quantity)
         i = max(j, end_token.i + 1)
     return quantities
+
+
+_DASHES = ("-", "\u2013", "\u2014")
+
+
+def _is_score(doc: Doc, i: int) -> bool:
+    """Whether tokens i..i+2 are a score or tally: digits, a dash with no space around it, digits
+    not larger than the first ("88-72", "2-2"). A rising pair ("10-12") is a range."""
+    if i + 2 >= len(doc) or doc[i + 1].text not in _DASHES or doc[i].whitespace_ or doc[i + 1].whitespace_:
+        return False
+    first, second = doc[i].text, doc[i + 2].text
+    if not (first.isdigit() and second.isdigit()):
+        return False
+    return int(first) >= int(second)
 
 
 def _is_parenthetical_alternate(doc: Doc, previous: Quantity, span: Span) -> bool:
