@@ -153,3 +153,29 @@ def test_alignment_protagonist_is_the_person_an_article_names_most():
     assert report_features(evidence["p1"], evidence["p2"], {})["doc_other_protagonist"] == 1.0
     assert report_features(evidence["p1"], evidence["p1"], {})["doc_other_protagonist"] == 0.0
     assert report_features(evidence["p1"], evidence["p3"], {})["doc_other_protagonist"] == 0.0  # one has none
+
+
+def test_alignment_leads_giving_different_figures_are_told_apart():
+    """Two leads that each give figures and share none (23 and 26 captured) point at two operations;
+    a figure both leads give, or a lead without figures, says nothing. Figures after the lead do not count."""
+    from storytrace.alignment import AlignmentSettings, document_evidence, report_features
+
+    def report(key: str, lead: str, later: str, figures: list[tuple[str, str]]):
+        return make_article(key, [lead, "The crew was unharmed.", "The ship sailed on.", later], figures)
+
+    first = report("n1", "A frigate captured 23 raiders on Saturday.", "It was the 40th patrol.",
+                   [("23", "CARDINAL"), ("40th", "ORDINAL")])
+    second = report("n2", "A frigate captured 26 raiders and three boats.", "Some 23 ships passed.",
+                    [("26", "CARDINAL"), ("three", "CARDINAL"), ("23", "CARDINAL")])
+    again = report("n3", "Navy says 23 raiders were held after a chase.", "No one was hurt.", [("23", "CARDINAL")])
+    plain = report("n4", "A frigate captured raiders on Saturday.", "Some 26 ships passed.", [("26", "CARDINAL")])
+    settings = AlignmentSettings()
+    evidence = {a.id: document_evidence(a, settings) for a in (first, second, again, plain)}
+    assert evidence["n1"].lead_numbers == {"NUM:23"} and evidence["n2"].lead_numbers == {"NUM:26"}
+
+    def feature(a: str, b: str) -> float:
+        return report_features(evidence[a], evidence[b], {})["doc_other_lead_numbers"]
+
+    assert feature("n1", "n2") == 1.0
+    assert feature("n1", "n3") == 0.0  # the same figure
+    assert feature("n1", "n4") == 0.0 and feature("n2", "n4") == 0.0  # no figure in one lead

@@ -71,11 +71,12 @@ VETO_FEATURES = ("other_state", "other_count")  # closes it: different states of
 DOCUMENT_FEATURES = ("doc_names", "doc_words")
 # The report model (storytrace.story_events: which articles of a story report one event) adds names
 # by kind, names of one kind that both articles give and never share (two sets of people, places or
-# years: two events of one kind), the leads' words, and whether the two are about different people
-# (each has a protagonist, and they differ: two arrests of two players are two events).
+# years: two events of one kind), the leads' words, whether the two are about different people
+# (each has a protagonist, and they differ: two arrests of two players are two events), and whether
+# both leads give figures and share none (23 pirates captured and 26 pirates captured: two operations).
 REPORT_FEATURES = DOCUMENT_FEATURES + ("doc_people", "doc_organisations", "doc_places", "doc_numbers",
                                        "doc_other_people", "doc_other_places", "doc_other_years", "doc_leads",
-                                       "doc_other_protagonist")
+                                       "doc_other_protagonist", "doc_other_lead_numbers")
 FEATURES = SENTENCE_FEATURES + EVIDENCE_ONLY_FEATURES + VETO_FEATURES + DOCUMENT_FEATURES
 
 
@@ -190,6 +191,7 @@ class DocumentEvidence:
     names: Counter[str]  # entity keys of names, numbers, years and days
     lead: Counter[str] = field(default_factory=Counter)  # content stems of the lead sentences
     protagonist: str | None = None  # the person the article is about (``protagonist``), if one stands out
+    lead_numbers: frozenset[str] = frozenset()  # ``NUM:`` keys of the figures the lead gives (not 1 or 2)
     _by_kind: dict[frozenset[str], Counter[str]] = field(default_factory=dict, repr=False, compare=False)
 
     def names_of_kinds(self, kinds: frozenset[str]) -> Counter[str]:
@@ -208,6 +210,7 @@ def document_evidence(article: Article, settings: AlignmentSettings) -> Document
         Counter({k: c for k, c in article_entity_keys(article).items() if k.split(":", 1)[0] in _NAME_KINDS | _NUMBER_KINDS}),
         Counter(content_stems(article.text[:lead_end])),
         protagonist(article),
+        frozenset(k for k in article_entity_keys(article, 0, lead_end) if k.startswith("NUM:")),
     )
 
 
@@ -378,6 +381,7 @@ def report_features(a: DocumentEvidence, b: DocumentEvidence, idf: dict[str, flo
         "doc_other_years": none_shared(_YEARS),
         "doc_leads": _tfidf_cosine(a.lead, b.lead, idf),
         "doc_other_protagonist": float(None not in (a.protagonist, b.protagonist) and a.protagonist != b.protagonist),
+        "doc_other_lead_numbers": float(bool(a.lead_numbers and b.lead_numbers and not a.lead_numbers & b.lead_numbers)),
     }
 
 
