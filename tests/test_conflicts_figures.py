@@ -264,6 +264,22 @@ def test_conflicts_event_dates_of_one_fact(dates, conflict):
     assert any(c.kind == "date" for c in find_conflicts(story, articles)) is conflict
 
 
+@pytest.mark.parametrize("second_place, conflict", [("Cape Dorn", True), ("Port Vell", False)])
+def test_conflicts_dates_of_events_in_different_places_are_two_events(second_place, conflict):
+    """Two dates for one skipper's boats leaving: a disagreement when both name one port, two
+    events when each names another port and none is the other's."""
+    claims = [
+        make_claim("a", "post-1", "Skipper Ilse Marr's fishing boats left Cape Dorn on the same morning.", event_date="2031-06-08"),
+        make_claim("b", "wire-1", f"Skipper Ilse Marr's fishing boats had left {second_place} together.", event_date="2031-06-09"),
+    ]
+    story, articles = make_story(claims, entities=("Cape Dorn", "Port Vell"))
+    for claim in claims:
+        article = articles[claim.article_id]
+        at = article.text.index("Ilse Marr")
+        article.entities.append(Entity(at, at + len("Ilse Marr"), "PERSON", "Ilse Marr"))
+    assert any(c.kind == "date" for c in find_conflicts(story, articles)) is conflict
+
+
 def test_conflicts_status_sequence_inside_one_article_is_not_a_conflict():
     claims = [
         make_claim("a", "wire-1", "The 12 fishermen from Cape Dorn went missing on Sunday.", [(12, "fishermen", "12 fishermen", False)]),

@@ -44,7 +44,8 @@ own content (a shared count, or a shared entity and ``MIN_SHARED_WORDS_STRICT`` 
 and no different states) are compared, and only claims of different articles and origins. Dates
 conflict when their (not inferred, calendar) values differ and neither contains the other
 ("2024-10" contains "2024-10-15"), between claims that name no other date (a claim with several
-dates tells of several events). Places conflict when each claim names exactly one place (GPE/LOC/FAC
+dates tells of several events) and do not name different places (a shooting near one city in
+March and one in another city in April are two events). Places conflict when each claim names exactly one place (GPE/LOC/FAC
 entity) introduced as where something happened ("in Flint", "off Yemen"; not "Alabama physician"
 nor a name ending in an office, "Genesee County Sheriff"), the places are of one kind (two GPEs,
 not a city and a sea), the names differ, neither contains the other ("U.S." is "US") and no
@@ -684,6 +685,7 @@ def _fact_subgroups(context: _Context) -> list[tuple[str, list[Claim]]]:
 
 def _date_conflicts(context: _Context):
     found = []
+    nested = _nested_places(context)
     for fact_id, claims in _fact_subgroups(context):
         by_date: dict[str, list[Claim]] = defaultdict(list)
         for claim in claims:
@@ -693,15 +695,19 @@ def _date_conflicts(context: _Context):
                 by_date[date.value].append(claim)
         dates = sorted(by_date)
         mentioned = {claim.id: _calendar_dates(context, claim) for claim in claims}
+        places = {claim.id: _claim_places(context, claim) for claim in claims}
 
         def disagree(a: str, b: str) -> bool:
             """Two dates disagree when neither contains the other and two claims from different
             articles and origins give them, each claim naming no other date (a claim with several
-            dates, "hired in 1994 ... until June 27, 2001", tells of several events)."""
+            dates, "hired in 1994 ... until June 27, 2001", tells of several events) and the two
+            not naming different places (a shooting in March near one city and one in April in
+            another are two events)."""
             if _dates_overlap(a, b):
                 return False
             return any(ca.article_id != cb.article_id and context.origin(ca).key != context.origin(cb).key
                        and len(mentioned[ca.id]) <= 1 and len(mentioned[cb.id]) <= 1
+                       and not _different_places(places[ca.id], places[cb.id], nested)
                        for ca in by_date[a] for cb in by_date[b])
 
         if any(disagree(a, b) for i, a in enumerate(dates) for b in dates[i + 1 :]):
@@ -709,6 +715,23 @@ def _date_conflicts(context: _Context):
             note = "Claims of one fact give different event dates: " + ", ".join(dates) + "."
             found.append(("date", f"date of: {_fact_label(claims)}", values, note))
     return found
+
+
+def _claim_places(context: _Context, claim: Claim) -> set[str]:
+    """The places (GPE/LOC/FAC entities) a claim names, as compare names."""
+    article = context.articles.get(claim.article_id)
+    if article is None:
+        return set()
+    start, end = claim_span(claim, article)
+    return {_place_name(e.text) for e in article.entities
+            if e.label in _PLACE_LABELS and e.start >= start and e.end <= end}
+
+
+def _different_places(first: set[str], second: set[str], nested: set[frozenset[str]]) -> bool:
+    """Both claims name places and none of one is, contains, is contained in or is written nested
+    with ("Flint, Michigan") one of the other: the claims tell of events in different places."""
+    return bool(first and second) and not any(
+        a in b or b in a or frozenset((a, b)) in nested for a in first for b in second)
 
 
 def _dates_overlap(a: str, b: str) -> bool:
