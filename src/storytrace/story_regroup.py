@@ -42,7 +42,7 @@ ArticlesOf = Callable[[Sequence[str]], list[Article]]  # analysed articles by id
 class RegroupSettings:
     """Knobs of regrouping (chosen on held-out ECB+ train folds; see the module docstring)."""
 
-    split_below: float = 0.5
+    split_below: float = 0.55
     merge_at: float = 0.6
     min_candidate_score: float = 0.15
     max_candidates: int = 3
