@@ -25,6 +25,7 @@ from storytrace.quantities import find_quantities
         ("Friday's 88-72 loss in Harlow ended the streak.", []),  # a score counts nothing
         ("The council voted 9-4 to close the depot.", []),  # a tally
         ("They drew 2-2 and 18 fans were hurt.", [(18, "fans", False)]),
+        ("Activists sent 70, 000 petitions.", [(70000, "petitions", False)]),  # a space after the comma
     ],
 )
 def test_quantities_values_units_and_approximation(nlp, sentence, expected):

@@ -1,7 +1,7 @@
 """Quantities in a parsed article: numbers read and normalised with what they count or measure.
 
 "an estimated 18 soldiers" -> 18 soldiers, approximate; "six officers" -> 6; "two dozen" -> 24;
-"1.5 million" -> 1500000; "7 kilometers (4 miles)" -> one quantity (7 km) with its alternate;
+"1.5 million" -> 1500000; "70, 000" (a space after the comma) -> 70000; "7 kilometers (4 miles)" -> one quantity (7 km) with its alternate;
 "several days" is not a number. Dates, times, ordinals and numbers inside names are not quantities,
 nor a score or tally written as two numbers joined by a dash, the first not smaller ("an 88-72
 loss", "a 5-4 decision", "voted 19-15"); a rising pair is a range ("10-12 people").
@@ -131,7 +131,7 @@ def find_quantities(doc: Doc) -> list[Quantity]:
     n = len(doc)
     while i < n:
         token = doc[i]
-        if not _is_number_token(token):
+        if not _is_number_token(token) and not _split_thousands(doc, i):  # the tagger may call "70," a date
             i += 1
             continue
         if _is_score(doc, i):
@@ -151,6 +151,8 @@ def find_quantities(doc: Doc) -> list[Quantity]:
         if value is None:
             i = j
             continue
+        if len(run) == 1 and _split_thousands(doc, i):  # "70, 000 petitions" is 70,000
+            run, j, value = [token, doc[i + 2]], i + 3, value * 1000 + float(doc[i + 2].text)
         approximate, start_i = _approximate(doc, run[0].i)
         currency = None
         if run[0].i > 0 and doc[run[0].i - 1].text in _CURRENCY:
@@ -177,6 +179,14 @@ def find_quantities(doc: Doc) -> list[Quantity]:
             quantities.append(quantity)
         i = max(j, end_token.i + 1)
     return quantities
+
+
+def _split_thousands(doc: Doc, i: int) -> bool:
+    """Whether token i starts a number written with a space after its thousands comma: one to three
+    digits, a comma, then a group of three digits with a leading zero ("70, 000", "2, 050")."""
+    if i + 2 >= len(doc) or doc[i + 1].text != "," or doc[i].whitespace_:
+        return False
+    return bool(re.fullmatch(r"\d{1,3}", doc[i].text) and re.fullmatch(r"0\d\d", doc[i + 2].text))
 
 
 _DASHES = ("-", "\u2013", "\u2014")
