@@ -496,3 +496,41 @@ def test_conflicts_money_is_an_amount_not_a_number():
     (conflict,) = quantity_conflicts(claims)
     assert conflict.about == "amount in USD"
 
+
+
+def test_conflicts_a_status_dated_long_before_its_report_is_no_contradiction():
+    """A report of today recalling that the fishermen went missing two years ago does not contradict
+    another report of today that they were found."""
+    claims = [
+        make_claim("a", "wire-1", "The 12 fishermen from Cape Dorn went missing at sea.", [(12, "fishermen", "12 fishermen", False)],
+                   event_date="2029-06"),
+        make_claim("b", "post-1", "The 12 fishermen from Cape Dorn were found and detained by a patrol.", [(12, "fishermen", "12 fishermen", False)]),
+    ]
+    story, articles = make_story(claims)
+    assert [c for c in find_conflicts(story, articles) if c.kind == "status"] == []
+    claims[0].event_date = EventDate("2031-06-10", None)
+    assert [c.kind for c in find_conflicts(story, articles) if c.kind == "status"] == ["status"]
+
+
+@pytest.mark.parametrize(
+    "first, second, conflict",
+    [
+        # one fact, but nothing in the words ties the two: a plan of the port and a road done
+        ("The harbour works were planned by the council.", "Crews completed the coastal road.", False),
+        # one person who plans one thing and has done another: no contradiction
+        ("Ilse Marr planned a visit to the harbour.", "Ilse Marr completed the survey of the road.", False),
+        # the same 40 berths, planned in one report and done in the other
+        ("The 40 berths were planned by the council.", "The 40 berths were completed by crews.", True),
+    ],
+)
+def test_conflicts_status_needs_the_same_participants_in_the_claims_words(first, second, conflict):
+    counts = [(40, "berths", "40 berths", False)]
+    claims = [make_claim("a", "wire-1", first, counts if "40" in first else []),
+              make_claim("b", "post-1", second, counts if "40" in second else [])]
+    story, articles = make_story(claims)
+    for claim in claims:
+        if "Ilse Marr" in claim.text:
+            article = articles[claim.article_id]
+            at = article.text.index("Ilse Marr")
+            article.entities.append(Entity(at, at + len("Ilse Marr"), "PERSON", "Ilse Marr"))
+    assert any(c.kind == "status" for c in find_conflicts(story, articles)) is conflict

@@ -280,3 +280,29 @@ def test_updates_a_state_named_in_passing_earlier_is_not_new():
         people=("Ana Brel",),
     )
     assert found == []
+
+
+@pytest.mark.parametrize(
+    "event_date, update",
+    [
+        (None, True),
+        ("2031-07-04", True),  # the day before its report: news
+        ("2031-06", True),  # a month that ends within HISTORY_DAYS of the report
+        ("2029-03", False),  # two years before its report: history, not the current state
+        ("2029", False),
+    ],
+)
+def test_updates_a_state_dated_long_before_its_report_is_history(event_date, update):
+    """"The 18 conscripts were detained in March 2029" in a report of July 2031 recalls an old
+    detention: it neither updates the desertion nor contradicts it."""
+    from storytrace.updates import tells_history
+
+    detained = make_claim("c", "gazette", DETAINED, [EIGHTEEN], fact_id="f-caught", event_date=event_date)
+    claims, articles = build(
+        {
+            "wire": ("2031-07-01", [make_claim("a", "wire", DESERTED, [EIGHTEEN], fact_id="f-desert")]),
+            "gazette": ("2031-07-05", [detained]),
+        }
+    )
+    assert tells_history(detained, articles) is not update
+    assert bool(find_updates(Story("s1", "", list(articles), claims=claims), articles)) is update

@@ -38,7 +38,10 @@ either figure do not make it a conflict).
 
 Status conflicts: claims about the same participants on one axis (see storytrace.updates),
 reported on the same day by different articles, whose states on that axis are in different phases
-("missing" vs "detained").
+("missing" vs "detained"). The two claims must name the participants alike in their own words (a
+shared count or participant noun, two shared names, or a shared person; being claims of one fact
+is not enough). On the one-way axes of actions and explanations (execution, motive) a shared person
+is not enough either: one person plans one thing and does another.
 Date and location conflicts: within one fact, only claims that are about the same event by their
 own content (a shared count, or a shared entity and ``MIN_SHARED_WORDS_STRICT`` of content words,
 and no different states) are compared, and only claims of different articles and origins. Dates
@@ -72,7 +75,10 @@ from storytrace.updates import (
     claim_entities,
     claim_span,
     claim_states,
+    participants,
+    participants_named_alike,
     related_groups,
+    status_lexicon,
     report_day,
     stated_claims,
     unit_key,
@@ -618,7 +624,8 @@ def _quantity_conflict(context: _Context, values: list[list[_Figure]]):
 
 def _status_conflicts(context: _Context):
     found = []
-    for axis, stated in stated_claims(context.story).items():
+    forward = {axis.name: axis.forward for axis in status_lexicon()[0]}
+    for axis, stated in stated_claims(context.story, context.articles).items():
         state_of = {claim.id: state for claim, state in stated}
         by_day: dict[str, list[Claim]] = defaultdict(list)
         for claim, _ in stated:
@@ -630,8 +637,10 @@ def _status_conflicts(context: _Context):
                 by_state: dict[str, list[Claim]] = defaultdict(list)
                 for claim in sorted(group, key=lambda c: (state_of[c.id].state.rank, context.claim_order[c.id])):
                     by_state[state_of[claim.id].state.name].append(claim)
+                who = {claim.id: participants(claim, context.articles, axis) for claim in group}
                 if not any(
                     state_of[a.id].state.phase != state_of[b.id].state.phase and a.article_id != b.article_id
+                    and participants_named_alike(who[a.id], who[b.id], people_suffice=not forward[axis])
                     for a in group
                     for b in group
                 ):

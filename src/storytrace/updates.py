@@ -9,7 +9,9 @@ trapped"). Two claims are about the same participants when nothing tells them ap
 named people, or different counts of the same thing) and they share the fact, a count, a person,
 a participant noun, or at least two named entities.
 
-Claims with a state are ordered by report day (the article's ``published`` date, else the claim's
+A claim dated more than ``HISTORY_DAYS`` before its article was published ("was imprisoned in
+February 1979" in a report of this week) tells history: it gives no state, for updates or status
+conflicts. Claims with a state are ordered by report day (the article's ``published`` date, else the claim's
 event date) and, within a day, by publication time. A claim is an update when it is the first
 report of its state about its participants (no earlier report named it, even in passing: "was
 arrested and later released") and the latest earlier day's reports about them gave
@@ -29,7 +31,7 @@ import bisect
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import date as date_type, datetime, timedelta, timezone
 from functools import cache, lru_cache
 from importlib import resources
 
@@ -400,11 +402,20 @@ def participants_match(a: Participants, b: Participants) -> bool:
         return False
     if a.fact_id is not None and a.fact_id == b.fact_id:
         return True
+    return participants_named_alike(a, b)
+
+
+def participants_named_alike(a: Participants, b: Participants, people_suffice: bool = True) -> bool:
+    """Not told apart, and the claims' own words name the same participants: a shared count or
+    participant noun, two shared named entities, or (``people_suffice``) a shared person. A shared
+    fact is not enough here."""
+    if participants_differ(a, b):
+        return False
     if a.counts & b.counts or a.nouns & b.nouns:
         return True
     labels_a = dict(a.entities)
     shared = [name for name, _ in b.entities if name in labels_a]
-    return len(shared) >= 2 or any(labels_a[name] == "PERSON" for name in shared)
+    return len(shared) >= 2 or people_suffice and any(labels_a[name] == "PERSON" for name in shared)
 
 
 def same_participants(a: Claim, b: Claim, articles: dict[str, Article], axis: str | None = None) -> bool:
@@ -465,13 +476,52 @@ def related_groups(claims: list[Claim], articles: dict[str, Article], axis: str 
     return list(groups.values())
 
 
-def stated_claims(story: Story) -> dict[str, list[tuple[Claim, ClaimState]]]:
-    """Per axis, the story's claims that give a state on it."""
+def stated_claims(story: Story, articles: dict[str, Article]) -> dict[str, list[tuple[Claim, ClaimState]]]:
+    """Per axis, the story's claims that give a state on it, without those that tell history
+    (``tells_history``: "returned to prison in May 1984" in a report of this week)."""
     by_axis: dict[str, list[tuple[Claim, ClaimState]]] = defaultdict(list)
     for claim in story.claims:
+        if tells_history(claim, articles):
+            continue
         for axis, state in claim_states(claim.text).items():
             by_axis[axis].append((claim, state))
     return by_axis
+
+
+HISTORY_DAYS = 31  # a claim dated this long before its report tells history, not the current state
+
+
+def tells_history(claim: Claim, articles: dict[str, Article]) -> bool:
+    """True when the claim's (not inferred) event date ends more than ``HISTORY_DAYS`` before its
+    article was published: a state it gives ("was imprisoned in February 1979") is background, not
+    what the report says is the case now. False when either date is unknown."""
+    article = articles.get(claim.article_id)
+    date = claim.event_date
+    if article is None or not article.published or date is None or date.inferred:
+        return False
+    last_day = _last_day(date.value or "")
+    try:
+        published = datetime.fromisoformat(article.published[:10]).date()
+    except ValueError:
+        return False
+    return last_day is not None and (published - last_day).days > HISTORY_DAYS
+
+
+def _last_day(value: str):
+    """The last calendar day a date value ("1984", "1984-05", "1984-05-03") can mean, else None."""
+    match = re.match(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", value)
+    if not match:
+        return None
+    year, month, day = int(match.group(1)), match.group(2), match.group(3)
+    try:
+        if day:
+            return date_type(year, int(month), int(day))
+        if month:
+            following = date_type(year + int(month) // 12, int(month) % 12 + 1, 1)
+            return following - timedelta(days=1)
+        return date_type(year, 12, 31)
+    except ValueError:
+        return None
 
 
 # --------------------------------------------------------------------------- updates
@@ -517,7 +567,7 @@ def find_updates(story: Story, articles: dict[str, Article]) -> list[Update]:
     updates: list[tuple[str, int, Update]] = []
     seen: set[tuple[str, str, str, str]] = set()
     forward = {axis.name: axis.forward for axis in status_lexicon()[0]}
-    for axis, stated in stated_claims(story).items():
+    for axis, stated in stated_claims(story, articles).items():
         reports = [
             _Report(day, report_moment(claim, articles), order[claim.id], claim, state.state, state.cue)
             for claim, state in stated
