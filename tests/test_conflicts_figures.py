@@ -534,3 +534,37 @@ def test_conflicts_status_needs_the_same_participants_in_the_claims_words(first,
             at = article.text.index("Ilse Marr")
             article.entities.append(Entity(at, at + len("Ilse Marr"), "PERSON", "Ilse Marr"))
     assert any(c.kind == "status" for c in find_conflicts(story, articles)) is conflict
+
+
+@pytest.mark.parametrize(
+    "text, quantity, rate",
+    [
+        ("The deal paid him $4 million a year until 2031.", (4000000, "USD", "$4 million", False), "per year"),
+        ("Crews cleared 12 houses per day.", (12, "houses", "12 houses", False), "per day"),
+        ("The port handles 300 ships annually.", (300, "ships", "300 ships", False), "per year"),
+        ("He still has $8 million left on the deal.", (8000000, "USD", "$8 million", False), ""),
+        ("A day later 12 houses were cleared.", (12, "houses", "12 houses", False), ""),
+    ],
+)
+def test_conflicts_rate_phrase_after_a_figure(text, quantity, rate):
+    from storytrace.conflicts import rate_phrase
+
+    assert rate_phrase(text, ClaimQuantity(*quantity)) == rate
+
+
+@pytest.mark.parametrize(
+    "second_text, second_quantity, conflict",
+    [
+        ("Ostland will pay the port $8 million in all, officials said.", (8000000, "USD", "$8 million", False), False),
+        ("Ostland will pay the port $9 million a year, officials said.", (9000000, "USD", "$9 million", False), True),
+    ],
+)
+def test_conflicts_a_rate_is_not_compared_with_a_total(second_text, second_quantity, conflict):
+    claims = [
+        make_claim("a", "post-1", "Ostland will pay the port $4 million a year, officials said.", [(4000000, "USD", "$4 million", False)]),
+        make_claim("b", "wire-1", second_text, [second_quantity], chain=(("a diplomat", "anonymous"),)),
+    ]
+    found = quantity_conflicts(claims)
+    assert bool(found) is conflict
+    if found:
+        assert found[0].about == "amount in USD per year"

@@ -7,7 +7,8 @@ data/quantity_partial_words.txt) or fragments of a number written with a space (
 "000"). Figures are compared when they are the *same count*:
 - the same slot: the same counted or measured thing (unit words mapped through
   data/unit_synonyms.txt, else compared in singular form) and, for units of measurement, the same
-  anchor phrase after the figure ("from the border" is not "from their original position");
+  anchor phrase after the figure ("from the border" is not "from their original position"), and
+  the same rate ("$4 million a year", "12 per day": a rate is not a total such as "$8 million left");
 - the same scope: claims of one fact, or claims sharing a named entity and at least
   ``MIN_SHARED_WORDS`` of their content words;
 - and, because a fact from the alignment stage can be broad (a whole story), evidence that the
@@ -179,6 +180,27 @@ def anchor_phrase(claim_text: str, quantity: ClaimQuantity) -> tuple[str, str]:
     return " ".join(key), " ".join(readable)
 
 
+_RATE_PERIODS = {"year", "month", "week", "day", "hour", "minute", "second", "season", "game", "night", "term"}
+_RATE_ADVERBS = {"annually": "year", "yearly": "year", "monthly": "month", "weekly": "week", "daily": "day",
+                 "nightly": "night", "hourly": "hour"}
+
+
+def rate_phrase(claim_text: str, quantity: ClaimQuantity) -> str:
+    """"per year" when the figure is a rate ("$4 million a year", "12 per day", "300 annually",
+    "$2 an hour"): a rate is another slot than a total ("$8 million left"). Empty otherwise."""
+    position = claim_text.lower().find(quantity.text.lower()) if quantity.text else -1
+    if position < 0:
+        return ""
+    words = [w.lower() for w in _WORD.findall(claim_text[position + len(quantity.text):])[:3]]
+    if words and quantity.unit and words[0] == quantity.unit.lower():
+        words = words[1:]
+    if words and words[0] in _RATE_ADVERBS:
+        return f"per {_RATE_ADVERBS[words[0]]}"
+    if len(words) >= 2 and words[0] in ("a", "an", "per", "each", "every") and words[1] in _RATE_PERIODS:
+        return f"per {words[1]}"
+    return ""
+
+
 @dataclass
 class _Figure:
     claim: Claim
@@ -249,6 +271,9 @@ def _figures(claim: Claim) -> list[_Figure]:
         if unit is None or not _comparable(quantity, unit, kinds[id(quantity)]):
             continue
         anchor, anchor_text = anchor_phrase(claim.text, quantity) if unit.measure else ("", "")
+        rate = rate_phrase(claim.text, quantity)
+        if rate and not anchor:
+            anchor, anchor_text = rate, rate
         by_slot[(unit.key, anchor)].append((quantity, unit, anchor, anchor_text))
     figures = []
     for items in by_slot.values():
@@ -563,10 +588,12 @@ def _is_gloss(figure: _Figure) -> bool:
 
 def _count_name(figure: _Figure) -> str:
     """What a slot counts or measures, for a reader: "number of soldiers", "km from border",
-    "amount in USD"."""
+    "amount in USD", "amount in USD per year"."""
     if figure.unit_word in CURRENCY_CODES:
-        return f"amount in {figure.unit_word}"
-    return f"{figure.unit_word} {figure.anchor_text}".strip() if figure.unit.measure else f"number of {figure.unit_word}"
+        return f"amount in {figure.unit_word} {figure.anchor_text}".strip()
+    if figure.unit.measure:
+        return f"{figure.unit_word} {figure.anchor_text}".strip()
+    return f"number of {figure.unit_word} {figure.anchor_text}".strip()
 
 
 def _latest_per_lineage(context: _Context, figures: list[_Figure]) -> list[_Figure]:
