@@ -568,3 +568,30 @@ def test_conflicts_a_rate_is_not_compared_with_a_total(second_text, second_quant
     assert bool(found) is conflict
     if found:
         assert found[0].about == "amount in USD per year"
+
+
+@pytest.mark.parametrize(
+    "text, quantity, joint",
+    [
+        ("The ship took off some 420 passengers and crew.", (420, "passengers", "some 420 passengers", True), "and crew"),
+        ("It flew its 246 passengers and most of its crew.", (246, "passengers", "246 passengers", False), ""),
+        ("Police held 18 soldiers and their commander.", (18, "soldiers", "18 soldiers", False), ""),
+        ("They seized 12 magazines and 300 rounds.", (12, "magazines", "12 magazines", False), ""),
+    ],
+)
+def test_conflicts_joint_phrase_after_a_count(text, quantity, joint):
+    from storytrace.conflicts import joint_phrase
+
+    assert joint_phrase(text, ClaimQuantity(*quantity)) == joint
+
+
+@pytest.mark.parametrize("event_date, conflict", [(None, True), ("2031-06-09", True), ("2029-05", False)])
+def test_conflicts_a_figure_from_history_is_not_compared(event_date, conflict):
+    """"Ostland had sent 12,000 soldiers to the front in May 2029" in a report of June 2031 is an
+    old figure, not a second account of today's 10,000."""
+    claims = [
+        make_claim("a", "post-1", SENT.format("10,000 soldiers"), [(10000, "soldiers", "10,000 soldiers", False)]),
+        make_claim("b", "wire-1", SENT.format("12,000 soldiers"), [(12000, "soldiers", "12,000 soldiers", False)],
+                   chain=(("a diplomat", "anonymous"),), event_date=event_date),
+    ]
+    assert bool(quantity_conflicts(claims)) is conflict

@@ -8,7 +8,8 @@ data/quantity_partial_words.txt) or fragments of a number written with a space (
 - the same slot: the same counted or measured thing (unit words mapped through
   data/unit_synonyms.txt, else compared in singular form) and, for units of measurement, the same
   anchor phrase after the figure ("from the border" is not "from their original position"), and
-  the same rate ("$4 million a year", "12 per day": a rate is not a total such as "$8 million left");
+  the same rate ("$4 million a year", "12 per day": a rate is not a total such as "$8 million left")
+  and the same company ("420 passengers and crew" is a joint count, not a count of passengers);
 - the same scope: claims of one fact, or claims sharing a named entity and at least
   ``MIN_SHARED_WORDS`` of their content words;
 - and, because a fact from the alignment stage can be broad (a whole story), evidence that the
@@ -29,7 +30,8 @@ not overlap and:
   smaller figure. So "about 10,900" next to "10,000" is within what "about" allows, while "10,000"
   and "about 11,000" (a 10% gap) conflict: a writer who meant the same count would not round
   10,000 up to 11,000.
-Within one source lineage (same origin, see storytrace.origins) a figure reported on an earlier
+Claims that tell history (storytrace.updates.tells_history: dated over a month before their report,
+"59 catches in 2008") give no figure. Within one source lineage (same origin, see storytrace.origins) a figure reported on an earlier
 day than the lineage's latest figure is dropped: a revision is an update, not a conflict
 (``figure_updates`` lists those revisions for storytrace.updates).
 Figures that differ only inside one article are not flagged (an article may compare two counts),
@@ -79,9 +81,10 @@ from storytrace.updates import (
     participants,
     participants_named_alike,
     related_groups,
-    status_lexicon,
     report_day,
     stated_claims,
+    status_lexicon,
+    tells_history,
     unit_key,
 )
 
@@ -201,6 +204,22 @@ def rate_phrase(claim_text: str, quantity: ClaimQuantity) -> str:
     return ""
 
 
+def joint_phrase(claim_text: str, quantity: ClaimQuantity) -> str:
+    """"and crew" when the figure counts its unit together with another bare noun ("420 passengers
+    and crew", "300 men and women"): a joint count is another slot than the unit alone. Not for a
+    next figure or a noun with its own determiner ("18 soldiers and their commander"). Empty otherwise."""
+    position = claim_text.lower().find(quantity.text.lower()) if quantity.text else -1
+    if position < 0 or not quantity.unit:
+        return ""
+    words = [w.lower() for w in _WORD.findall(claim_text[position + len(quantity.text):])[:3]]
+    if words and words[0] == quantity.unit.lower():
+        words = words[1:]
+    if len(words) >= 2 and words[0] in ("and", "&") and _LETTER_WORD.fullmatch(words[1]) \
+            and words[1] not in _stop_words() and words[1] not in number_words():
+        return f"and {words[1]}"
+    return ""
+
+
 @dataclass
 class _Figure:
     claim: Claim
@@ -271,7 +290,7 @@ def _figures(claim: Claim) -> list[_Figure]:
         if unit is None or not _comparable(quantity, unit, kinds[id(quantity)]):
             continue
         anchor, anchor_text = anchor_phrase(claim.text, quantity) if unit.measure else ("", "")
-        rate = rate_phrase(claim.text, quantity)
+        rate = rate_phrase(claim.text, quantity) or joint_phrase(claim.text, quantity)
         if rate and not anchor:
             anchor, anchor_text = rate, rate
         by_slot[(unit.key, anchor)].append((quantity, unit, anchor, anchor_text))
@@ -506,6 +525,8 @@ def _count_scopes(context: _Context) -> list[list[_Figure]]:
     """The story's figures grouped into counts: one slot, and every pair passing ``same_count``."""
     slots: dict[tuple[str, str], list[_Figure]] = defaultdict(list)
     for claim in context.story.claims:
+        if tells_history(claim, context.articles):
+            continue  # "59 catches in 2008" in a report of this week is no current figure
         for figure in _figures(claim):
             slots[(figure.unit.key, figure.anchor)].append(figure)
     scopes = []
