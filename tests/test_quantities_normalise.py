@@ -26,6 +26,10 @@ from storytrace.quantities import find_quantities
         ("The council voted 9-4 to close the depot.", []),  # a tally
         ("They drew 2-2 and 18 fans were hurt.", [(18, "fans", False)]),
         ("Activists sent 70, 000 petitions.", [(70000, "petitions", False)]),  # a space after the comma
+        ("Last week 1, 300 biologists signed.", [(1300, "biologists", False)]),
+        ("On May 1, 300 protesters marched.", [(300, "protesters", False)]),  # a date, then a count
+        ("Ages 7, 300 and 12 were named.", [(300, None, False), (12, None, False)]),  # a list, not 7,300
+        ("The fund holds $143-billion.", [(143_000_000_000, "USD", False)]),
     ],
 )
 def test_quantities_values_units_and_approximation(nlp, sentence, expected):

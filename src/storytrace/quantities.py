@@ -1,7 +1,7 @@
 """Quantities in a parsed article: numbers read and normalised with what they count or measure.
 
 "an estimated 18 soldiers" -> 18 soldiers, approximate; "six officers" -> 6; "two dozen" -> 24;
-"1.5 million" -> 1500000; "70, 000" (a space after the comma) -> 70000; "7 kilometers (4 miles)" -> one quantity (7 km) with its alternate;
+"1.5 million" -> 1500000; "70, 000" (a space after the comma) -> 70000; "$143-billion" -> 143000000000; "7 kilometers (4 miles)" -> one quantity (7 km) with its alternate;
 "several days" is not a number. Dates, times, ordinals and numbers inside names are not quantities,
 nor a score or tally written as two numbers joined by a dash, the first not smaller ("an 88-72
 loss", "a 5-4 decision", "voted 19-15"); a rising pair is a range ("10-12 people").
@@ -145,6 +145,8 @@ def find_quantities(doc: Doc) -> list[Quantity]:
                 j += 1
             elif _joins_number(doc, j, run[-1]):
                 j += 1  # "two hundred and fifty": the "and" is part of the number
+            elif _dash_before_multiplier(doc, j):
+                j += 1  # "$143-billion": the dash joins the number to its multiplier
             else:
                 break
         value = _combine(run)
@@ -183,10 +185,30 @@ def find_quantities(doc: Doc) -> list[Quantity]:
 
 def _split_thousands(doc: Doc, i: int) -> bool:
     """Whether token i starts a number written with a space after its thousands comma: one to three
-    digits, a comma, then a group of three digits with a leading zero ("70, 000", "2, 050")."""
+    digits, a comma, then a group of three digits ("70, 000", "1, 300 biologists"). A group without
+    a leading zero must be followed by what it counts, and not come after a month's name ("On May 1,
+    300 protesters" is a date, then a count; "ages 7, 300 and 12" a list)."""
     if i + 2 >= len(doc) or doc[i + 1].text != "," or doc[i].whitespace_:
         return False
-    return bool(re.fullmatch(r"\d{1,3}", doc[i].text) and re.fullmatch(r"0\d\d", doc[i + 2].text))
+    if not (re.fullmatch(r"\d{1,3}", doc[i].text) and re.fullmatch(r"\d{3}", doc[i + 2].text)):
+        return False
+    if doc[i + 2].text.startswith("0"):
+        return True
+    after_month = i > 0 and doc[i - 1].lower_.rstrip(".")[:3] in _MONTHS
+    counted = i + 3 < len(doc) and doc[i + 3].is_alpha and doc[i + 3].pos_ not in _NOT_COUNTED_POS
+    return counted and not after_month  # "1, 300 biologists"; not "ages 7, 300 and 12"
+
+
+_NOT_COUNTED_POS = {"CCONJ", "ADP", "AUX", "PRON", "DET", "SCONJ", "PART"}
+
+
+_MONTHS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
+
+
+def _dash_before_multiplier(doc: Doc, j: int) -> bool:
+    """Whether token j is a dash joining a number to a multiplier, with no space ("143-billion")."""
+    return (j + 1 < len(doc) and doc[j].text == "-" and not doc[j - 1].whitespace_ and not doc[j].whitespace_
+            and doc[j + 1].lower_ in _MULTIPLIERS)
 
 
 _DASHES = ("-", "\u2013", "\u2014")
