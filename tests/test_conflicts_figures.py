@@ -595,3 +595,17 @@ def test_conflicts_a_figure_from_history_is_not_compared(event_date, conflict):
                    chain=(("a diplomat", "anonymous"),), event_date=event_date),
     ]
     assert bool(quantity_conflicts(claims)) is conflict
+
+
+def test_conflicts_a_figure_joined_to_its_unit_describes_one_thing():
+    """"an 86-yard run" and "a 90-yard run" are two runs, not two counts of yards."""
+    claims = [
+        make_claim("a", "post-1", "Ostland's striker scored after an 86-yard run, officials said.", [(86, "yard", "86-yard", False)]),
+        make_claim("b", "wire-1", "Ostland's striker scored after a 90-yard run, officials said.", [(90, "yard", "90-yard", False)],
+                   chain=(("a diplomat", "anonymous"),)),
+    ]
+    assert quantity_conflicts(claims) == []
+    claims[1].quantities = [ClaimQuantity(90, "yards", "90 yards", False)]
+    claims[0].quantities = [ClaimQuantity(86, "yards", "86 yards", False)]
+    claims[0].text, claims[1].text = "Ostland's striker ran 86 yards, officials said.", "Ostland's striker ran 90 yards, officials said."
+    assert len(quantity_conflicts(claims)) == 1

@@ -2,7 +2,8 @@
 
 Quantity conflicts compare figures that count or measure a thing: not words that count nothing
 ("a four-time champion", "three times": ``nocount`` in data/unit_synonyms.txt), units that are no
-word ("139-"), parts of or additions to a count ("two other victims", "20 new cases":
+word ("139-"), figures hyphen-joined to their unit ("an 86-yard run", "a 12-year sentence": they
+describe one thing), parts of or additions to a count ("two other victims", "20 new cases":
 data/quantity_partial_words.txt) or fragments of a number written with a space ("2, 000" read as
 "000"). Figures are compared when they are the *same count*:
 - the same slot: the same counted or measured thing (unit words mapped through
@@ -265,14 +266,22 @@ def _comparable(quantity: ClaimQuantity, unit: Unit, kinds: frozenset[str]) -> b
     """Whether a quantity is a figure for a count or measure at all: not a "nocount" word
     ("four-time"), a unit that is no word ("139-"), a part of or an addition to a count ("two
     other victims", "20 new cases": a word of data/quantity_partial_words.txt among its ``kinds``,
-    the words between number and unit), or a fragment of a number that was written with a space
-    ("2, 000" read as "000")."""
+    the words between number and unit), a figure hyphen-joined to its unit ("an 86-yard run": a
+    property of the run), or a fragment of a number that was written with a space ("2, 000" read
+    as "000" by an older version)."""
     if not unit.counted or not re.search(r"[^\W\d_]", unit.key):
         return False
     if kinds & _partial_words():
         return False
+    if _COMPOUND_MODIFIER.search(quantity.text or ""):
+        return False
     number = re.search(r"\d[\d,.]*", quantity.text or "")
     return not (number and re.match(r"0\d", number.group()))
+
+
+# A figure hyphen-joined to its unit modifies a noun ("an 86-yard run", "a 9-magnitude quake"): it
+# gives a property of one thing, not a count of the unit.
+_COMPOUND_MODIFIER = re.compile(r"\d-[^\W\d_]")
 
 
 @cache
