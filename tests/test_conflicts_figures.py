@@ -609,3 +609,21 @@ def test_conflicts_a_figure_joined_to_its_unit_describes_one_thing():
     claims[0].quantities = [ClaimQuantity(86, "yards", "86 yards", False)]
     claims[0].text, claims[1].text = "Ostland's striker ran 86 yards, officials said.", "Ostland's striker ran 90 yards, officials said."
     assert len(quantity_conflicts(claims)) == 1
+
+
+@pytest.mark.parametrize(
+    "second, conflict",
+    [
+        ("The 12 fishermen from Cape Dorn were found and detained by a patrol.", True),
+        ("The 12 fishermen from Cape Dorn were found and detained by a patrol hours later.", False),
+    ],
+)
+def test_conflicts_a_later_state_marked_as_later_is_a_sequence(second, conflict):
+    """Two reports of one day: "still missing" and "found" contradict; "found ... hours later" tells
+    what happened after the first report."""
+    claims = [
+        make_claim("a", "wire-1", "The 12 fishermen from Cape Dorn are still missing.", [(12, "fishermen", "12 fishermen", False)]),
+        make_claim("b", "post-1", second, [(12, "fishermen", "12 fishermen", False)]),
+    ]
+    story, articles = make_story(claims)
+    assert any(c.kind == "status" for c in find_conflicts(story, articles)) is conflict

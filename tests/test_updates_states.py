@@ -306,3 +306,20 @@ def test_updates_a_state_dated_long_before_its_report_is_history(event_date, upd
     )
     assert tells_history(detained, articles) is not update
     assert bool(find_updates(Story("s1", "", list(articles), claims=claims), articles)) is update
+
+
+@pytest.mark.parametrize(
+    "text, nouns",
+    [
+        ("Officers found a gun in the car.", set()),  # the officers act
+        ("Guards were searching for the inmate.", {"inmate"}),
+        ("The guards were found unharmed.", {"guard"}),  # a passive keeps its subject
+        ("The soldiers deserted their posts.", {"soldier"}),  # an intransitive status word
+    ],
+)
+def test_updates_a_noun_that_acts_is_no_participant(text, nouns):
+    from storytrace.updates import participants
+
+    claim = make_claim("a", "wire", text)
+    _, articles = build({"wire": ("2031-07-01", [claim])})
+    assert set(participants(claim, articles).nouns) == nouns

@@ -45,7 +45,9 @@ reported on the same day by different articles, whose states on that axis are in
 ("missing" vs "detained"). The two claims must name the participants alike in their own words (a
 shared count or participant noun, two shared names, or a shared person; being claims of one fact
 is not enough). On the one-way axes of actions and explanations (execution, motive) a shared person
-is not enough either: one person plans one thing and does another.
+is not enough either: one person plans one thing and does another. A report of the later phase
+that marks it as a later development ("was arrested a few hours later": data/status_sequence_words.txt)
+tells a sequence within the day, not a contradiction.
 Date and location conflicts: within one fact, only claims that are about the same event by their
 own content (a shared count, or a shared entity and ``MIN_SHARED_WORDS_STRICT`` of content words,
 and no different states) are compared, and only claims of different articles and origins. Dates
@@ -696,7 +698,8 @@ def _status_conflicts(context: _Context):
                     by_state[state_of[claim.id].state.name].append(claim)
                 who = {claim.id: participants(claim, context.articles, axis) for claim in group}
                 if not any(
-                    state_of[a.id].state.phase != state_of[b.id].state.phase and a.article_id != b.article_id
+                    state_of[a.id].state.phase < state_of[b.id].state.phase and a.article_id != b.article_id
+                    and not _tells_a_later_state(b)
                     and participants_named_alike(who[a.id], who[b.id], people_suffice=not forward[axis])
                     for a in group
                     for b in group
@@ -711,6 +714,17 @@ def _status_conflicts(context: _Context):
                 about = f"{axis} of {_subject(group, context.articles)}"
                 found.append(("status", about, values, f"Reports of {day} disagree: {words}."))
     return found
+
+
+def _tells_a_later_state(claim: Claim) -> bool:
+    """Whether the claim marks its state as a later development ("was arrested a few hours later":
+    data/status_sequence_words.txt)."""
+    return bool(_sequence_words() & {w.lower() for w in _LETTER_WORD.findall(claim.text)})
+
+
+@cache
+def _sequence_words() -> frozenset[str]:
+    return frozenset(word_list("status_sequence_words.txt"))
 
 
 def _subject(claims: list[Claim], articles: dict[str, Article]) -> str:

@@ -3,7 +3,8 @@
 A claim's state comes from the status lexicon (data/status_transitions.txt): each axis (e.g.
 whereabouts) has ordered state classes in phases. Participants are read per axis, from the words
 near the axis's status words: counts ("the 18 soldiers"), named entities and participant nouns
-(data/status_participant_nouns.txt: "the operations manager"); a mention near another axis's
+(data/status_participant_nouns.txt: "the operations manager"; not a noun that acts on others,
+"officers found a gun": data/status_agent_verbs.txt); a mention near another axis's
 status word belongs to that axis ("detained the manager as rescuers dug toward 14 workers
 trapped"). Two claims are about the same participants when nothing tells them apart (different
 named people, or different counts of the same thing) and they share the fact, a count, a person,
@@ -35,7 +36,7 @@ from datetime import date as date_type, datetime, timedelta, timezone
 from functools import cache, lru_cache
 from importlib import resources
 
-from storytrace.lexicons import entries
+from storytrace.lexicons import entries, word_list
 from storytrace.model import Article, Claim, Story, Update
 
 _NEGATIONS = {"not", "no", "never", "n't", "without", "nor"}
@@ -359,11 +360,31 @@ def _claim_mentions(claim: Claim, article: Article | None) -> list[_Mention]:
                 value = (_entity_name(entity.text), entity.label)
                 mentions.append(_Mention(position_at(entity.start - base), "entity", value))
     nouns = participant_nouns()
+    words = [match.group().lower() for match in _WORD.finditer(text)]
     for position, match in enumerate(_WORD.finditer(text)):
-        word = match.group().lower()
-        if word in nouns and not nouns[word] and not in_source(base + match.start(), base + match.end()):
+        word = words[position]
+        if word in nouns and not nouns[word] and not in_source(base + match.start(), base + match.end()) \
+                and not _acts(words, position):
             mentions.append(_Mention(position, "noun", (_singular(word),)))
     return mentions
+
+
+_BE_FORMS = frozenset({"was", "were", "is", "are"})
+
+
+def _acts(words: list[str], position: int) -> bool:
+    """Whether the noun at ``position`` is the subject of a status verb that takes the participant as
+    its object ("officers found", "guards were searching": data/status_agent_verbs.txt)."""
+    following = words[position + 1 : position + 3]
+    if following and following[0] in _agent_verbs():
+        return True
+    return len(following) == 2 and following[0] in _BE_FORMS and following[1].endswith("ing") \
+        and following[1] in _agent_verbs()
+
+
+@cache
+def _agent_verbs() -> frozenset[str]:
+    return frozenset(word_list("status_agent_verbs.txt"))
 
 
 def participants(claim: Claim, articles: dict[str, Article], axis: str | None = None) -> Participants:
