@@ -323,9 +323,10 @@ _NAME_KINDS = frozenset({"PERSON", "ORG", "PLACE"} | (NAMED_LABELS - {"GPE", "LO
 
 def pair_features(
     a: SentenceEvidence, b: SentenceEvidence, tables: TriggerTables, idf: dict[str, float],
-    settings: AlignmentSettings,
+    settings: AlignmentSettings, document: dict[str, float] | None = None,
 ) -> dict[str, float]:
-    """Features of a candidate sentence pair (see FEATURES)."""
+    """Features of a candidate sentence pair (see FEATURES); ``document``: the two articles'
+    ``document_features`` when already computed (they are the same for every pair of two articles)."""
     trigger, known = 0.0, 0.0
     for u in a.triggers:
         for v in b.triggers:
@@ -351,7 +352,7 @@ def pair_features(
         "same_count": float(same_count(a.counts, b.counts, settings.same_count_tolerance)),
         "other_state": float(any(a.phases[axis] != b.phases[axis] for axis in a.phases.keys() & b.phases.keys())),
         "other_count": float(other_count(a.counts, b.counts, settings.other_count_ratio, settings.same_count_tolerance)),
-        **document_features(a.document, b.document, idf),
+        **(document if document is not None else document_features(a.document, b.document, idf)),
     }
 
 
@@ -497,7 +498,15 @@ def scored_pairs(
     evidence = [ev for article in articles for ev in sentence_evidence(article, tables, settings)]
     idf = story_idf(evidence)
     pairs = candidate_pairs(evidence, settings)
-    return evidence, {p: pair_features(evidence[p[0]], evidence[p[1]], tables, idf, settings) for p in pairs}
+    documents: dict[tuple[str, str], dict[str, float]] = {}  # article features, computed once per article pair
+    features = {}
+    for i, j in pairs:
+        a, b = evidence[i], evidence[j]
+        key = (a.key[0], b.key[0])
+        if key not in documents:
+            documents[key] = document_features(a.document, b.document, idf)
+        features[(i, j)] = pair_features(a, b, tables, idf, settings, documents[key])
+    return evidence, features
 
 
 def report_probabilities(
