@@ -46,6 +46,15 @@ def make_story(claims, published=None, entities=("Ostland", "Cape Dorn")):
     return Story(id="s1", title="", article_ids=list(articles), claims=list(claims)), articles
 
 
+def mark_person(claims, articles, name):
+    """Mark ``name`` as a PERSON entity in the article of every claim that names it."""
+    for claim in claims:
+        if name in claim.text:
+            article = articles[claim.article_id]
+            at = article.text.index(name)
+            article.entities.append(Entity(at, at + len(name), "PERSON", name))
+
+
 def quantity_conflicts(claims, **kwargs):
     story, articles = make_story(claims, **kwargs)
     return [c for c in find_conflicts(story, articles) if c.kind == "quantity"]
@@ -273,10 +282,7 @@ def test_conflicts_dates_of_events_in_different_places_are_two_events(second_pla
         make_claim("b", "wire-1", f"Skipper Ilse Marr's fishing boats had left {second_place} together.", event_date="2031-06-09"),
     ]
     story, articles = make_story(claims, entities=("Cape Dorn", "Port Vell"))
-    for claim in claims:
-        article = articles[claim.article_id]
-        at = article.text.index("Ilse Marr")
-        article.entities.append(Entity(at, at + len("Ilse Marr"), "PERSON", "Ilse Marr"))
+    mark_person(claims, articles, "Ilse Marr")
     assert any(c.kind == "date" for c in find_conflicts(story, articles)) is conflict
 
 
@@ -303,23 +309,31 @@ def test_conflicts_anchor_phrase_after_a_measure(text, quantity, expected_key):
     assert anchor_phrase(text, ClaimQuantity(*quantity))[0] == expected_key
 
 
+DESERTED_18 = ("Some 18 soldiers deserted from Ostland units near Cape Dorn.", (18, "soldiers", "18 soldiers", False))
+PAID_4M = ("Ostland will pay the port $4 million a year, officials said.", (4000000, "USD", "$4 million", False))
+
+
 @pytest.mark.parametrize(
-    "second_text, second_quantity, conflict",
+    "first, second, about",
     [
         # one broad fact, far-apart figures with different event words: two different counts
-        ("Ostland has sent 10,000 soldiers to the coast to guard the ports.", (10000, "soldiers", "10,000 soldiers", False), False),
+        (DESERTED_18, ("Ostland has sent 10,000 soldiers to the coast to guard the ports.", (10000, "soldiers", "10,000 soldiers", False)), None),
         # close figures (within 1.5x) in one fact: the same count told differently
-        ("Police said 20 soldiers from Ostland were held at the coast.", (20, "soldiers", "20 soldiers", False), True),
+        (DESERTED_18, ("Police said 20 soldiers from Ostland were held at the coast.", (20, "soldiers", "20 soldiers", False)), "number of soldiers"),
         # far apart but the same event word next to both: still the same count
-        ("About 180 soldiers deserted from Ostland units, a later estimate said.", (180, "soldiers", "about 180 soldiers", True), True),
+        (DESERTED_18, ("About 180 soldiers deserted from Ostland units, a later estimate said.", (180, "soldiers", "about 180 soldiers", True)),
+         "number of soldiers"),
+        # a rate is not compared with a total, only with another rate
+        (PAID_4M, ("Ostland will pay the port $8 million in all, officials said.", (8000000, "USD", "$8 million", False)), None),
+        (PAID_4M, ("Ostland will pay the port $9 million a year, officials said.", (9000000, "USD", "$9 million", False)), "amount in USD per year"),
     ],
 )
-def test_conflicts_broad_fact_needs_event_words_or_close_figures(second_text, second_quantity, conflict):
+def test_conflicts_figures_of_one_fact_are_one_count_or_two(first, second, about):
     claims = [
-        make_claim("a", "post-1", "Some 18 soldiers deserted from Ostland units near Cape Dorn.", [(18, "soldiers", "18 soldiers", False)]),
-        make_claim("b", "wire-1", second_text, [second_quantity], chain=(("a diplomat", "anonymous"),)),
+        make_claim("a", "post-1", first[0], [first[1]]),
+        make_claim("b", "wire-1", second[0], [second[1]], chain=(("a diplomat", "anonymous"),)),
     ]
-    assert bool(quantity_conflicts(claims)) is conflict
+    assert [c.about for c in quantity_conflicts(claims)] == ([about] if about else [])
 
 
 def test_conflicts_undated_copy_of_a_lineage_figure_stays_in_the_conflict():
@@ -528,61 +542,30 @@ def test_conflicts_status_needs_the_same_participants_in_the_claims_words(first,
     claims = [make_claim("a", "wire-1", first, counts if "40" in first else []),
               make_claim("b", "post-1", second, counts if "40" in second else [])]
     story, articles = make_story(claims)
-    for claim in claims:
-        if "Ilse Marr" in claim.text:
-            article = articles[claim.article_id]
-            at = article.text.index("Ilse Marr")
-            article.entities.append(Entity(at, at + len("Ilse Marr"), "PERSON", "Ilse Marr"))
+    mark_person(claims, articles, "Ilse Marr")
     assert any(c.kind == "status" for c in find_conflicts(story, articles)) is conflict
 
 
 @pytest.mark.parametrize(
-    "text, quantity, rate",
+    "phrase, text, quantity, expected",
     [
-        ("The deal paid him $4 million a year until 2031.", (4000000, "USD", "$4 million", False), "per year"),
-        ("Crews cleared 12 houses per day.", (12, "houses", "12 houses", False), "per day"),
-        ("The port handles 300 ships annually.", (300, "ships", "300 ships", False), "per year"),
-        ("He still has $8 million left on the deal.", (8000000, "USD", "$8 million", False), ""),
-        ("A day later 12 houses were cleared.", (12, "houses", "12 houses", False), ""),
+        ("rate", "The deal paid him $4 million a year until 2031.", (4000000, "USD", "$4 million", False), "per year"),
+        ("rate", "Crews cleared 12 houses per day.", (12, "houses", "12 houses", False), "per day"),
+        ("rate", "The port handles 300 ships annually.", (300, "ships", "300 ships", False), "per year"),
+        ("rate", "He still has $8 million left on the deal.", (8000000, "USD", "$8 million", False), ""),
+        ("rate", "A day later 12 houses were cleared.", (12, "houses", "12 houses", False), ""),
+        ("joint", "The ship took off some 420 passengers and crew.", (420, "passengers", "some 420 passengers", True), "and crew"),
+        ("joint", "It flew its 246 passengers and most of its crew.", (246, "passengers", "246 passengers", False), ""),
+        ("joint", "Police held 18 soldiers and their commander.", (18, "soldiers", "18 soldiers", False), ""),
+        ("joint", "They seized 12 magazines and 300 rounds.", (12, "magazines", "12 magazines", False), ""),
     ],
 )
-def test_conflicts_rate_phrase_after_a_figure(text, quantity, rate):
-    from storytrace.conflicts import rate_phrase
+def test_conflicts_rate_and_joint_phrases_after_a_figure(phrase, text, quantity, expected):
+    """A rate ("a year") and a joint count ("and crew") make their own slots."""
+    from storytrace.conflicts import joint_phrase, rate_phrase
 
-    assert rate_phrase(text, ClaimQuantity(*quantity)) == rate
-
-
-@pytest.mark.parametrize(
-    "second_text, second_quantity, conflict",
-    [
-        ("Ostland will pay the port $8 million in all, officials said.", (8000000, "USD", "$8 million", False), False),
-        ("Ostland will pay the port $9 million a year, officials said.", (9000000, "USD", "$9 million", False), True),
-    ],
-)
-def test_conflicts_a_rate_is_not_compared_with_a_total(second_text, second_quantity, conflict):
-    claims = [
-        make_claim("a", "post-1", "Ostland will pay the port $4 million a year, officials said.", [(4000000, "USD", "$4 million", False)]),
-        make_claim("b", "wire-1", second_text, [second_quantity], chain=(("a diplomat", "anonymous"),)),
-    ]
-    found = quantity_conflicts(claims)
-    assert bool(found) is conflict
-    if found:
-        assert found[0].about == "amount in USD per year"
-
-
-@pytest.mark.parametrize(
-    "text, quantity, joint",
-    [
-        ("The ship took off some 420 passengers and crew.", (420, "passengers", "some 420 passengers", True), "and crew"),
-        ("It flew its 246 passengers and most of its crew.", (246, "passengers", "246 passengers", False), ""),
-        ("Police held 18 soldiers and their commander.", (18, "soldiers", "18 soldiers", False), ""),
-        ("They seized 12 magazines and 300 rounds.", (12, "magazines", "12 magazines", False), ""),
-    ],
-)
-def test_conflicts_joint_phrase_after_a_count(text, quantity, joint):
-    from storytrace.conflicts import joint_phrase
-
-    assert joint_phrase(text, ClaimQuantity(*quantity)) == joint
+    found = (rate_phrase if phrase == "rate" else joint_phrase)(text, ClaimQuantity(*quantity))
+    assert found == expected
 
 
 @pytest.mark.parametrize("event_date, conflict", [(None, True), ("2031-06-09", True), ("2029-05", False)])

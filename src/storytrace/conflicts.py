@@ -191,15 +191,21 @@ _RATE_ADVERBS = {"annually": "year", "yearly": "year", "monthly": "month", "week
                  "nightly": "night", "hourly": "hour"}
 
 
+def _words_after_unit(claim_text: str, quantity: ClaimQuantity, count: int = 3) -> list[str]:
+    """The first ``count`` words (lowercased) after a figure in its claim, its unit word skipped."""
+    position = claim_text.lower().find(quantity.text.lower()) if quantity.text else -1
+    if position < 0:
+        return []
+    words = [w.lower() for w in _WORD.findall(claim_text[position + len(quantity.text):])[:count]]
+    if words and quantity.unit and words[0] == quantity.unit.lower():
+        words = words[1:]
+    return words
+
+
 def rate_phrase(claim_text: str, quantity: ClaimQuantity) -> str:
     """"per year" when the figure is a rate ("$4 million a year", "12 per day", "300 annually",
     "$2 an hour"): a rate is another slot than a total ("$8 million left"). Empty otherwise."""
-    position = claim_text.lower().find(quantity.text.lower()) if quantity.text else -1
-    if position < 0:
-        return ""
-    words = [w.lower() for w in _WORD.findall(claim_text[position + len(quantity.text):])[:3]]
-    if words and quantity.unit and words[0] == quantity.unit.lower():
-        words = words[1:]
+    words = _words_after_unit(claim_text, quantity)
     if words and words[0] in _RATE_ADVERBS:
         return f"per {_RATE_ADVERBS[words[0]]}"
     if len(words) >= 2 and words[0] in ("a", "an", "per", "each", "every") and words[1] in _RATE_PERIODS:
@@ -211,12 +217,7 @@ def joint_phrase(claim_text: str, quantity: ClaimQuantity) -> str:
     """"and crew" when the figure counts its unit together with another bare noun ("420 passengers
     and crew", "300 men and women"): a joint count is another slot than the unit alone. Not for a
     next figure or a noun with its own determiner ("18 soldiers and their commander"). Empty otherwise."""
-    position = claim_text.lower().find(quantity.text.lower()) if quantity.text else -1
-    if position < 0 or not quantity.unit:
-        return ""
-    words = [w.lower() for w in _WORD.findall(claim_text[position + len(quantity.text):])[:3]]
-    if words and words[0] == quantity.unit.lower():
-        words = words[1:]
+    words = _words_after_unit(claim_text, quantity) if quantity.unit else []
     if len(words) >= 2 and words[0] in ("and", "&") and _LETTER_WORD.fullmatch(words[1]) \
             and words[1] not in _stop_words() and words[1] not in number_words():
         return f"and {words[1]}"
