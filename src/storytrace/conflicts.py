@@ -31,10 +31,11 @@ not overlap and:
   smaller figure. So "about 10,900" next to "10,000" is within what "about" allows, while "10,000"
   and "about 11,000" (a 10% gap) conflict: a writer who meant the same count would not round
   10,000 up to 11,000.
-Claims that tell history (storytrace.updates.tells_history: dated over a month before their report,
-"59 catches in 2008") give no figure. Within one source lineage (same origin, see storytrace.origins) a figure reported on an earlier
-day than the lineage's latest figure is dropped: a revision is an update, not a conflict
-(``figure_updates`` lists those revisions for storytrace.updates).
+Claims that tell history (storytrace.updates.tells_history: dated over a month before their
+report, "59 catches in 2008") give no figure. Within one source lineage (same origin, see
+storytrace.origins) a figure reported on an earlier day than the lineage's latest figure is
+dropped: a revision is an update, not a conflict (``figure_updates`` lists those revisions for
+storytrace.updates).
 Figures that differ only inside one article are not flagged (an article may compare two counts),
 nor two values that one article gives both of on one origin's word ("six rifles" and "14 rifles"
 in one report's own voice are two hauls, not two sources disagreeing; other reports repeating
@@ -46,19 +47,20 @@ reported on the same day by different articles, whose states on that axis are in
 shared count or participant noun, two shared names, or a shared person; being claims of one fact
 is not enough). On the one-way axes of actions and explanations (execution, motive) a shared person
 is not enough either: one person plans one thing and does another. A report of the later phase
-that marks it as a later development ("was arrested a few hours later": data/status_sequence_words.txt)
-tells a sequence within the day, not a contradiction.
+that marks it as a later development ("was arrested a few hours later":
+data/status_sequence_words.txt) tells a sequence within the day, not a contradiction.
 Date and location conflicts: within one fact, only claims that are about the same event by their
 own content (a shared count, or a shared entity and ``MIN_SHARED_WORDS_STRICT`` of content words,
 and no different states) are compared, and only claims of different articles and origins. Dates
 conflict when their (not inferred, calendar) values differ and neither contains the other
 ("2024-10" contains "2024-10-15"), between claims that name no other date (a claim with several
 dates tells of several events) and do not name different places (a shooting near one city in
-March and one in another city in April are two events). Places conflict when each claim names exactly one place (GPE/LOC/FAC
-entity) introduced as where something happened ("in Flint", "off Yemen"; not "Alabama physician"
-nor a name ending in an office, "Genesee County Sheriff"), the places are of one kind (two GPEs,
-not a city and a sea), the names differ, neither contains the other ("U.S." is "US") and no
-article of the story writes one inside the other ("Christchurch, New Zealand"). The location
+March and one in another city in April are two events). Places conflict when each claim names
+exactly one place (GPE/LOC/FAC entity) introduced as where something happened ("in Flint", "off
+Yemen"; not "Alabama physician" nor a name ending in an office, "Genesee County Sheriff"), the
+places are of one kind (two GPEs, not a city and a sea), the names differ, neither contains the
+other ("U.S." is "US") and no article of the story writes one inside the other ("Christchurch, New
+Zealand"). The location
 check is still coarse (without a gazetteer two true scales can look apart) and its note says so.
 """
 
@@ -186,7 +188,8 @@ def anchor_phrase(claim_text: str, quantity: ClaimQuantity) -> tuple[str, str]:
     return " ".join(key), " ".join(readable)
 
 
-_RATE_PERIODS = {"year", "month", "week", "day", "hour", "minute", "second", "season", "game", "night", "term"}
+_RATE_PERIODS = {"year", "month", "week", "day", "hour", "minute", "second", "season", "game", "night",
+                 "term"}
 _RATE_ADVERBS = {"annually": "year", "yearly": "year", "monthly": "month", "weekly": "week", "daily": "day",
                  "nightly": "night", "hourly": "hour"}
 

@@ -1,8 +1,9 @@
 """Quantities in a parsed article: numbers read and normalised with what they count or measure.
 
 "an estimated 18 soldiers" -> 18 soldiers, approximate; "six officers" -> 6; "two dozen" -> 24;
-"1.5 million" -> 1500000; "70, 000" (a space after the comma) -> 70000; "$143-billion" -> 143000000000; "7 kilometers (4 miles)" -> one quantity (7 km) with its alternate;
-"several days" is not a number. Dates, times, ordinals and numbers inside names are not quantities,
+"1.5 million" -> 1500000; "70, 000" (a space after the comma) -> 70000; "$143-billion" ->
+143000000000; "7 kilometers (4 miles)" -> one quantity (7 km) with its alternate; "several days"
+is not a number. Dates, times, ordinals and numbers inside names are not quantities,
 nor a score or tally written as two numbers joined by a dash, the first not smaller ("an 88-72
 loss", "a 5-4 decision", "voted 19-15"); a rising pair is a range ("10-12 people").
 """
@@ -15,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .lexicons import word_list, word_map
 from .model import Quantity
+from .textvec import MONTHS
 
 _SKIP_ENTITY_TYPES = {"DATE", "TIME", "ORDINAL", "PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "LAW", "WORK_OF_ART", "EVENT"}
 _MULTIPLIERS = {"hundred", "thousand", "million", "billion", "trillion", "dozen", "dozens"}
@@ -25,6 +27,9 @@ _SUFFIX_VALUES = {"k": 1e3, "m": 1e6, "mn": 1e6, "b": 1e9, "bn": 1e9}
 _CURRENCY = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₴": "UAH", "₽": "RUB"}
 CURRENCY_CODES = frozenset(_CURRENCY.values())  # the units money amounts are given in
 _UNIT_POS = {"NOUN", "PROPN", "SYM"}
+_NOT_COUNTED_POS = {"CCONJ", "ADP", "AUX", "PRON", "DET", "SCONJ", "PART"}  # no counted word starts so
+_MONTH_PREFIXES = frozenset(month[:3] for month in MONTHS)
+_DASHES = ("-", "\u2013", "\u2014")
 
 
 def number_words() -> dict[str, str]:
@@ -194,15 +199,10 @@ def _split_thousands(doc: Doc, i: int) -> bool:
         return False
     if doc[i + 2].text.startswith("0"):
         return True
-    after_month = i > 0 and doc[i - 1].lower_.rstrip(".")[:3] in _MONTHS
+    after_month = i > 0 and doc[i - 1].lower_.rstrip(".")[:3] in _MONTH_PREFIXES
     counted = i + 3 < len(doc) and doc[i + 3].is_alpha and doc[i + 3].pos_ not in _NOT_COUNTED_POS
     return counted and not after_month  # "1, 300 biologists"; not "ages 7, 300 and 12"
 
-
-_NOT_COUNTED_POS = {"CCONJ", "ADP", "AUX", "PRON", "DET", "SCONJ", "PART"}
-
-
-_MONTHS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
 
 
 def _dash_before_multiplier(doc: Doc, j: int) -> bool:
@@ -210,8 +210,6 @@ def _dash_before_multiplier(doc: Doc, j: int) -> bool:
     return (j + 1 < len(doc) and doc[j].text == "-" and not doc[j - 1].whitespace_ and not doc[j].whitespace_
             and doc[j + 1].lower_ in _MULTIPLIERS)
 
-
-_DASHES = ("-", "\u2013", "\u2014")
 
 
 def _is_score(doc: Doc, i: int) -> bool:

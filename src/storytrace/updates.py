@@ -12,8 +12,8 @@ a participant noun, or at least two named entities.
 
 A claim dated more than ``HISTORY_DAYS`` before its article was published ("was imprisoned in
 February 1979" in a report of this week) tells history: it gives no state, for updates or status
-conflicts. Claims with a state are ordered by report day (the article's ``published`` date, else the claim's
-event date) and, within a day, by publication time. A claim is an update when it is the first
+conflicts. Claims with a state are ordered by report day (the article's ``published`` date, else
+the claim's event date) and, within a day, by publication time. A claim is an update when it is the first
 report of its state about its participants (no earlier report named it, even in passing: "was
 arrested and later released") and the latest earlier day's reports about them gave
 one other state it moves on from (a new phase, or a state further along the axis: "found ->
@@ -360,9 +360,9 @@ def _claim_mentions(claim: Claim, article: Article | None) -> list[_Mention]:
                 value = (_entity_name(entity.text), entity.label)
                 mentions.append(_Mention(position_at(entity.start - base), "entity", value))
     nouns = participant_nouns()
-    words = [match.group().lower() for match in _WORD.finditer(text)]
-    for position, match in enumerate(_WORD.finditer(text)):
-        word = words[position]
+    matches = list(_WORD.finditer(text))
+    words = [match.group().lower() for match in matches]
+    for position, (match, word) in enumerate(zip(matches, words)):
         if word in nouns and not nouns[word] and not in_source(base + match.start(), base + match.end()) \
                 and not _acts(words, position):
             mentions.append(_Mention(position, "noun", (_singular(word),)))
@@ -419,9 +419,7 @@ def participants_differ(a: Participants, b: Participants) -> bool:
 
 def participants_match(a: Participants, b: Participants) -> bool:
     """Not told apart, and the same fact, a shared count, person or participant noun, or two shared named entities."""
-    if participants_differ(a, b):
-        return False
-    if a.fact_id is not None and a.fact_id == b.fact_id:
+    if a.fact_id is not None and a.fact_id == b.fact_id and not participants_differ(a, b):
         return True
     return participants_named_alike(a, b)
 
