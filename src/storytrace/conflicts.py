@@ -60,8 +60,8 @@ exactly one place (GPE/LOC/FAC entity) introduced as where something happened ("
 Yemen"; not "Alabama physician" nor a name ending in an office, "Genesee County Sheriff"), the
 places are of one kind (two GPEs, not a city and a sea), the names differ, neither contains the
 other ("U.S." is "US") and no article of the story writes one inside the other ("Christchurch, New
-Zealand"). The location
-check is still coarse (without a gazetteer two true scales can look apart) and its note says so.
+Zealand"). The location check is still coarse (without a gazetteer two true scales can look
+apart) and its note says so.
 """
 
 from __future__ import annotations
