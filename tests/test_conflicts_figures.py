@@ -610,3 +610,21 @@ def test_conflicts_a_later_state_marked_as_later_is_a_sequence(second, conflict)
     ]
     story, articles = make_story(claims)
     assert any(c.kind == "status" for c in find_conflicts(story, articles)) is conflict
+
+
+@pytest.mark.parametrize(
+    "first_player, second_player, conflict",
+    [("Ilse Marr", "Marr", True), ("Ilse Marr", "Tomas Vell", False)],
+)
+def test_conflicts_figures_about_different_people_are_two_counts(first_player, second_player, conflict):
+    """"Marr scored 14 points" against "Vell scored 11 points" is two players, not a disagreement;
+    the same player named in full and by surname is one."""
+    claims = [
+        make_claim("a", "post-1", f"In Ostland {first_player} scored 14 points, officials said.", [(14, "points", "14 points", False)]),
+        make_claim("b", "wire-1", f"In Ostland {second_player} scored 11 points, officials said.", [(11, "points", "11 points", False)],
+                   chain=(("a diplomat", "anonymous"),)),
+    ]
+    story, articles = make_story(claims)
+    mark_person(claims[:1], articles, first_player)
+    mark_person(claims[1:], articles, second_player)
+    assert bool([c for c in find_conflicts(story, articles) if c.kind == "quantity"]) is conflict

@@ -19,8 +19,10 @@ data/quantity_partial_words.txt) or fragments of a number written with a space (
   within ``SAME_COUNT_RATIO`` (10,000 and 11,000 soldiers in one fact are one count told twice;
   18 deserters and 10,000 deployed soldiers are not); and no different kinds named between the
   number and the unit ("3 machine guns" and "12 AK-47 guns" are two counts; "6 rifles" and "14
-  AK-47 rifles" may be one). Groups are complete-linkage: every pair of
-  figures in a conflict passes these tests. Groups of one slot that clash with the same values
+  AK-47 rifles" may be one); and the two claims not about different people (both name people,
+  their sources left out, and share no surname: "Ruiz scored 14 points" and "Ode scored 11 points"
+  are two players' counts). Groups are complete-linkage: every pair of figures in a conflict passes
+  these tests. Groups of one slot that clash with the same values
   (6 vs 14 rifles, told in two groups of reports) are one conflict holding all their claims.
 
 Two figures conflict when their intervals (a range "10 to 12" is an interval, "more than 100" is
@@ -430,6 +432,7 @@ class _Context:
         self._finder = OriginFinder(story.reuse, articles, story.claims)
         self._origins: dict[str, Origin] = {}
         self._scopes: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
+        self._people: dict[str, frozenset[str]] = {}
         self.claim_order = {claim.id: n for n, claim in enumerate(story.claims)}
 
     def near_words(self, figure: _Figure) -> frozenset[str]:
@@ -465,6 +468,9 @@ class _Context:
         word next to both figures or magnitudes within ``SAME_COUNT_RATIO``."""
         if not self.same_scope(a.claim, b.claim):
             return False
+        people_a, people_b = self.people(a.claim), self.people(b.claim)
+        if people_a and people_b and not people_a & people_b:
+            return False  # "Ruiz scored 14 points" and "Ode scored 11 points" are two players' counts
         if a.kind_words and b.kind_words and not a.kind_words & b.kind_words:
             return False  # "3 machine guns" and "12 AK-47 guns" count different kinds of gun
         if a.near & b.near:
@@ -490,6 +496,13 @@ class _Context:
             return True
         (entities_a, words_a), (entities_b, words_b) = self._scope(a), self._scope(b)
         return _scopes_overlap(entities_a, words_a, entities_b, words_b)
+
+    def people(self, claim: Claim) -> frozenset[str]:
+        """Surnames of the people the claim is about (its sources left out: "said Vanore")."""
+        if claim.id not in self._people:
+            names = participants(claim, self.articles).entities
+            self._people[claim.id] = frozenset(name.split()[-1] for name, label in names if label == "PERSON" and name)
+        return self._people[claim.id]
 
     def _scope(self, claim: Claim) -> tuple[frozenset[str], frozenset[str]]:
         if claim.id not in self._scopes:
