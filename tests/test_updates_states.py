@@ -35,6 +35,13 @@ from storytrace.updates import claim_states, find_updates, report_day, status_le
         ("The prison agency found itself under pressure after the escape.", {}),
         ("The jury found true the special circumstances of the case.", {}),
         ("The officer was found not guilty of assault.", {}),
+        # an active "found" whose object is a thing locates no one; a person or a body it does locate
+        ("Police found a box consistent with one that held a rifle.", {}),
+        ("The boarding party also found a host of other equipment.", {}),
+        ("Rescuers found the body of the climber.", {"whereabouts": "found"}),
+        ("Police found the missing conscript in a barn.", {"whereabouts": "found"}),
+        ("Police found Ruiz at home.", {"whereabouts": "found"}),
+        ("The conscripts were found a day later.", {"whereabouts": "found"}),
     ],
 )
 def test_updates_claim_states_from_lexicon(text, expected):

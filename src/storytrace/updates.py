@@ -38,6 +38,7 @@ from importlib import resources
 
 from storytrace.lexicons import entries, word_list
 from storytrace.model import Article, Claim, Story, Update
+from storytrace.quantities import number_words
 
 _NEGATIONS = {"not", "no", "never", "n't", "without", "nor"}
 _MAX_PHRASE_GAP = 2
@@ -152,6 +153,37 @@ def _blocked_positions(words: list[str], axis: Axis) -> set[int]:
     return blocked
 
 
+_PASSIVE_BEFORE = frozenset({"was", "were", "is", "are", "be", "been", "being", "get", "got", "gets"})
+_DETERMINERS = frozenset({"a", "an", "the", "some", "several", "other", "another", "its", "their", "his",
+                          "many", "more", "further"})
+_OBJECT_WORDS = 4  # words after the determiner that may name the object
+_OBJECT_ENDS = frozenset({"of", "with", "that", "which", "who", "in", "on", "at", "from", "to", "for", "near", "by",
+                          "as", "after", "before", "under", "inside", "outside", "and", "or"})
+
+
+def _acts_on_a_thing(written: list[str], words: list[str], position: int) -> bool:
+    """Whether the word at ``position`` is an active status verb that takes its participant as
+    object (data/status_agent_verbs.txt) and whose object is a thing: "police found a box", "the
+    boarding party found a host of other equipment" tell nobody's whereabouts. The object is a
+    thing when a determiner follows and the next words, up to a preposition or conjunction, hold no
+    participant noun (or "body", "remains": data/status_participant_nouns.txt), figure, pronoun or
+    capitalised name."""
+    if words[position] not in _agent_verbs() or position + 1 >= len(words):
+        return False
+    if position > 0 and words[position - 1] in _PASSIVE_BEFORE or words[position + 1] not in _DETERMINERS:
+        return False
+    nouns, numbers = participant_nouns(), number_words()
+    for word, lower in zip(written[position + 2 : position + 2 + _OBJECT_WORDS], words[position + 2 :]):
+        if lower in _OBJECT_ENDS:
+            break  # "a box consistent with one ...", "a host of other equipment": the object ends
+        if lower in nouns or lower in numbers or lower.isdigit() or lower in _PERSON_PRONOUNS or word[:1].isupper():
+            return False
+    return True
+
+
+_PERSON_PRONOUNS = frozenset({"him", "her", "them", "themselves", "himself", "herself", "us", "me"})
+
+
 def text_words(text: str) -> list[str]:
     """The lowercased words status phrases are matched against (positions index this list)."""
     return [w.lower() for w in _WORD.findall(text)]
@@ -161,7 +193,8 @@ def text_words(text: str) -> list[str]:
 def cue_matches(text: str) -> tuple[CueMatch, ...]:
     """Every status phrase in ``text``, on every axis (negated one-word cues and blocked words skipped)."""
     axes, phrases = status_lexicon()
-    words = text_words(text)
+    written = _WORD.findall(text)
+    words = [w.lower() for w in written]
     positions_of: dict[str, list[int]] = defaultdict(list)
     for position, word in enumerate(words):
         positions_of[word].append(position)
@@ -176,6 +209,8 @@ def cue_matches(text: str) -> tuple[CueMatch, ...]:
                 if positions is None:
                     continue
                 if len(phrase) == 1 and any(w in _NEGATIONS for w in words[max(0, start - _NEGATION_WINDOW) : start]):
+                    continue
+                if len(phrase) == 1 and _acts_on_a_thing(written, words, start):
                     continue
                 used.update(positions)
                 found.append(CueMatch(start, state, " ".join(phrase)))
