@@ -628,3 +628,21 @@ def test_conflicts_figures_about_different_people_are_two_counts(first_player, s
     mark_person(claims[:1], articles, first_player)
     mark_person(claims[1:], articles, second_player)
     assert bool([c for c in find_conflicts(story, articles) if c.kind == "quantity"]) is conflict
+
+
+@pytest.mark.parametrize("anchor, conflict", [("absolute", True), ("publication", False)])
+def test_conflicts_a_year_named_relative_to_the_writing_is_not_compared(anchor, conflict):
+    """"The race is this year" and "the race is next year" may mean one year, written a year apart;
+    "in 2031" and "in 2032" do disagree."""
+    from storytrace.model import TimeExpression
+
+    claims = [make_claim("a", "post-1", "The fishing boats left Cape Dorn for the race this year.", event_date="2031"),
+              make_claim("b", "wire-1", "The boats had left Cape Dorn for the race next year.", event_date="2032")]
+    story, articles = make_story(claims)
+    for claim, words in ((claims[0], "this year"), (claims[1], "next year")):
+        claim.event_date.text = words
+        article = articles[claim.article_id]
+        at = article.text.index(words)
+        article.time_expressions.append(
+            TimeExpression(at, at + len(words), words, "DATE", claim.event_date.value, "year", anchor))
+    assert any(c.kind == "date" for c in find_conflicts(story, articles)) is conflict
