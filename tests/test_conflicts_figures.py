@@ -631,7 +631,7 @@ def test_conflicts_figures_about_different_people_are_two_counts(first_player, s
 
 
 @pytest.mark.parametrize("anchor, conflict", [("absolute", True), ("publication", False)])
-def test_conflicts_a_year_named_relative_to_the_writing_is_not_compared(anchor, conflict):
+def test_conflicts_a_date_named_relative_to_the_writing_is_not_compared(anchor, conflict):
     """"The race is this year" and "the race is next year" may mean one year, written a year apart;
     "in 2031" and "in 2032" do disagree."""
     from storytrace.model import TimeExpression

@@ -55,8 +55,8 @@ Date and location conflicts: within one fact, only claims that are about the sam
 own content (a shared count, or a shared entity and ``MIN_SHARED_WORDS_STRICT`` of content words,
 and no different states) are compared, and only claims of different articles and origins. Dates
 conflict when their (not inferred, calendar) values differ and neither contains the other
-("2024-10" contains "2024-10-15") and neither is a year or month named relative to the writing
-("this year", "next month"), between claims that name no other date (a claim with several
+("2024-10" contains "2024-10-15") and both are named in the text, not relative to the writing
+("this year", "on Saturday": their values hang on the date they were read against), between claims that name no other date (a claim with several
 dates tells of several events) and do not name different places (a shooting near one city in
 March and one in another city in April are two events). Places conflict when each claim names
 exactly one place (GPE/LOC/FAC entity) introduced as where something happened ("in Flint", "off
@@ -789,7 +789,7 @@ def _date_conflicts(context: _Context):
         for claim in claims:
             date = claim.event_date
             if date is not None and date.value and not date.inferred and _CALENDAR_DATE.match(date.value) \
-                    and not _dates_the_statement(claim) and not _relative_period(context, claim):
+                    and not _dates_the_statement(claim) and not _relative_date(context, claim):
                 by_date[date.value].append(claim)
         dates = sorted(by_date)
         mentioned = {claim.id: _calendar_dates(context, claim) for claim in claims}
@@ -832,16 +832,17 @@ def _different_places(first: set[str], second: set[str], nested: set[frozenset[s
         a in b or b in a or frozenset((a, b)) in nested for a in first for b in second)
 
 
-def _relative_period(context: _Context, claim: Claim) -> bool:
-    """Whether the claim's event date is a year or month named relative to when it was written
-    ("this year", "next month"): which year that is depends on the writer's date, so two of them
-    differing is no disagreement about the event."""
+def _relative_date(context: _Context, claim: Claim) -> bool:
+    """Whether the claim's event date is named relative to the writing or the narrative ("this
+    year", "on Saturday", "two days later"): its value hangs on which date it was read against (a
+    week-old "Saturday" read against a later publication), so two of them differing is no sure
+    disagreement about the event. Only dates the text names ("on June 8", "in 2009") are compared."""
     article = context.articles.get(claim.article_id)
     date = claim.event_date
     if article is None or date is None:
         return False
     return any(t.text == date.text and t.value == date.value and t.anchor in ("publication", "narrative")
-               and t.precision in ("year", "month") for t in article.time_expressions)
+               for t in article.time_expressions)
 
 
 def _dates_overlap(a: str, b: str) -> bool:
