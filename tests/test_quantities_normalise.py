@@ -30,6 +30,7 @@ from storytrace.quantities import find_quantities
         ("On May 1, 300 protesters marched.", [(300, "protesters", False)]),  # a date, then a count
         ("Ages 7, 300 and 12 were named.", [(300, None, False), (12, None, False)]),  # a list, not 7,300
         ("The fund holds $143-billion.", [(143_000_000_000, "USD", False)]),
+        ("The firm lost nearly $916 million.", [(916_000_000, "USD", True)]),  # approximator before the symbol
     ],
 )
 def test_quantities_values_units_and_approximation(nlp, sentence, expected):

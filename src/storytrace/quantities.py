@@ -160,11 +160,12 @@ def find_quantities(doc: Doc) -> list[Quantity]:
             continue
         if len(run) == 1 and _split_thousands(doc, i):  # "70, 000 petitions" is 70,000
             run, j, value = [token, doc[i + 2]], i + 3, value * 1000 + float(doc[i + 2].text)
-        approximate, start_i = _approximate(doc, run[0].i)
         currency = None
+        first_i = run[0].i
         if run[0].i > 0 and doc[run[0].i - 1].text in _CURRENCY:
             currency = _CURRENCY[doc[run[0].i - 1].text]
-            start_i = min(start_i, run[0].i - 1)
+            first_i = run[0].i - 1  # "nearly $1 billion": the approximator stands before the symbol
+        approximate, start_i = _approximate(doc, first_i)
         unit_token = _unit(doc, run)
         unit = currency or (unit_token.lower_ if unit_token is not None else None)
         if unit is None and j < n and doc[j].lower_ in ("percent", "%", "per"):
