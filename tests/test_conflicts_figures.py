@@ -326,6 +326,12 @@ PAID_4M = ("Ostland will pay the port $4 million a year, officials said.", (4000
         # a rate is not compared with a total, only with another rate
         (PAID_4M, ("Ostland will pay the port $8 million in all, officials said.", (8000000, "USD", "$8 million", False)), None),
         (PAID_4M, ("Ostland will pay the port $9 million a year, officials said.", (9000000, "USD", "$9 million", False)), "amount in USD per year"),
+        # a share of what is not said is not compared; a share of one named whole is
+        (("Ostland's support stands at just 12 percent, officials said.", (12, "percent", "12 percent", False)),
+         ("Ostland's support reached 30 percent, officials said.", (30, "percent", "30 percent", False)), None),
+        (("Ostland's support stands at 12 percent of voters, officials said.", (12, "percent", "12 percent", False)),
+         ("Ostland's support reached 30 percent of voters, officials said.", (30, "percent", "30 percent", False)),
+         "percent of voters"),
     ],
 )
 def test_conflicts_figures_of_one_fact_are_one_count_or_two(first, second, about):

@@ -8,7 +8,8 @@ data/quantity_partial_words.txt) or fragments of a number written with a space (
 "000"). Figures are compared when they are the *same count*:
 - the same slot: the same counted or measured thing (unit words mapped through
   data/unit_synonyms.txt, else compared in singular form) and, for units of measurement, the same
-  anchor phrase after the figure ("from the border" is not "from their original position"), and
+  anchor phrase after the figure ("from the border" is not "from their original position"; a
+  percentage without one, "just 1 percent", is a share of what is not said and is not compared), and
   the same rate ("$4 million a year", "12 per day": a rate is not a total such as "$8 million left")
   and the same company ("420 passengers and crew" is a joint count, not a count of passengers);
 - the same scope: claims of one fact, or claims sharing a named entity and at least
@@ -191,6 +192,7 @@ def anchor_phrase(claim_text: str, quantity: ClaimQuantity) -> tuple[str, str]:
     return " ".join(key), " ".join(readable)
 
 
+_PERCENT = "percent"  # the unit key of shares (data/unit_synonyms.txt)
 _RATE_PERIODS = {"year", "month", "week", "day", "hour", "minute", "second", "season", "game", "night",
                  "term"}
 _RATE_ADVERBS = {"annually": "year", "yearly": "year", "monthly": "month", "weekly": "week", "daily": "day",
@@ -308,6 +310,8 @@ def _figures(claim: Claim) -> list[_Figure]:
         if unit is None or not _comparable(quantity, unit, kinds[id(quantity)]):
             continue
         anchor, anchor_text = anchor_phrase(claim.text, quantity) if unit.measure else ("", "")
+        if unit.key == _PERCENT and not anchor:
+            continue  # "just 1 percent", "5 percent support": a share of what is not said
         rate = rate_phrase(claim.text, quantity) or joint_phrase(claim.text, quantity)
         if rate and not anchor:
             anchor, anchor_text = rate, rate
