@@ -310,7 +310,7 @@ def test_conflicts_anchor_phrase_after_a_measure(text, quantity, expected_key):
 
 
 DESERTED_18 = ("Some 18 soldiers deserted from Ostland units near Cape Dorn.", (18, "soldiers", "18 soldiers", False))
-PAID_4M = ("Ostland will pay the port $4 million a year, officials said.", (4000000, "USD", "$4 million", False))
+PAID_3M = ("Ostland will pay the port $3 million a year, officials said.", (3000000, "USD", "$3 million", False))
 
 
 @pytest.mark.parametrize(
@@ -324,8 +324,8 @@ PAID_4M = ("Ostland will pay the port $4 million a year, officials said.", (4000
         (DESERTED_18, ("About 180 soldiers deserted from Ostland units, a later estimate said.", (180, "soldiers", "about 180 soldiers", True)),
          "number of soldiers"),
         # a rate is not compared with a total, only with another rate
-        (PAID_4M, ("Ostland will pay the port $8 million in all, officials said.", (8000000, "USD", "$8 million", False)), None),
-        (PAID_4M, ("Ostland will pay the port $9 million a year, officials said.", (9000000, "USD", "$9 million", False)), "amount in USD per year"),
+        (PAID_3M, ("Ostland will pay the port $7 million in all, officials said.", (7000000, "USD", "$7 million", False)), None),
+        (PAID_3M, ("Ostland will pay the port $9 million a year, officials said.", (9000000, "USD", "$9 million", False)), "amount in USD per year"),
         # a share of what is not said is not compared; a share of one named whole is
         (("Ostland's support stands at just 12 percent, officials said.", (12, "percent", "12 percent", False)),
          ("Ostland's support reached 30 percent, officials said.", (30, "percent", "30 percent", False)), None),
@@ -555,13 +555,13 @@ def test_conflicts_status_needs_the_same_participants_in_the_claims_words(first,
 @pytest.mark.parametrize(
     "phrase, text, quantity, expected",
     [
-        ("rate", "The deal paid him $4 million a year until 2031.", (4000000, "USD", "$4 million", False), "per year"),
+        ("rate", "The deal paid him $3 million a year until 2031.", (3000000, "USD", "$3 million", False), "per year"),
         ("rate", "Crews cleared 12 houses per day.", (12, "houses", "12 houses", False), "per day"),
         ("rate", "The port handles 300 ships annually.", (300, "ships", "300 ships", False), "per year"),
-        ("rate", "He still has $8 million left on the deal.", (8000000, "USD", "$8 million", False), ""),
+        ("rate", "He still has $7 million left on the deal.", (7000000, "USD", "$7 million", False), ""),
         ("rate", "A day later 12 houses were cleared.", (12, "houses", "12 houses", False), ""),
-        ("joint", "The ship took off some 420 passengers and crew.", (420, "passengers", "some 420 passengers", True), "and crew"),
-        ("joint", "It flew its 246 passengers and most of its crew.", (246, "passengers", "246 passengers", False), ""),
+        ("joint", "The ship took off some 310 passengers and crew.", (310, "passengers", "some 310 passengers", True), "and crew"),
+        ("joint", "It flew its 190 passengers and most of its crew.", (190, "passengers", "190 passengers", False), ""),
         ("joint", "Police held 18 soldiers and their commander.", (18, "soldiers", "18 soldiers", False), ""),
         ("joint", "They seized 12 magazines and 300 rounds.", (12, "magazines", "12 magazines", False), ""),
     ],
@@ -587,16 +587,16 @@ def test_conflicts_a_figure_from_history_is_not_compared(event_date, conflict):
 
 
 def test_conflicts_a_figure_joined_to_its_unit_describes_one_thing():
-    """"an 86-yard run" and "a 90-yard run" are two runs, not two counts of yards."""
+    """"a 40-metre sprint" and "a 44-metre sprint" are two sprints, not two counts of metres."""
     claims = [
-        make_claim("a", "post-1", "Ostland's striker scored after an 86-yard run, officials said.", [(86, "yard", "86-yard", False)]),
-        make_claim("b", "wire-1", "Ostland's striker scored after a 90-yard run, officials said.", [(90, "yard", "90-yard", False)],
+        make_claim("a", "post-1", "Ostland's striker scored after a 40-metre sprint, officials said.", [(40, "metre", "40-metre", False)]),
+        make_claim("b", "wire-1", "Ostland's striker scored after a 44-metre sprint, officials said.", [(44, "metre", "44-metre", False)],
                    chain=(("a diplomat", "anonymous"),)),
     ]
     assert quantity_conflicts(claims) == []
-    claims[1].quantities = [ClaimQuantity(90, "yards", "90 yards", False)]
-    claims[0].quantities = [ClaimQuantity(86, "yards", "86 yards", False)]
-    claims[0].text, claims[1].text = "Ostland's striker ran 86 yards, officials said.", "Ostland's striker ran 90 yards, officials said."
+    claims[1].quantities = [ClaimQuantity(44, "metres", "44 metres", False)]
+    claims[0].quantities = [ClaimQuantity(40, "metres", "40 metres", False)]
+    claims[0].text, claims[1].text = "Ostland's striker ran 40 metres, officials said.", "Ostland's striker ran 44 metres, officials said."
     assert len(quantity_conflicts(claims)) == 1
 
 

@@ -36,8 +36,8 @@ from storytrace.updates import claim_states, find_updates, report_day, status_le
         ("The jury found true the special circumstances of the case.", {}),
         ("The officer was found not guilty of assault.", {}),
         # an active "found" whose object is a thing locates no one; a person or a body it does locate
-        ("Police found a box consistent with one that held a rifle.", {}),
-        ("The boarding party also found a host of other equipment.", {}),
+        ("Police found a bag like the one that held a rifle.", {}),
+        ("The patrol also found a set of other tools.", {}),
         ("Rescuers found the body of the climber.", {"whereabouts": "found"}),
         ("Police found the missing conscript in a barn.", {"whereabouts": "found"}),
         ("Police found Ruiz at home.", {"whereabouts": "found"}),
@@ -318,7 +318,7 @@ def test_updates_a_state_dated_long_before_its_report_is_history(event_date, upd
 @pytest.mark.parametrize(
     "text, nouns",
     [
-        ("Officers found a gun in the car.", set()),  # the officers act
+        ("Officers found a knife in the car.", set()),  # the officers act
         ("Guards were searching for the inmate.", {"inmate"}),
         ("The guards were found unharmed.", {"guard"}),  # a passive keeps its subject
         ("The soldiers deserted their posts.", {"soldier"}),  # an intransitive status word

@@ -73,7 +73,7 @@ DOCUMENT_FEATURES = ("doc_names", "doc_words")
 # by kind, names of one kind that both articles give and never share (two sets of people, places or
 # years: two events of one kind), the leads' words, whether the two are about different people
 # (each has a protagonist, and they differ: two arrests of two players are two events), and whether
-# both leads give figures and share none (23 pirates captured and 26 pirates captured: two operations).
+# both leads give figures and share none (12 fishermen rescued and 15 fishermen rescued: two rescues).
 REPORT_FEATURES = DOCUMENT_FEATURES + ("doc_people", "doc_organisations", "doc_places", "doc_numbers",
                                        "doc_other_people", "doc_other_places", "doc_other_years", "doc_leads",
                                        "doc_other_protagonist", "doc_other_lead_numbers")

@@ -2,16 +2,16 @@
 
 Quantity conflicts compare figures that count or measure a thing: not words that count nothing
 ("a four-time champion", "three times": ``nocount`` in data/unit_synonyms.txt), units that are no
-word ("139-"), figures hyphen-joined to their unit ("an 86-yard run", "a 12-year sentence": they
+word ("139-"), figures hyphen-joined to their unit ("a 40-metre sprint", "a 12-year sentence": they
 describe one thing), parts of or additions to a count ("two other victims", "20 new cases":
 data/quantity_partial_words.txt) or fragments of a number written with a space ("2, 000" read as
 "000"). Figures are compared when they are the *same count*:
 - the same slot: the same counted or measured thing (unit words mapped through
   data/unit_synonyms.txt, else compared in singular form) and, for units of measurement, the same
   anchor phrase after the figure ("from the border" is not "from their original position"; a
-  percentage without one, "just 1 percent", is a share of what is not said and is not compared), and
-  the same rate ("$4 million a year", "12 per day": a rate is not a total such as "$8 million left")
-  and the same company ("420 passengers and crew" is a joint count, not a count of passengers);
+  percentage without one, "just 4 percent", is a share of what is not said and is not compared), and
+  the same rate ("$3 million a year", "12 per day": a rate is not a total such as "$7 million in all")
+  and the same company ("310 passengers and crew" is a joint count, not a count of passengers);
 - the same scope: claims of one fact, or claims sharing a named entity and at least
   ``MIN_SHARED_WORDS`` of their content words;
 - and, because a fact from the alignment stage can be broad (a whole story), evidence that the
@@ -35,7 +35,7 @@ not overlap and:
   and "about 11,000" (a 10% gap) conflict: a writer who meant the same count would not round
   10,000 up to 11,000.
 Claims that tell history (storytrace.updates.tells_history: dated over a month before their
-report, "59 catches in 2008") give no figure. Within one source lineage (same origin, see
+report, "41 goals in 2019") give no figure. Within one source lineage (same origin, see
 storytrace.origins) a figure reported on an earlier day than the lineage's latest figure is
 dropped: a revision is an update, not a conflict (``figure_updates`` lists those revisions for
 storytrace.updates).
@@ -50,7 +50,7 @@ reported on the same day by different articles, whose states on that axis are in
 shared count or participant noun, two shared names, or a shared person; being claims of one fact
 is not enough). On the one-way axes of actions and explanations (execution, motive) a shared person
 is not enough either: one person plans one thing and does another. A report of the later phase
-that marks it as a later development ("was arrested a few hours later":
+that marks it as a later development ("was detained two hours later":
 data/status_sequence_words.txt) tells a sequence within the day, not a contradiction.
 Date and location conflicts: within one fact, only claims that are about the same event by their
 own content (a shared count, or a shared entity and ``MIN_SHARED_WORDS_STRICT`` of content words,
@@ -211,8 +211,8 @@ def _words_after_unit(claim_text: str, quantity: ClaimQuantity, count: int = 3) 
 
 
 def rate_phrase(claim_text: str, quantity: ClaimQuantity) -> str:
-    """"per year" when the figure is a rate ("$4 million a year", "12 per day", "300 annually",
-    "$2 an hour"): a rate is another slot than a total ("$8 million left"). Empty otherwise."""
+    """"per year" when the figure is a rate ("$3 million a year", "12 per day", "300 annually",
+    "$2 an hour"): a rate is another slot than a total ("$7 million in all"). Empty otherwise."""
     words = _words_after_unit(claim_text, quantity)
     if words and words[0] in _RATE_ADVERBS:
         return f"per {_RATE_ADVERBS[words[0]]}"
@@ -222,7 +222,7 @@ def rate_phrase(claim_text: str, quantity: ClaimQuantity) -> str:
 
 
 def joint_phrase(claim_text: str, quantity: ClaimQuantity) -> str:
-    """"and crew" when the figure counts its unit together with another bare noun ("420 passengers
+    """"and crew" when the figure counts its unit together with another bare noun ("310 passengers
     and crew", "300 men and women"): a joint count is another slot than the unit alone. Not for a
     next figure or a noun with its own determiner ("18 soldiers and their commander"). Empty otherwise."""
     words = _words_after_unit(claim_text, quantity) if quantity.unit else []
@@ -277,8 +277,8 @@ def _comparable(quantity: ClaimQuantity, unit: Unit, kinds: frozenset[str]) -> b
     """Whether a quantity is a figure for a count or measure at all: not a "nocount" word
     ("four-time"), a unit that is no word ("139-"), a part of or an addition to a count ("two
     other victims", "20 new cases": a word of data/quantity_partial_words.txt among its ``kinds``,
-    the words between number and unit), a figure hyphen-joined to its unit ("an 86-yard run": a
-    property of the run), or a fragment of a number that was written with a space ("2, 000" read
+    the words between number and unit), a figure hyphen-joined to its unit ("a 40-metre sprint": a
+    property of the sprint), or a fragment of a number that was written with a space ("2, 000" read
     as "000" by an older version)."""
     if not unit.counted or not re.search(r"[^\W\d_]", unit.key):
         return False
@@ -290,7 +290,7 @@ def _comparable(quantity: ClaimQuantity, unit: Unit, kinds: frozenset[str]) -> b
     return not (number and re.match(r"0\d", number.group()))
 
 
-# A figure hyphen-joined to its unit modifies a noun ("an 86-yard run", "a 9-magnitude quake"): it
+# A figure hyphen-joined to its unit modifies a noun ("a 40-metre sprint", "a 5-storey block"): it
 # gives a property of one thing, not a count of the unit.
 _COMPOUND_MODIFIER = re.compile(r"\d-[^\W\d_]")
 
@@ -311,7 +311,7 @@ def _figures(claim: Claim) -> list[_Figure]:
             continue
         anchor, anchor_text = anchor_phrase(claim.text, quantity) if unit.measure else ("", "")
         if unit.key == _PERCENT and not anchor:
-            continue  # "just 1 percent", "5 percent support": a share of what is not said
+            continue  # "just 4 percent", "9 percent support": a share of what is not said
         rate = rate_phrase(claim.text, quantity) or joint_phrase(claim.text, quantity)
         if rate and not anchor:
             anchor, anchor_text = rate, rate
@@ -559,7 +559,7 @@ def _count_scopes(context: _Context) -> list[list[_Figure]]:
     slots: dict[tuple[str, str], list[_Figure]] = defaultdict(list)
     for claim in context.story.claims:
         if tells_history(claim, context.articles):
-            continue  # "59 catches in 2008" in a report of this week is no current figure
+            continue  # "41 goals in 2019" in a report of this week is no current figure
         for figure in _figures(claim):
             slots[(figure.unit.key, figure.anchor)].append(figure)
     scopes = []
@@ -739,7 +739,7 @@ def _status_conflicts(context: _Context):
 
 
 def _tells_a_later_state(claim: Claim) -> bool:
-    """Whether the claim marks its state as a later development ("was arrested a few hours later":
+    """Whether the claim marks its state as a later development ("was detained two hours later":
     data/status_sequence_words.txt)."""
     return bool(_sequence_words() & {w.lower() for w in _LETTER_WORD.findall(claim.text)})
 

@@ -1,11 +1,11 @@
 """Quantities in a parsed article: numbers read and normalised with what they count or measure.
 
 "an estimated 18 soldiers" -> 18 soldiers, approximate; "six officers" -> 6; "two dozen" -> 24;
-"1.5 million" -> 1500000; "70, 000" (a space after the comma) -> 70000; "$143-billion" ->
-143000000000; "7 kilometers (4 miles)" -> one quantity (7 km) with its alternate; "several days"
+"1.5 million" -> 1500000; "40, 000" (a space after the comma) -> 40000; "$120-billion" ->
+120000000000; "7 kilometers (4 miles)" -> one quantity (7 km) with its alternate; "several days"
 is not a number. Dates, times, ordinals and numbers inside names are not quantities,
-nor a score or tally written as two numbers joined by a dash, the first not smaller ("an 88-72
-loss", "a 5-4 decision", "voted 19-15"); a rising pair is a range ("10-12 people").
+nor a score or tally written as two numbers joined by a dash, the first not smaller ("a 91-85
+loss", "a 6-3 ruling", "voted 11-7"); a rising pair is a range ("10-12 people").
 """
 
 from __future__ import annotations
@@ -151,14 +151,14 @@ def find_quantities(doc: Doc) -> list[Quantity]:
             elif _joins_number(doc, j, run[-1]):
                 j += 1  # "two hundred and fifty": the "and" is part of the number
             elif _dash_before_multiplier(doc, j):
-                j += 1  # "$143-billion": the dash joins the number to its multiplier
+                j += 1  # "$120-billion": the dash joins the number to its multiplier
             else:
                 break
         value = _combine(run)
         if value is None:
             i = j
             continue
-        if len(run) == 1 and _split_thousands(doc, i):  # "70, 000 petitions" is 70,000
+        if len(run) == 1 and _split_thousands(doc, i):  # "40, 000 letters" is 40,000
             run, j, value = [token, doc[i + 2]], i + 3, value * 1000 + float(doc[i + 2].text)
         currency = None
         first_i = run[0].i
@@ -191,7 +191,7 @@ def find_quantities(doc: Doc) -> list[Quantity]:
 
 def _split_thousands(doc: Doc, i: int) -> bool:
     """Whether token i starts a number written with a space after its thousands comma: one to three
-    digits, a comma, then a group of three digits ("70, 000", "1, 300 biologists"). A group without
+    digits, a comma, then a group of three digits ("40, 000", "1, 200 volunteers"). A group without
     a leading zero must be followed by what it counts, and not come after a month's name ("On May 1,
     300 protesters" is a date, then a count; "ages 7, 300 and 12" a list)."""
     if i + 2 >= len(doc) or doc[i + 1].text != "," or doc[i].whitespace_:
@@ -202,12 +202,12 @@ def _split_thousands(doc: Doc, i: int) -> bool:
         return True
     after_month = i > 0 and doc[i - 1].lower_.rstrip(".")[:3] in _MONTH_PREFIXES
     counted = i + 3 < len(doc) and doc[i + 3].is_alpha and doc[i + 3].pos_ not in _NOT_COUNTED_POS
-    return counted and not after_month  # "1, 300 biologists"; not "ages 7, 300 and 12"
+    return counted and not after_month  # "1, 200 volunteers"; not "ages 7, 300 and 12"
 
 
 
 def _dash_before_multiplier(doc: Doc, j: int) -> bool:
-    """Whether token j is a dash joining a number to a multiplier, with no space ("143-billion")."""
+    """Whether token j is a dash joining a number to a multiplier, with no space ("120-billion")."""
     return (j + 1 < len(doc) and doc[j].text == "-" and not doc[j - 1].whitespace_ and not doc[j].whitespace_
             and doc[j + 1].lower_ in _MULTIPLIERS)
 
@@ -215,7 +215,7 @@ def _dash_before_multiplier(doc: Doc, j: int) -> bool:
 
 def _is_score(doc: Doc, i: int) -> bool:
     """Whether tokens i..i+2 are a score or tally: digits, a dash with no space around it, digits
-    not larger than the first ("88-72", "2-2"). A rising pair ("10-12") is a range."""
+    not larger than the first ("91-85", "2-2"). A rising pair ("10-12") is a range."""
     if i + 2 >= len(doc) or doc[i + 1].text not in _DASHES or doc[i].whitespace_ or doc[i + 1].whitespace_:
         return False
     first, second = doc[i].text, doc[i + 2].text

@@ -4,14 +4,14 @@ A claim's state comes from the status lexicon (data/status_transitions.txt): eac
 whereabouts) has ordered state classes in phases. Participants are read per axis, from the words
 near the axis's status words: counts ("the 18 soldiers"), named entities and participant nouns
 (data/status_participant_nouns.txt: "the operations manager"; not a noun that acts on others,
-"officers found a gun": data/status_agent_verbs.txt); a mention near another axis's
+"officers found a knife": data/status_agent_verbs.txt); a mention near another axis's
 status word belongs to that axis ("detained the manager as rescuers dug toward 14 workers
 trapped"). Two claims are about the same participants when nothing tells them apart (different
 named people, or different counts of the same thing) and they share the fact, a count, a person,
 a participant noun, or at least two named entities.
 
-A claim dated more than ``HISTORY_DAYS`` before its article was published ("was imprisoned in
-February 1979" in a report of this week) tells history: it gives no state, for updates or status
+A claim dated more than ``HISTORY_DAYS`` before its article was published ("was jailed in
+March 1988" in a report of this week) tells history: it gives no state, for updates or status
 conflicts. Claims with a state are ordered by report day (the article's ``published`` date, else
 the claim's event date) and, within a day, by publication time. A claim is an update when it is the first
 report of its state about its participants (no earlier report named it, even in passing: "was
@@ -158,13 +158,13 @@ _DETERMINERS = frozenset({"a", "an", "the", "some", "several", "other", "another
                           "many", "more", "further"})
 _OBJECT_WORDS = 4  # words after the determiner that may name the object
 _OBJECT_ENDS = frozenset({"of", "with", "that", "which", "who", "in", "on", "at", "from", "to", "for", "near", "by",
-                          "as", "after", "before", "under", "inside", "outside", "and", "or"})
+                          "as", "like", "after", "before", "under", "inside", "outside", "and", "or"})
 
 
 def _acts_on_a_thing(written: list[str], words: list[str], position: int) -> bool:
     """Whether the word at ``position`` is an active status verb that takes its participant as
-    object (data/status_agent_verbs.txt) and whose object is a thing: "police found a box", "the
-    boarding party found a host of other equipment" tell nobody's whereabouts. The object is a
+    object (data/status_agent_verbs.txt) and whose object is a thing: "police found a bag", "the
+    patrol found a set of other tools" tell nobody's whereabouts. The object is a
     thing when a determiner follows and the next words, up to a preposition or conjunction, hold no
     participant noun (or "body", "remains": data/status_participant_nouns.txt), figure, pronoun or
     capitalised name."""
@@ -175,7 +175,7 @@ def _acts_on_a_thing(written: list[str], words: list[str], position: int) -> boo
     nouns, numbers = participant_nouns(), number_words()
     for word, lower in zip(written[position + 2 : position + 2 + _OBJECT_WORDS], words[position + 2 :]):
         if lower in _OBJECT_ENDS:
-            break  # "a box consistent with one ...", "a host of other equipment": the object ends
+            break  # "a bag like the one ...", "a set of other tools": the object ends
         if lower in nouns or lower in numbers or lower.isdigit() or lower in _PERSON_PRONOUNS or word[:1].isupper():
             return False
     return True
@@ -532,7 +532,7 @@ def related_groups(claims: list[Claim], articles: dict[str, Article], axis: str 
 
 def stated_claims(story: Story, articles: dict[str, Article]) -> dict[str, list[tuple[Claim, ClaimState]]]:
     """Per axis, the story's claims that give a state on it, without those that tell history
-    (``tells_history``: "returned to prison in May 1984" in a report of this week)."""
+    (``tells_history``: "returned to prison in May 1991" in a report of this week)."""
     by_axis: dict[str, list[tuple[Claim, ClaimState]]] = defaultdict(list)
     for claim in story.claims:
         if tells_history(claim, articles):
@@ -547,7 +547,7 @@ HISTORY_DAYS = 31  # a claim dated this long before its report tells history, no
 
 def tells_history(claim: Claim, articles: dict[str, Article]) -> bool:
     """True when the claim's (not inferred) event date ends more than ``HISTORY_DAYS`` before its
-    article was published: a state it gives ("was imprisoned in February 1979") is background, not
+    article was published: a state it gives ("was jailed in March 1988") is background, not
     what the report says is the case now. False when either date is unknown."""
     article = articles.get(claim.article_id)
     date = claim.event_date
@@ -562,7 +562,7 @@ def tells_history(claim: Claim, articles: dict[str, Article]) -> bool:
 
 
 def _last_day(value: str):
-    """The last calendar day a date value ("1984", "1984-05", "1984-05-03") can mean, else None."""
+    """The last calendar day a date value ("1991", "1991-05", "1991-05-03") can mean, else None."""
     match = re.match(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", value)
     if not match:
         return None
