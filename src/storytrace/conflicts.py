@@ -52,20 +52,20 @@ is not enough). On the one-way axes of actions and explanations (execution, moti
 is not enough either: one person plans one thing and does another. A report of the later phase
 that marks it as a later development ("was detained two hours later":
 data/status_sequence_words.txt) tells a sequence within the day, not a contradiction.
-Date and location conflicts: within one fact, only claims that are about the same event by their
-own content (a shared count, or a shared entity and ``MIN_SHARED_WORDS_STRICT`` of content words,
-and no different states) are compared, and only claims of different articles and origins. Dates
-conflict when their (not inferred, calendar) values differ and neither contains the other
-("2024-10" contains "2024-10-15") and both are named in the text, not relative to the writing
-("this year", "on Saturday": their values hang on the date they were read against), between claims that name no other date (a claim with several
-dates tells of several events) and do not name different places (a shooting near one city in
-March and one in another city in April are two events). Places conflict when each claim names
-exactly one place (GPE/LOC/FAC entity) introduced as where something happened ("in Flint", "off
-Yemen"; not "Alabama physician" nor a name ending in an office, "Genesee County Sheriff"), the
-places are of one kind (two GPEs, not a city and a sea), the names differ, neither contains the
-other ("U.S." is "US") and no article of the story writes one inside the other ("Christchurch, New
-Zealand"). The location check is still coarse (without a gazetteer two true scales can look
-apart) and its note says so.
+Date and location conflicts: within one fact, only claims that are about the same event by their own
+content (a shared count, or a shared entity and ``MIN_SHARED_WORDS_STRICT`` of content words, and no
+different states) are compared, and only claims of different articles and origins. Dates conflict
+when their (not inferred, calendar) values differ and neither contains the other ("2024-10" contains
+"2024-10-15") and both are named in the text, not relative to the writing ("this year", "on
+Saturday": their values hang on the date they were read against), between claims that name no other
+date (a claim with several dates tells of several events) and do not name different places (a
+shooting near one city in March and one in another city in April are two events). Places conflict
+when each claim names exactly one place (GPE/LOC/FAC entity) introduced as where something happened
+("in Flint", "off Yemen"; not "Alabama physician" nor a name ending in an office, "Genesee County
+Sheriff"), the places are of one kind (two GPEs, not a city and a sea), the names differ, neither
+contains the other ("U.S." is "US") and no article of the story writes one inside the other
+("Christchurch, New Zealand"). The location check is still coarse (without a gazetteer two true
+scales can look apart) and its note says so.
 """
 
 from __future__ import annotations
@@ -821,12 +821,8 @@ def _date_conflicts(context: _Context):
 
 def _claim_places(context: _Context, claim: Claim) -> set[str]:
     """The places (GPE/LOC/FAC entities) a claim names, as compare names."""
-    article = context.articles.get(claim.article_id)
-    if article is None:
-        return set()
-    start, end = claim_span(claim, article)
-    return {_place_name(e.text) for e in article.entities
-            if e.label in _PLACE_LABELS and e.start >= start and e.end <= end}
+    entities = claim_entities(claim, context.articles.get(claim.article_id))
+    return {_place_name(name) for name, label in entities.items() if label in _PLACE_LABELS}
 
 
 def _different_places(first: set[str], second: set[str], nested: set[frozenset[str]]) -> bool:

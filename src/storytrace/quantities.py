@@ -205,12 +205,10 @@ def _split_thousands(doc: Doc, i: int) -> bool:
     return counted and not after_month  # "1, 200 volunteers"; not "ages 7, 300 and 12"
 
 
-
 def _dash_before_multiplier(doc: Doc, j: int) -> bool:
     """Whether token j is a dash joining a number to a multiplier, with no space ("120-billion")."""
     return (j + 1 < len(doc) and doc[j].text == "-" and not doc[j - 1].whitespace_ and not doc[j].whitespace_
             and doc[j + 1].lower_ in _MULTIPLIERS)
-
 
 
 def _is_score(doc: Doc, i: int) -> bool:

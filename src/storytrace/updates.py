@@ -12,18 +12,18 @@ a participant noun, or at least two named entities.
 
 A claim dated more than ``HISTORY_DAYS`` before its article was published ("was jailed in
 March 1988" in a report of this week) tells history: it gives no state, for updates or status
-conflicts. Claims with a state are ordered by report day (the article's ``published`` date, else
-the claim's event date) and, within a day, by publication time. A claim is an update when it is the first
-report of its state about its participants (no earlier report named it, even in passing: "was
-arrested and later released") and the latest earlier day's reports about them gave
-one other state it moves on from (a new phase, or a state further along the axis: "found ->
-detained"). Reports of one day in different phases are a status conflict (storytrace.conflicts),
-not an update, and give no prior state. One change reported by several articles on its day is one
-update. The update's ``from_claim`` is a report of the prior state since it was last different:
-one using the status word the new report recalls it by ("who was detained ..., was released")
-when there is one, else any; the latest day first, the earliest report of that day.
-A figure its own source lineage revises on a later day ("14 -> 15 workers") is an update too
-(storytrace.conflicts.figure_updates); figures of different lineages are conflicts instead.
+conflicts. Claims with a state are ordered by report day (the article's ``published`` date, else the
+claim's event date) and, within a day, by publication time. A claim is an update when it is the
+first report of its state about its participants (no earlier report named it, even in passing: "was
+arrested and later released") and the latest earlier day's reports about them gave one other state
+it moves on from (a new phase, or a state further along the axis: "found -> detained"). Reports of
+one day in different phases are a status conflict (storytrace.conflicts), not an update, and give no
+prior state. One change reported by several articles on its day is one update. The update's
+``from_claim`` is a report of the prior state since it was last different: one using the status word
+the new report recalls it by ("who was detained ..., was released") when there is one, else any; the
+latest day first, the earliest report of that day. A figure its own source lineage revises on a
+later day ("14 -> 15 workers") is an update too (storytrace.conflicts.figure_updates); figures of
+different lineages are conflicts instead.
 """
 
 from __future__ import annotations
@@ -153,12 +153,13 @@ def _blocked_positions(words: list[str], axis: Axis) -> set[int]:
     return blocked
 
 
-_PASSIVE_BEFORE = frozenset({"was", "were", "is", "are", "be", "been", "being", "get", "got", "gets"})
+_BE_FORMS = frozenset({"was", "were", "is", "are"})
+_PASSIVE_BEFORE = _BE_FORMS | {"be", "been", "being", "get", "got", "gets"}
 _DETERMINERS = frozenset({"a", "an", "the", "some", "several", "other", "another", "its", "their", "his",
                           "many", "more", "further"})
 _OBJECT_WORDS = 4  # words after the determiner that may name the object
-_OBJECT_ENDS = frozenset({"of", "with", "that", "which", "who", "in", "on", "at", "from", "to", "for", "near", "by",
-                          "as", "like", "after", "before", "under", "inside", "outside", "and", "or"})
+_OBJECT_ENDS = frozenset({"of", "with", "that", "which", "who", "in", "on", "at", "from", "to", "for", "near",
+                          "by", "as", "like", "after", "before", "under", "inside", "outside", "and", "or"})
 
 
 def _acts_on_a_thing(written: list[str], words: list[str], position: int) -> bool:
@@ -402,9 +403,6 @@ def _claim_mentions(claim: Claim, article: Article | None) -> list[_Mention]:
                 and not _acts(words, position):
             mentions.append(_Mention(position, "noun", (_singular(word),)))
     return mentions
-
-
-_BE_FORMS = frozenset({"was", "were", "is", "are"})
 
 
 def _acts(words: list[str], position: int) -> bool:
