@@ -159,3 +159,15 @@ def test_attribution_nested_in_quotation_is_relayed_by_quoted_speaker(nlp):
     assert outer["content"] == ["“We stopped. The drivers said the road was mined,”"]
     without_nested = [a.cue for a in find_attributions(nlp(text), include_nested=False)]
     assert without_nested == ["told"]
+
+
+def test_attribution_a_fronted_phrase_the_parse_hangs_on_the_cue_is_not_the_content(nlp):
+    # the parse makes the earlier quotation a complement of "said" and runs it into "Like ...";
+    # the clause after the cue, with its own subject, is what was said
+    text = ("“I will vote for whoever fixes the roads, and that will be the mayor if nobody else "
+            "runs.”\n\nLike a lot of local voters, Ruth Okafor said she was angered by the council "
+            "closing the bridge before the market season.")
+    found = the_one_with(attributions(nlp, text), "said")
+    assert found["content"] == [
+        "she was angered by the council closing the bridge before the market season"]
+    assert found["source"] == "Ruth Okafor"

@@ -261,10 +261,30 @@ def _set_off_clause(verb: Token) -> bool:
         and _child(head, "nsubj", "nsubjpass") is not None
 
 
+def _clausal_complement(verb: Token) -> Token | None:
+    """The clause the verb reports: its first clausal complement, or the first one after the
+    verb with a subject of its own when the parse also hung an unquoted phrase before the cue on
+    the verb ("Like many voters, Ann said she ...", "Inside the hall - which ... -, Ann said he
+    ...": the fronted phrase is a circumstance, not what was said). A quotation before the cue
+    stays the content ("'We won,' she said, 'and ...'")."""
+    complements = [c for c in verb.children if c.dep_ == "ccomp"]
+    if len(complements) > 1 and complements[0].i < verb.i:
+        after = [c for c in complements if c.i > verb.i
+                 and any(x.dep_ in SUBJECTS for x in c.children)]
+        first = complements[0]
+        start, end = within_line(verb.doc, first.left_edge.i, first.right_edge.i + 1, verb.i)
+        piece = verb.doc[start:end] if start < end else None
+        quoted = piece is not None and (piece[0].is_quote or piece[-1].is_quote
+                                        or (end < len(verb.doc) and verb.doc[end].is_quote))
+        if after and not quoted:
+            return after[0]
+    return complements[0] if complements else None
+
+
 def _content_range(verb: Token, exclude: set[int]) -> tuple[tuple[int, int] | None, Token | None, str]:
     """Token range of the content, the token joined to the cue (a preposition, or the object of
     a light verb: ``attribution_light_verbs.txt``), if any, and the rule used."""
-    complement = _child(verb, "ccomp")
+    complement = _clausal_complement(verb)
     if complement is not None:
         return _with_run_on_clauses(verb, subtree_range(complement, exclude)), None, "ccomp"
     if verb.dep_ in ("parataxis",) or _as_clause(verb) or _set_off_clause(verb):
