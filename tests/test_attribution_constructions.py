@@ -171,3 +171,18 @@ def test_attribution_a_fronted_phrase_the_parse_hangs_on_the_cue_is_not_the_cont
     assert found["content"] == [
         "she was angered by the council closing the bridge before the market season"]
     assert found["source"] == "Ruth Okafor"
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        ("Then the coach asked the players if they were always so quiet before a match.",
+         ["if they were always so quiet before a match"]),
+        ("“Did you know it was closed?” the reporter asked the mayor.",
+         ["“Did you know it was closed?”"]),
+        ("The council asked residents to report flooded basements.",
+         ["residents to report flooded basements"]),
+    ],
+)
+def test_attribution_the_person_asked_is_not_the_question(nlp, text, content):
+    assert the_one_with(attributions(nlp, text), "asked")["content"] == content

@@ -63,6 +63,11 @@ RAISING_LEMMAS = frozenset({"seem", "appear"})  # "X seems to ...": X is content
 # verbs whose direct object is the person addressed, and the objects that are what is told
 HEARER_VERBS = frozenset({"tell", "assure", "remind", "inform", "notify"})
 TOLD_THINGS = frozenset({"story", "tale", "lie", "truth", "joke", "secret", "anecdote"})
+# verbs of asking: the object is the person asked ("asked the mayor whether ..."), unless it is
+# what is asked ("asked a question") or the object of an infinitive ("asked residents to ...")
+ASKING_VERBS = frozenset({"ask"})
+ASKED_THINGS = frozenset({"question", "favor", "favour", "permission", "help", "money", "price"})
+QUESTION_MARKS = frozenset({"if", "whether"})  # "asked him if ...": the question is the content
 HEARER_TOPIC_PREPOSITIONS = frozenset({"about", "of"})
 OBJECT_TOPIC_PREPOSITIONS = frozenset("about on of for against over to at".split())
 TIME_ENTITIES = frozenset({"DATE", "TIME"})  # "reported on Tuesday": never the content
@@ -227,9 +232,24 @@ def _predicate_start(token: Token) -> bool:
 
 
 def is_hearer(verb: Token, obj: Token) -> bool:
-    """True when ``obj`` is whom a verb of telling addresses ("told reporters", "assured
-    him"), not what is told ("told a story"): the hearer is neither content nor source."""
-    return verb.lemma_.lower() in HEARER_VERBS and obj.lemma_.lower() not in TOLD_THINGS
+    """True when ``obj`` is whom a verb of telling or asking addresses ("told reporters",
+    "assured him", "asked the mayor"), not what is told or asked ("told a story", "asked a
+    question"), nor, for asking, the subject of an infinitive ("asked residents to leave"):
+    the hearer is neither content nor source."""
+    lemma, thing = verb.lemma_.lower(), obj.lemma_.lower()
+    if lemma in ASKING_VERBS:
+        return thing not in ASKED_THINGS and _child(verb, "xcomp") is None
+    return lemma in HEARER_VERBS and thing not in TOLD_THINGS
+
+
+def _question_clause(verb: Token) -> Token | None:
+    """An "if"/"whether" clause after the verb that the parse made adverbial ("asked them if
+    they ..."): for a verb addressing a hearer, the question asked."""
+    for child in verb.children:
+        if child.dep_ == "advcl" and child.i > verb.i and any(
+                c.dep_ == "mark" and c.lower_ in QUESTION_MARKS for c in child.children):
+            return child
+    return None
 
 
 def _as_clause(verb: Token) -> bool:
@@ -298,6 +318,9 @@ def _content_range(verb: Token, exclude: set[int]) -> tuple[tuple[int, int] | No
     prepositions = CONTENT_PREPOSITIONS
     if obj is not None and is_hearer(verb, obj):
         obj, prepositions = None, HEARER_TOPIC_PREPOSITIONS  # "told them about X", not "on Friday"
+        question = _question_clause(verb)
+        if question is not None:
+            return subtree_range(question, exclude), None, "ccomp"
     infinitive = _child(verb, "xcomp")
     if infinitive is not None:
         start = min(infinitive.left_edge.i, obj.left_edge.i if obj is not None else infinitive.i)
