@@ -186,3 +186,9 @@ def test_attribution_a_fronted_phrase_the_parse_hangs_on_the_cue_is_not_the_cont
 )
 def test_attribution_the_person_asked_is_not_the_question(nlp, text, content):
     assert the_one_with(attributions(nlp, text), "asked")["content"] == content
+
+
+def test_attribution_a_conjunction_opening_the_sentence_stays_in_the_content(nlp):
+    text = "The council voted on Monday. But the bridge will stay closed until May, the mayor said."
+    assert the_one_with(attributions(nlp, text), "said")["content"] == [
+        "But the bridge will stay closed until May"]

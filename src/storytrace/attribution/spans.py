@@ -28,12 +28,15 @@ def char_span(tokens: Iterable[Token]) -> tuple[int, int] | None:
 
 
 def trimmed_tokens(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Token range [start, end) without spaces and non-quote punctuation at either edge."""
+    """Token range [start, end) without spaces and non-quote punctuation at either edge, nor a
+    coordinating conjunction at its start unless it opens the sentence ("But the plan failed,
+    she said": PolNeAR keeps "But"; "..., and the plan failed" drops "and")."""
 
     def droppable(token: Token) -> bool:
         return token.is_space or token.text in EDGE_PUNCT
 
-    while start + 1 < end and doc[start].pos_ == "CCONJ":
+    while start + 1 < end and doc[start].pos_ == "CCONJ" and not (
+            doc[start].is_sent_start and doc[start].is_title):
         start += 1
 
     while True:
