@@ -192,3 +192,10 @@ def test_attribution_a_conjunction_opening_the_sentence_stays_in_the_content(nlp
     text = "The council voted on Monday. But the bridge will stay closed until May, the mayor said."
     assert the_one_with(attributions(nlp, text), "said")["content"] == [
         "But the bridge will stay closed until May"]
+
+
+def test_attribution_a_relative_pronoun_subject_of_the_reported_clause_is_content(nlp):
+    text = "He praised the engineers, who he said had worked through the night."
+    found = the_one_with(attributions(nlp, text), "said")
+    assert found["content"] == ["who", "had worked through the night"]
+    assert found["source"] == "he"

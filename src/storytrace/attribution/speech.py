@@ -72,6 +72,7 @@ HEARER_TOPIC_PREPOSITIONS = frozenset({"about", "of"})
 OBJECT_TOPIC_PREPOSITIONS = frozenset("about on of for against over to at".split())
 TIME_ENTITIES = frozenset({"DATE", "TIME"})  # "reported on Tuesday": never the content
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})  # a detached source needs a finite cue
+RELATIVE_TAGS = frozenset({"WDT", "WP"})  # "which", "that", "who", "whom", "what"
 
 
 @dataclass
@@ -301,6 +302,16 @@ def _clausal_complement(verb: Token) -> Token | None:
     return complements[0] if complements else None
 
 
+def _relative_subject(verb: Token) -> Token | None:
+    """The relative pronoun before the cue that is the subject of its reported clause ("the
+    plan, which the mayor said was a mistake": "which" ... "was a mistake" is the content)."""
+    complement = _clausal_complement(verb)
+    subject = _child(complement, "nsubj", "nsubjpass") if complement is not None else None
+    if subject is not None and subject.i < verb.i and subject.tag_ in RELATIVE_TAGS:
+        return subject
+    return None
+
+
 def _content_range(verb: Token, exclude: set[int]) -> tuple[tuple[int, int] | None, Token | None, str]:
     """Token range of the content, the token joined to the cue (a preposition, or the object of
     a light verb: ``attribution_light_verbs.txt``), if any, and the rule used."""
@@ -450,6 +461,8 @@ def verb_attribution(doc: Doc, verb: Token, quotes: QuoteLookup,
     if (raising and rule == "oprd") or (
             (raising or (passive and passive_agent is None)) and rule == "xcomp"):
         raised_subject = _child(verb, "nsubj", "nsubjpass")
+    elif rule == "ccomp":
+        raised_subject = _relative_subject(verb)
     if (passive_agent is not None and rule in ("none", "dobj")) or (
             passive and rule == "prep" and preposition.lower_ in CIRCUMSTANCE_PREPOSITIONS):
         patient = _child(verb, "nsubjpass")
