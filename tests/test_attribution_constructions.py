@@ -199,3 +199,21 @@ def test_attribution_a_relative_pronoun_subject_of_the_reported_clause_is_conten
     found = the_one_with(attributions(nlp, text), "said")
     assert found["content"] == ["who", "had worked through the night"]
     assert found["source"] == "he"
+
+
+def test_attribution_a_second_report_hung_on_the_first_clause_is_the_speakers_own(nlp):
+    text = "He said the bridge was safe and warned drivers to slow down."
+    found = attributions(nlp, text)
+    assert the_one_with(found, "said")["content"] == ["the bridge was safe"]
+    warned = the_one_with(found, "warned")
+    assert (warned["source"], warned["content"]) == ("He", ["drivers to slow down"])
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The governor announced a new budget plan on Monday.", ["a new budget plan"]),
+    ("The senator mocked the proposal on Twitter.", ["the proposal"]),
+    ("The engineer blamed the delay on the weather.", ["the delay on the weather"]),
+])
+def test_attribution_when_and_where_something_was_said_is_not_content(nlp, text, content):
+    cue = next(a["cue"] for a in attributions(nlp, text))
+    assert the_one_with(attributions(nlp, text), cue)["content"] == content

@@ -1,4 +1,4 @@
-"""Loading the attribution lexicons (cue, claim and relay nouns, light verbs) from
+"""Loading the attribution lexicons (cue verbs and nouns, claim and relay nouns, light verbs) from
 ``storytrace/data``, once."""
 
 from __future__ import annotations
@@ -40,3 +40,11 @@ def light_verb_lemmas() -> frozenset[str]:
     """Verbs whose object noun belongs to the cue when a complement of the noun is the content
     ("expressed concern about X"; learned, ``attribution_light_verbs.txt``)."""
     return _entries("attribution_light_verbs.txt")
+
+
+@cache
+def clause_cue_lemmas() -> frozenset[str]:
+    """Verb lemmas that head gold cues with a clausal complement (``attribution_cue_verbs.txt``,
+    frame ccomp): verbs that report a clause ("say", "warn", "question")."""
+    return frozenset(entry.split()[0] for entry in _entries("attribution_cue_verbs.txt")
+                     if entry.split()[1:] == ["ccomp"])

@@ -35,7 +35,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from storytrace.attribution import content_edges
-from storytrace.attribution.lexicon import light_verb_lemmas
+from storytrace.attribution.lexicon import clause_cue_lemmas, light_verb_lemmas
+from storytrace.lexicons import word_list
 from storytrace.attribution.spans import (
     QuoteLookup,
     char_span,
@@ -100,11 +101,39 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     subjects = [child for child in verb.children if child.dep_ in SUBJECTS]
     if subjects:
         return min(subjects, key=lambda child: abs(child.i - verb.i))
+    if depth < 3 and _second_report(verb):  # "said X and warned ...": the speaker warned
+        return subject_of(verb.head.head, depth + 1)
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
         return verb.head
     if depth < 3 and verb.dep_ in INHERITING_DEPS and verb.head is not verb:
         return subject_of(verb.head, depth + 1)
     return None
+
+
+def _second_report(verb: Token) -> bool:
+    """True for a reporting verb the parse made a conjunct of the clause reported before it ("he
+    said the bridge was safe and warned drivers to ...": the speaker's second report, not part
+    of the first): no subject of its own, a complement of its own, and a lemma that reports
+    clauses (``attribution_cue_verbs.txt``)."""
+    head = verb.head
+    return verb.dep_ == "conj" and verb.pos_ == "VERB" and verb.i > head.i \
+        and head.dep_ == "ccomp" and verb.lemma_.lower() in clause_cue_lemmas() \
+        and not any(c.dep_ in SUBJECTS for c in verb.children) \
+        and any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in verb.children)
+
+
+def _before_second_report(complement: Token, token_range: tuple[int, int]) -> tuple[int, int]:
+    """A clausal content cut before a second report the parse hung on it (``_second_report``),
+    with the conjunction and commas before that report."""
+    start, end = token_range
+    doc = complement.doc
+    for child in complement.children:
+        if start < child.i < end and _second_report(child):
+            end = child.left_edge.i
+            while end - 1 > start and doc[end - 1].dep_ in ("cc", "punct"):
+                end -= 1
+            break
+    return start, end
 
 
 def agent_of(verb: Token) -> Token | None:
@@ -206,12 +235,21 @@ def _with_complements(verb: Token, token_range: tuple[int, int]) -> tuple[int, i
     for child in sorted(verb.children, key=lambda t: t.i):
         if child.i < end or child.dep_ not in OBJECT_COMPLEMENTS:
             continue
-        if child.dep_ == "prep" and child.lower_ in CIRCUMSTANCE_PREPOSITIONS:
+        if child.dep_ == "prep" and (child.lower_ in CIRCUMSTANCE_PREPOSITIONS
+                                     or _names_when_or_where(child)):
             break
         if child.left_edge.i != end:
             break
         end = child.right_edge.i + 1
     return start, end
+
+
+def _names_when_or_where(preposition: Token) -> bool:
+    """True for a prepositional phrase naming when or on which platform ("announced his
+    support on Sunday", "mocked the plan on Twitter"; platforms: ``source_platforms.txt``)."""
+    target = _child(preposition, "pobj")
+    return target is not None and (target.ent_type_ in TIME_ENTITIES
+                                   or target.lower_ in word_list("source_platforms.txt"))
 
 
 def _with_run_on_clauses(verb: Token, token_range: tuple[int, int]) -> tuple[int, int]:
@@ -317,7 +355,8 @@ def _content_range(verb: Token, exclude: set[int]) -> tuple[tuple[int, int] | No
     a light verb: ``attribution_light_verbs.txt``), if any, and the rule used."""
     complement = _clausal_complement(verb)
     if complement is not None:
-        return _with_run_on_clauses(verb, subtree_range(complement, exclude)), None, "ccomp"
+        return _before_second_report(
+            complement, _with_run_on_clauses(verb, subtree_range(complement, exclude))), None, "ccomp"
     if verb.dep_ in ("parataxis",) or _as_clause(verb) or _set_off_clause(verb):
         head = verb.head
         own = set(range(verb.left_edge.i, verb.right_edge.i + 1))
