@@ -179,3 +179,19 @@ def test_alignment_leads_giving_different_figures_are_told_apart():
     assert feature("n1", "n2") == 1.0
     assert feature("n1", "n3") == 0.0  # the same figure
     assert feature("n1", "n4") == 0.0 and feature("n2", "n4") == 0.0  # no figure in one lead
+
+
+def test_alignment_the_shipped_report_model_counts_different_lead_figures_against_one_report():
+    """With the shipped weights, two leads giving different figures lower P(one report) below what
+    the same pair gets when the feature is ignored."""
+    from storytrace.alignment import report_probabilities
+    from storytrace.story_events import REPORT_BIAS, REPORT_WEIGHTS
+
+    first = make_article("n1", ["A frigate captured 23 raiders on Saturday.", "The crew was unharmed."],
+                         [("23", "CARDINAL")])
+    second = make_article("n2", ["A frigate captured 26 raiders on Saturday.", "The crew was unharmed."],
+                          [("26", "CARDINAL")])
+    ignoring = dict(REPORT_WEIGHTS, doc_other_lead_numbers=0.0)
+    shipped = report_probabilities([first, second], REPORT_WEIGHTS, REPORT_BIAS)[("n1", "n2")]
+    without = report_probabilities([first, second], ignoring, REPORT_BIAS)[("n1", "n2")]
+    assert shipped < without
