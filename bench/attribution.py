@@ -20,10 +20,11 @@ union of its pairs):
   R = TP / (gold attributions having the role); unmatched attributions count in both denominators.
 - Partial. A matched pair is a true positive for a role when the predicted and gold role spans
   share at least one token (tokens = maximal runs of letters/digits, or a single other non-space
-  character); P and R are counted as for exact. This is the usual "partial match" of attribution
-  work, and it is the definition that reproduces the relations between the brief's baseline numbers
-  (see ``bench/attribution_baseline.py`` and BENCHMARKS.md, 2026-12-04 evening): a single-verb cue
-  system scores a higher partial than exact cue F1 (0.55 vs 0.48 in the brief).
+  character); P and R are counted as for exact. Overlapping spans counting as a match is a common
+  "partial match" in attribution work, and it is the definition that reproduces the relations
+  between the brief's baseline numbers (see ``bench/attribution_baseline.py`` and BENCHMARKS.md,
+  2026-12-04 evening): a single-verb cue system scores a higher partial than exact cue F1 (0.55
+  vs 0.48 in the brief).
 - Tokens (the "partial" of earlier entries in BENCHMARKS.md, kept for comparison). Token-overlap
   credit: per matched pair and role, overlap = tokens in both; P = sum overlap / sum predicted role
   tokens over all predictions, R = sum overlap / sum gold role tokens over all gold attributions
