@@ -9,14 +9,16 @@ with spaCy (cached, see ``bench/attribution.parse_cached``) and writes six files
   every verb outside quotations for which ``speech.verb_attribution`` finds content is an
   example, labelled by whether it lies inside a gold cue span; features from
   ``cue_model.verb_cue_features``; L2 logistic regression (scikit-learn, at training time only)
-  over the lemmas found inside at least MIN_LEMMA_HITS gold cues. The threshold is chosen on the first
-  ``--cue-holdout`` (150) documents with the model fitted on the others (THRESHOLDS, best mean of
-  the six benchmark F1 scores); the shipped model is then refitted on the whole split. Only
-  feature names and weights are written (no corpus text), small ones dropped to keep it small.
+  over the lemmas found inside at least MIN_LEMMA_HITS gold cues. The threshold is chosen by
+  ``--cue-folds`` (CUE_FOLDS) -fold cross-validation over consecutive documents, the model fitted
+  on the other folds, no stance cues (THRESHOLDS, best mean of the benchmark's partial and exact
+  F1 over the three roles: OBJECTIVE_KINDS); the shipped model is then refitted on the whole
+  split. Only feature names and weights are written (no corpus text), small ones dropped to keep
+  it small.
 - ``attribution_stance_weights.txt``, the stance-cue model (``storytrace.attribution.stance``):
   the same, over every adjective and noun outside quotations that ``stance.stance_candidate``
   makes a candidate of (features from ``stance.stance_features``, all lemmas, no lemma-evidence
-  gate); its threshold is chosen by STANCE_FOLDS-fold cross-validation over the documents.
+  gate); its threshold is chosen the same way, with the verb model's threshold.
 - ``attribution_cue_verbs.txt`` and ``attribution_cue_nouns.txt``: (lemma, frame) pairs and noun
   lemmas that head gold cues at least MIN_HITS times and in MIN_RATE of their occurrences (``hits``
   against ``total`` in a trailing comment; rare frames follow their lemma). The attribution stage
@@ -64,7 +66,7 @@ OBJECTIVE_KINDS = ["partial", "exact"]
 THRESHOLDS = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6)
 WEIGHTS_NAME = "attribution_cue_weights.txt"
 STANCE_WEIGHTS_NAME = "attribution_stance_weights.txt"
-STANCE_FOLDS = 5  # cross-validation folds choosing the stance model's threshold
+CUE_FOLDS = 5  # cross-validation folds choosing the verb and stance models' thresholds
 # the stance model scores every candidate (no lemma needs gold hits, no lemma evidence needed)
 STANCE_FIT = {"min_lemma_hits": 0, "min_lemma_evidence": -100.0, "keep_lemmas": False}
 VERB_HEADER = ("# Verb-cue model: logistic-regression weights over symbolic features of a verb and",
@@ -338,7 +340,7 @@ def mean_f1(scores: dict) -> float:
                for role in ("source", "cue", "content")) / 6
 
 
-def write_weights(path: Path, model, source: str, holdout_note: str,
+def write_weights(path: Path, model, source: str, provenance: str,
                   header: tuple[str, ...] = VERB_HEADER) -> None:
     """Writes ``model`` in the weights file format, under ``header`` and a provenance note."""
     lines = [*header,
@@ -348,7 +350,7 @@ def write_weights(path: Path, model, source: str, holdout_note: str,
              f"# text. C = {C_REGULARISATION}; features seen fewer than {MIN_FEATURE_COUNT} "
              f"times and weights under {MIN_WEIGHT}",
              "# dropped (" + ("lemma weights kept" if header == VERB_HEADER else
-                             "small lemma weights too") + f"); {holdout_note}.",
+                             "small lemma weights too") + f"); {provenance}.",
              "# Format: feature<TAB>weight; __bias__, __threshold__ (on the probability) and",
              "# __min_lemma_evidence__ (least lemma + lemma-in-frame weight; set by hand, see",
              "# CueModel.accepts: keeps generic features from making any transitive verb a cue;",
@@ -374,15 +376,16 @@ def best_threshold(docs: list[dict], gold: dict[str, dict], parsed: list, models
 
 
 def stance_cross_validation(docs: list[dict], gold: dict[str, dict], parsed: list,
-                            examples: list, stance: list, verb_threshold: float) -> float:
-    """The stance threshold with the best mean F1 averaged over STANCE_FOLDS folds of
+                            examples: list, stance: list, verb_threshold: float,
+                            folds: int) -> float:
+    """The stance threshold with the best mean F1 averaged over ``folds`` folds of
     consecutive documents (verb and stance models fitted on the other folds); prints each
     threshold's average and the average without stance cues."""
     from dataclasses import replace
 
     from storytrace.attribution.cue_model import CueModel
 
-    size = -(-len(docs) // STANCE_FOLDS)
+    size = -(-len(docs) // folds)
     totals: Counter = Counter()
     for start in range(0, len(docs), size):
         inside = range(start, min(start + size, len(docs)))
@@ -391,39 +394,52 @@ def stance_cross_validation(docs: list[dict], gold: dict[str, dict], parsed: lis
         held = fit_cue_model([e for e in stance if e[0] not in inside], C_REGULARISATION, 0.5,
                              **STANCE_FIT)
         fold = (docs[inside.start:inside.stop], gold, parsed[inside.start:inside.stop])
-        totals["none"] += mean_f1(evaluate(*fold, verbs, CueModel({}, 0.0, 2.0))) / STANCE_FOLDS
+        totals["none"] += mean_f1(evaluate(*fold, verbs, CueModel({}, 0.0, 2.0))) / folds
         for t in THRESHOLDS:
-            totals[t] += mean_f1(evaluate(*fold, verbs, replace(held, threshold=t))) / STANCE_FOLDS
+            totals[t] += mean_f1(evaluate(*fold, verbs, replace(held, threshold=t))) / folds
     print("stance cross-validation, mean F1: " + "  ".join(
         f"{t}={v:.4f}" for t, v in totals.items()))
     return max(THRESHOLDS, key=lambda t: totals[t])
 
 
-def train_cue_model(data_dir: Path, holdout: int, out: Path) -> None:
-    """Chooses the verb model's threshold on the first ``holdout`` documents (model fitted on
-    the rest, no stance cues), then the stance model's by cross-validation, then fits both on
-    the whole split and writes their weights files."""
+def verb_cross_validation(docs: list[dict], gold: dict[str, dict], parsed: list,
+                          examples: list, folds: int) -> float:
+    """The verb model's threshold with the best mean F1 averaged over ``folds`` folds of
+    consecutive documents (model fitted on the other folds, no stance cues); prints each
+    threshold's average."""
     from dataclasses import replace
 
     from storytrace.attribution.cue_model import CueModel
 
+    no_stance = CueModel({}, 0.0, 2.0)  # accepts nothing
+    size = -(-len(docs) // folds)
+    totals: Counter = Counter()
+    for start in range(0, len(docs), size):
+        inside = range(start, min(start + size, len(docs)))
+        held = fit_cue_model([e for e in examples if e[0] not in inside], C_REGULARISATION, 0.5)
+        fold = (docs[inside.start:inside.stop], gold, parsed[inside.start:inside.stop])
+        for t in THRESHOLDS:
+            totals[t] += mean_f1(evaluate(*fold, replace(held, threshold=t), no_stance)) / folds
+    print("verb cross-validation, mean F1: " + "  ".join(f"{t}={v:.4f}" for t, v in totals.items()))
+    return max(THRESHOLDS, key=lambda t: totals[t])
+
+
+def train_cue_model(data_dir: Path, folds: int, out: Path) -> None:
+    """Chooses the verb model's threshold by ``folds``-fold cross-validation (no stance cues),
+    then the stance model's the same way with it, then fits both on the whole split and writes
+    their weights files (``folds`` 0: both thresholds DEFAULT_THRESHOLD)."""
     docs, gold, parsed = load_split(data_dir)
     examples = verb_examples(docs, gold, parsed)
     stance = stance_examples(docs, gold, parsed)
     threshold = stance_threshold = DEFAULT_THRESHOLD
     note = stance_note = f"threshold {DEFAULT_THRESHOLD} (fixed)"
-    if holdout:
-        model = fit_cue_model([e for e in examples if e[0] >= holdout], C_REGULARISATION, 0.5)
-        no_stance = CueModel({}, 0.0, 2.0)  # accepts nothing
-        threshold = best_threshold(docs[:holdout], gold, parsed[:holdout],
-                                   lambda t: (replace(model, threshold=t), no_stance))
+    if folds:
+        threshold = verb_cross_validation(docs, gold, parsed, examples, folds)
         stance_threshold = stance_cross_validation(docs, gold, parsed, examples, stance,
-                                                   threshold)
-        note = (f"threshold {threshold} chosen on the first {holdout} documents\n"
-                "# held out (best mean of partial and exact F1 over the three roles)")
-        stance_note = (f"threshold {stance_threshold} chosen by {STANCE_FOLDS}-fold cross-"
-                       "validation over the\n# documents (best mean of partial and exact F1 "
-                       "over the three roles)")
+                                                   threshold, folds)
+        note = (f"threshold {threshold} chosen by {folds}-fold cross-validation over the\n"
+                "# documents (best mean of partial and exact F1 over the three roles)")
+        stance_note = note.replace(str(threshold), str(stance_threshold), 1)
     model = fit_cue_model(examples, C_REGULARISATION, threshold)
     write_weights(out / WEIGHTS_NAME, model, data_dir.name, note)
     print(f"{WEIGHTS_NAME}: {len(model.weights)} weights, threshold {threshold}")
@@ -595,8 +611,9 @@ def main() -> int:
     parser.add_argument("--holdout", type=int, default=0,
                         help="leave the first N documents out (to tune thresholds on them)")
     parser.add_argument("--min-rate", type=float, default=None, help="override MIN_RATE (verbs)")
-    parser.add_argument("--cue-holdout", type=int, default=150,
-                        help="documents held out to choose the cue model's threshold")
+    parser.add_argument("--cue-folds", type=int, default=CUE_FOLDS,
+                        help="cross-validation folds choosing the verb and stance thresholds "
+                             "(0: both fixed at DEFAULT_THRESHOLD)")
     parser.add_argument("--out", type=Path, default=ROOT / "src" / "storytrace" / "data")
     parser.add_argument("--light-verbs-only", action="store_true",
                         help="only (re)write attribution_light_verbs.txt")
@@ -622,7 +639,7 @@ def main() -> int:
     for pos, name in (("VERB", "attribution_cue_verbs.txt"), ("NOUN", "attribution_cue_nouns.txt")):
         n = write_lexicon(data / name, pos, hits, totals, args.data_dir.name)
         print(f"{name}: {n} entries")
-    train_cue_model(args.data_dir, args.cue_holdout, data)
+    train_cue_model(args.data_dir, args.cue_folds, data)
     from storytrace.attribution.cue_model import default_cue_model, default_stance_model
 
     default_cue_model.cache_clear()  # the content-edge model is trained with the new cue models
