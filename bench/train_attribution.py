@@ -1,7 +1,7 @@
 """Learns the attribution cue data from PolNeAR train: verb- and stance-cue models, lexicons.
 
 Reproducible: ``python bench/train_attribution.py /work/shared/data/polnear-train`` (from the
-repository root, in the project's .venv; about six minutes on cached parses) parses the split
+repository root, in the project's .venv; about eight minutes on cached parses) parses the split
 with spaCy (cached, see ``bench/attribution.parse_cached``) and writes six files to
 ``src/storytrace/data``:
 
