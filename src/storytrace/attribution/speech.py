@@ -355,8 +355,8 @@ def _content_range(verb: Token, exclude: set[int]) -> tuple[tuple[int, int] | No
     a light verb: ``attribution_light_verbs.txt``), if any, and the rule used."""
     complement = _clausal_complement(verb)
     if complement is not None:
-        return _before_second_report(
-            complement, _with_run_on_clauses(verb, subtree_range(complement, exclude))), None, "ccomp"
+        token_range = _with_run_on_clauses(verb, subtree_range(complement, exclude))
+        return _before_second_report(complement, token_range), None, "ccomp"
     if verb.dep_ in ("parataxis",) or _as_clause(verb) or _set_off_clause(verb):
         head = verb.head
         own = set(range(verb.left_edge.i, verb.right_edge.i + 1))
