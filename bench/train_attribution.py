@@ -424,6 +424,14 @@ def verb_cross_validation(docs: list[dict], gold: dict[str, dict], parsed: list,
     return max(THRESHOLDS, key=lambda t: totals[t])
 
 
+def _threshold_note(threshold: float, folds: int) -> str:
+    """How a weights file's threshold was chosen, for its header."""
+    if not folds:
+        return f"threshold {threshold} (fixed)"
+    return (f"threshold {threshold} chosen by {folds}-fold cross-validation over the\n"
+            "# documents (best mean of partial and exact F1 over the three roles)")
+
+
 def train_cue_model(data_dir: Path, folds: int, out: Path) -> None:
     """Chooses the verb model's threshold by ``folds``-fold cross-validation (no stance cues),
     then the stance model's the same way with it, then fits both on the whole split and writes
@@ -432,19 +440,16 @@ def train_cue_model(data_dir: Path, folds: int, out: Path) -> None:
     examples = verb_examples(docs, gold, parsed)
     stance = stance_examples(docs, gold, parsed)
     threshold = stance_threshold = DEFAULT_THRESHOLD
-    note = stance_note = f"threshold {DEFAULT_THRESHOLD} (fixed)"
     if folds:
         threshold = verb_cross_validation(docs, gold, parsed, examples, folds)
         stance_threshold = stance_cross_validation(docs, gold, parsed, examples, stance,
                                                    threshold, folds)
-        note = (f"threshold {threshold} chosen by {folds}-fold cross-validation over the\n"
-                "# documents (best mean of partial and exact F1 over the three roles)")
-        stance_note = note.replace(str(threshold), str(stance_threshold), 1)
     model = fit_cue_model(examples, C_REGULARISATION, threshold)
-    write_weights(out / WEIGHTS_NAME, model, data_dir.name, note)
+    write_weights(out / WEIGHTS_NAME, model, data_dir.name, _threshold_note(threshold, folds))
     print(f"{WEIGHTS_NAME}: {len(model.weights)} weights, threshold {threshold}")
     model = fit_cue_model(stance, C_REGULARISATION, stance_threshold, **STANCE_FIT)
-    write_weights(out / STANCE_WEIGHTS_NAME, model, data_dir.name, stance_note, STANCE_HEADER)
+    write_weights(out / STANCE_WEIGHTS_NAME, model, data_dir.name,
+                  _threshold_note(stance_threshold, folds), STANCE_HEADER)
     print(f"{STANCE_WEIGHTS_NAME}: {len(model.weights)} weights, threshold {stance_threshold}")
 
 

@@ -209,11 +209,10 @@ def test_attribution_a_second_report_hung_on_the_first_clause_is_the_speakers_ow
     assert (warned["source"], warned["content"]) == ("He", ["drivers to slow down"])
 
 
-@pytest.mark.parametrize("text, content", [
-    ("The governor announced a new budget plan on Monday.", ["a new budget plan"]),
-    ("The senator mocked the proposal on Twitter.", ["the proposal"]),
-    ("The engineer blamed the delay on the weather.", ["the delay on the weather"]),
+@pytest.mark.parametrize("text, cue, content", [
+    ("The governor announced a new budget plan on Monday.", "announced", ["a new budget plan"]),
+    ("The senator mocked the proposal on Twitter.", "mocked", ["the proposal"]),
+    ("The engineer blamed the delay on the weather.", "blamed", ["the delay on the weather"]),
 ])
-def test_attribution_when_and_where_something_was_said_is_not_content(nlp, text, content):
-    cue = next(a["cue"] for a in attributions(nlp, text))
+def test_attribution_when_and_where_something_was_said_is_not_content(nlp, text, cue, content):
     assert the_one_with(attributions(nlp, text), cue)["content"] == content

@@ -158,6 +158,7 @@ _PASSIVE_BEFORE = _BE_FORMS | {"be", "been", "being", "get", "got", "gets"}
 _DETERMINERS = frozenset({"a", "an", "the", "some", "several", "other", "another", "its", "their", "his",
                           "many", "more", "further"})
 _OBJECT_WORDS = 4  # words after the determiner that may name the object
+_PERSON_PRONOUNS = frozenset({"him", "her", "them", "themselves", "himself", "herself", "us", "me"})
 _OBJECT_ENDS = frozenset({"of", "with", "that", "which", "who", "in", "on", "at", "from", "to", "for", "near",
                           "by", "as", "like", "after", "before", "under", "inside", "outside", "and", "or"})
 
@@ -180,9 +181,6 @@ def _acts_on_a_thing(written: list[str], words: list[str], position: int) -> boo
         if lower in nouns or lower in numbers or lower.isdigit() or lower in _PERSON_PRONOUNS or word[:1].isupper():
             return False
     return True
-
-
-_PERSON_PRONOUNS = frozenset({"him", "her", "them", "themselves", "himself", "herself", "us", "me"})
 
 
 def text_words(text: str) -> list[str]:
