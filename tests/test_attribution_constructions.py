@@ -161,6 +161,14 @@ def test_attribution_nested_in_quotation_is_relayed_by_quoted_speaker(nlp):
     assert without_nested == ["told"]
 
 
+def test_attribution_cued_inside_another_content_is_left_out_only_without_nesting(nlp):
+    text = "The county sheriff said the driver told deputies that he had fallen asleep."
+    cues = [a.cue for a in find_attributions(nlp(text))]
+    assert cues == ["said", "told"]
+    without_nested = [a.cue for a in find_attributions(nlp(text), include_nested=False)]
+    assert without_nested == ["said"]
+
+
 def test_attribution_a_fronted_phrase_the_parse_hangs_on_the_cue_is_not_the_content(nlp):
     # the parse makes the earlier quotation a complement of "said" and runs it into "Like ...";
     # the clause after the cue, with its own subject, is what was said

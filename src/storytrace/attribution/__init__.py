@@ -57,8 +57,10 @@ def find_attributions(doc: Doc, include_nested: bool = True, cue_model: CueModel
 
     An attribution reported inside a quotation ("We knew it," she said, "because the sources
     told us the plan had failed.") is nested: its chain ends with the quoted speaker who relays
-    it. ``include_nested=False`` leaves nested attributions out (corpora such as PolNeAR do not
-    annotate them). ``cue_model`` decides which verbs are cues, ``stance_model`` which
+    it. ``include_nested=False`` leaves nested attributions out, and with them any attribution
+    cued inside another one's content ("Police said he told officers ..."): corpora such as
+    PolNeAR annotate neither (no train attribution has its cue inside another's content).
+    ``cue_model`` decides which verbs are cues, ``stance_model`` which
     adjectives and nouns with a complement are (``stance``; defaults: the shipped models).
     """
     text = doc.text
@@ -74,6 +76,7 @@ def find_attributions(doc: Doc, include_nested: bool = True, cue_model: CueModel
     candidates = add_chains(doc, candidates)
     nested = _mark_nested(candidates, quotes)
     if not include_nested:
+        nested |= _cued_inside_content(candidates)
         candidates = [c for c in candidates if id(c) not in nested]
     return [_to_attribution(text, c) for c in candidates]
 
@@ -95,6 +98,17 @@ def _mark_nested(candidates: list[Candidate], quotes: QuoteLookup) -> set[int]:
             candidate.chain_relays += [outer.source] + outer.chain_relays
             break
     return nested
+
+
+def _cued_inside_content(candidates: list[Candidate]) -> set[int]:
+    """Ids of candidates whose cue lies inside another candidate's content, unless that one's cue
+    lies inside theirs in turn (then neither is the outer one)."""
+    def inside(inner: Candidate, outer: Candidate) -> bool:
+        return inner.cue is not None and any(
+            a <= inner.cue[0] and inner.cue[1] <= b for a, b in outer.content)
+
+    return {id(inner) for inner in candidates for outer in candidates
+            if outer is not inner and inside(inner, outer) and not inside(outer, inner)}
 
 
 def _cue_candidates(doc: Doc, quotes: QuoteLookup, cue_model: CueModel,
