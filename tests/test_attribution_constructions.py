@@ -161,6 +161,17 @@ def test_attribution_nested_in_quotation_is_relayed_by_quoted_speaker(nlp):
     assert without_nested == ["told"]
 
 
+@pytest.mark.parametrize("text, cue, content", [
+    ("The mayor also called on the state agency to conduct a review of the water system.",
+     "also called on", "the state agency to conduct a review of the water system"),
+    ("Activists are calling on Congress to act before the recess.",
+     "are calling on", "Congress to act before the recess"),
+])
+def test_attribution_the_addressee_called_on_to_act_is_content(nlp, text, cue, content):
+    found = the_one_with(attributions(nlp, text), cue)
+    assert found["content"] == [content]
+
+
 def test_attribution_cued_inside_another_content_is_left_out_only_without_nesting(nlp):
     text = "The county sheriff said the driver told deputies that he had fallen asleep."
     cues = [a.cue for a in find_attributions(nlp(text))]

@@ -44,7 +44,9 @@ def triples(nlp, text, stance_model=None):
         ("The senator's criticism of the trade deal drew applause.",
          ("noun|prep:of", "criticism of", "The senator", ["the trade deal"])),
         ("The union's decision to strike surprised the company.",
-         ("noun|to", "decision to", "The union", ["strike"])),
+         ("noun|to", "decision", "The union", ["to strike"])),  # the infinitive keeps its "to"
+        ("The governor was eager to sign the bill before the session ended.",
+         ("adjective|to", "was eager", "The governor", ["to sign the bill before the session ended"])),
         ("The governor voiced strong support for the new bridge.",
          ("object|prep:for", "voiced strong support for", "The governor", ["the new bridge"])),
     ],

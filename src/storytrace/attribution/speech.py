@@ -54,6 +54,7 @@ OBJECT_COMPLEMENTS = ("oprd", "prep", "xcomp", "ccomp", "acomp")  # "called it X
 # circumstances of the saying, not content: "praised X during a debate" (content "X")
 CIRCUMSTANCE_PREPOSITIONS = frozenset(
     "during at in after before despite through since amid with by from until".split())
+ADDRESSEE_PREPOSITIONS = frozenset({"on", "upon", "to"})  # "called on X to ...": X is asked
 CONTENT_PREPOSITIONS = frozenset("for on about against to of over with at".split())
 TOPIC_PREPOSITIONS = CONTENT_PREPOSITIONS - CIRCUMSTANCE_PREPOSITIONS - {"on"}
 INHERITING_DEPS = ("advcl", "xcomp", "conj", "pcomp")
@@ -372,6 +373,9 @@ def _content_range(verb: Token, exclude: set[int]) -> tuple[tuple[int, int] | No
         if question is not None:
             return subtree_range(question, exclude), None, "ccomp"
     infinitive = _child(verb, "xcomp")
+    addressee = _prepositional_addressee(verb, infinitive) if obj is None else None
+    if addressee is not None:  # "called on the council to act": "on" joins the cue
+        return (addressee.left_edge.i, infinitive.right_edge.i + 1), addressee.head, "xcomp"
     if infinitive is not None:
         start = min(infinitive.left_edge.i, obj.left_edge.i if obj is not None else infinitive.i)
         return (start, infinitive.right_edge.i + 1), None, "xcomp"
@@ -392,6 +396,19 @@ def _content_range(verb: Token, exclude: set[int]) -> tuple[tuple[int, int] | No
             return subtree_range(target), joined, "dobj"
         return _with_complements(verb, subtree_range(obj)), None, "dobj"
     return None, None, "none"
+
+
+def _prepositional_addressee(verb: Token, infinitive: Token | None) -> Token | None:
+    """The object of "on"/"upon"/"to" between a verb and its infinitive, who is asked to act
+    ("called on the council to act", "appealed to members to reject it"); PolNeAR makes the
+    preposition part of the cue and the addressee part of the content."""
+    if infinitive is None:
+        return None
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in ADDRESSEE_PREPOSITIONS \
+                and verb.i < child.i < infinitive.i:
+            return _child(child, "pobj")
+    return None
 
 
 def object_complement(obj: Token) -> tuple[Token, Token] | None:

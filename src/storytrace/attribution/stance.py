@@ -11,7 +11,9 @@ Three constructions are candidates; a learned model (``stance_features`` scored 
 - ``noun``: a noun with an owner (a possessive, or a "from"/"by" phrase) and a complement: a
   prepositional object ("Mr. Obama's calls for | tighter gun control") or an infinitive or
   that-clause ("Merkel's decision | to open the borders"). The source is the owner; the cue is
-  the noun with its adjectives and the preposition or "to" ("original pledge to").
+  the noun with its adjectives and the preposition ("original pledge | to cut taxes", "calls
+  for | ..."): an infinitive's "to" belongs to the content, as PolNeAR annotates it (151 train
+  cues before such a "to" against 14 that take it).
 - ``object``: such a noun without an owner that is the object of a verb with a subject ("the
   senator offered support for | the bill"); the source is the verb's subject, the cue runs
   from the verb (with its auxiliaries) to the preposition ("offered support for").
@@ -51,7 +53,7 @@ def _child(token: Token, *deps: str) -> Token | None:
 def _complement(head: Token) -> tuple[Token, Token | None, str] | None:
     """(first content token's head, token closing the cue or None, complement kind) for the
     first complement right of ``head``: a stance preposition with its object ("prep:of"), a
-    "to"-infinitive ("to") or a clause ("clause")."""
+    "to"-infinitive ("to": its "to" stays in the content) or a clause ("clause")."""
     for child in head.rights:
         if child.dep_ == "prep" and child.lower_ in STANCE_PREPOSITIONS:
             target = _child(child, "pobj", "pcomp")
@@ -59,9 +61,8 @@ def _complement(head: Token) -> tuple[Token, Token | None, str] | None:
         if child.dep_ in ("xcomp", "acl", "ccomp", "advcl") and child.pos_ in ("VERB", "AUX"):
             if any(c.lower_ in DEGREE_WORDS for c in head.children):
                 return None  # a result, not a stance: "so vast that ...", "too late to ..."
-            to = next((c for c in child.children if c.lower_ == "to" and c.dep_ == "aux"), None)
-            if to is not None:
-                return child, to, "to"
+            if any(c.lower_ == "to" and c.dep_ == "aux" for c in child.children):
+                return child, None, "to"
             if child.dep_ != "advcl" and _child(child, "nsubj", "nsubjpass") is not None:
                 return child, None, "clause"
             return None
