@@ -166,8 +166,10 @@ def test_attribution_nested_in_quotation_is_relayed_by_quoted_speaker(nlp):
      "also called on", "the state agency to conduct a review of the water system"),
     ("Activists are calling on Congress to act before the recess.",
      "are calling on", "Congress to act before the recess"),
+    ("The senator has repeatedly called for the minister to resign.",
+     "has repeatedly called for", "the minister to resign"),
 ])
-def test_attribution_the_addressee_called_on_to_act_is_content(nlp, text, cue, content):
+def test_attribution_who_is_called_on_to_act_is_content(nlp, text, cue, content):
     found = the_one_with(attributions(nlp, text), cue)
     assert found["content"] == [content]
 

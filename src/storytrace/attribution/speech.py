@@ -376,6 +376,9 @@ def _content_range(verb: Token, exclude: set[int]) -> tuple[tuple[int, int] | No
     addressee = _prepositional_addressee(verb, infinitive) if obj is None else None
     if addressee is not None:  # "called on the council to act": "on" joins the cue
         return (addressee.left_edge.i, infinitive.right_edge.i + 1), addressee.head, "xcomp"
+    wished = _for_clause(verb)
+    if wished is not None:  # "called for the minister to resign": "for" joins the cue
+        return subtree_range(wished, exclude | {wished.left_edge.i}), wished.left_edge, "prep"
     if infinitive is not None:
         start = min(infinitive.left_edge.i, obj.left_edge.i if obj is not None else infinitive.i)
         return (start, infinitive.right_edge.i + 1), None, "xcomp"
@@ -408,6 +411,18 @@ def _prepositional_addressee(verb: Token, infinitive: Token | None) -> Token | N
         if child.dep_ == "prep" and child.lower_ in ADDRESSEE_PREPOSITIONS \
                 and verb.i < child.i < infinitive.i:
             return _child(child, "pobj")
+    return None
+
+
+def _for_clause(verb: Token) -> Token | None:
+    """The infinitive clause with its own subject that a "for" opens after the verb ("called for
+    the minister to resign", parsed as an adverbial clause marked by "for"); PolNeAR makes
+    "for" part of the cue and the clause the content."""
+    for child in verb.children:
+        if child.dep_ == "advcl" and child.i > verb.i and child.left_edge.lower_ == "for" \
+                and child.left_edge.dep_ == "mark" and _child(child, "nsubj") is not None \
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+            return child
     return None
 
 
