@@ -174,6 +174,12 @@ def test_attribution_who_is_called_on_to_act_is_content(nlp, text, cue, content)
     assert found["content"] == [content]
 
 
+def test_attribution_a_verb_folded_into_a_longer_cue_is_not_a_second_attribution(nlp):
+    found = attributions(nlp, "The spokesman declined to say who would lead the team.")
+    assert [(a["cue"], a["content"]) for a in found] == [
+        ("declined to say", ["who would lead the team"])]
+
+
 def test_attribution_cued_inside_another_content_is_left_out_only_without_nesting(nlp):
     text = "The county sheriff said the driver told deputies that he had fallen asleep."
     cues = [a.cue for a in find_attributions(nlp(text))]

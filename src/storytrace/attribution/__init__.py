@@ -137,6 +137,7 @@ def _cue_candidates(doc: Doc, quotes: QuoteLookup, cue_model: CueModel,
     found = _without_covered_stance(found)
     absorbed = set().union(*(c.absorbed for c in found)) if found else set()
     found = [c for c in found if c.cue_token is None or c.cue_token.i not in absorbed]
+    found = _without_folded_verbs(found)
     taken = {c.cue for c in found}
     found += [c for c in colon_attributions(doc, quotes) if c.cue not in taken]
     found += signed_attributions(doc, quotes)
@@ -152,6 +153,15 @@ def _without_covered_stance(found: list[Candidate]) -> list[Candidate]:
     return [c for c in found if c.frame.partition("|")[0] not in STANCE_FRAMES or (
         c.cue_token.head.i not in cue_heads
         and not any(a <= c.cue_token.idx < b for a, b in covered))]
+
+
+def _without_folded_verbs(found: list[Candidate]) -> list[Candidate]:
+    """Drops a candidate whose cue lies inside another candidate's longer cue: the verb that
+    governs an infinitive is folded into that cue ("declined to say who": "declined", whose
+    content would be "to say who", is not a second attribution)."""
+    cues = [c.cue for c in found if c.cue is not None]
+    return [c for c in found if c.cue is None or not any(
+        a <= c.cue[0] and c.cue[1] <= b and (a, b) != c.cue for a, b in cues)]
 
 
 def _accepted(cue_model: CueModel, verb, candidate: Candidate, quotes: QuoteLookup) -> bool:
