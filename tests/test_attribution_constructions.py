@@ -174,6 +174,17 @@ def test_attribution_who_is_called_on_to_act_is_content(nlp, text, cue, content)
     assert found["content"] == [content]
 
 
+@pytest.mark.parametrize("text, cue, content", [
+    ("He moved to the island, which he describes as his second home.",
+     "describes", ["which", "as his second home"]),
+    ("They oppose what they call a reckless tax on farmers.",
+     "call", ["what", "a reckless tax on farmers"]),
+])
+def test_attribution_a_relative_object_and_what_the_cue_calls_it_are_content(
+        nlp, text, cue, content):
+    assert the_one_with(attributions(nlp, text), cue)["content"] == content
+
+
 def test_attribution_a_verb_folded_into_a_longer_cue_is_not_a_second_attribution(nlp):
     found = attributions(nlp, "The spokesman declined to say who would lead the team.")
     assert [(a["cue"], a["content"]) for a in found] == [

@@ -351,6 +351,19 @@ def _relative_subject(verb: Token) -> Token | None:
     return None
 
 
+def _relative_object(verb: Token, exclude: set[int]) -> tuple[Token, tuple[int, int]] | None:
+    """The relative pronoun before the cue that is its object, and the token range of what the
+    cue calls it ("the island, which he describes as his second home", "what they call a tax
+    on farmers"): both are the content; None when the verb has no such object and predicate."""
+    obj = _child(verb, "dobj")
+    if obj is None or obj.tag_ not in RELATIVE_TAGS or obj.i > verb.i:
+        return None
+    for child in verb.rights:
+        if child.dep_ == "oprd" or (child.dep_ == "prep" and child.lower_ == "as"):
+            return obj, subtree_range(child, exclude)
+    return None
+
+
 def _content_range(verb: Token, exclude: set[int]) -> tuple[tuple[int, int] | None, Token | None, str]:
     """Token range of the content, the token joined to the cue (a preposition, or the object of
     a light verb: ``attribution_light_verbs.txt``), if any, and the rule used."""
@@ -534,6 +547,8 @@ def verb_attribution(doc: Doc, verb: Token, quotes: QuoteLookup,
         raised_subject = _child(verb, "nsubj", "nsubjpass")
     elif rule == "ccomp":
         raised_subject = _relative_subject(verb)
+    elif rule == "dobj" and (relative := _relative_object(verb, exclude)) is not None:
+        raised_subject, content_range = relative  # "which he describes | as his second home"
     if (passive_agent is not None and rule in ("none", "dobj")) or (
             passive and rule == "prep" and preposition.lower_ in CIRCUMSTANCE_PREPOSITIONS):
         patient = _child(verb, "nsubjpass")
