@@ -3,7 +3,10 @@
 Reproducible: ``python bench/train_attribution.py /work/shared/data/polnear-train`` (from the
 repository root, in the project's .venv; about eight minutes on cached parses) parses the split
 with spaCy (cached, see ``bench/attribution.parse_cached``) and writes six files to
-``src/storytrace/data``:
+``src/storytrace/data``. The files depend on the code and the data only: the lexicons come from
+gold counts, the verb and stance models are learned and their thresholds chosen with the
+content-edge model off (the rules' content extents), and the content-edge model is learned last,
+with the new cue models; so a second run on its own output writes the same files.
 
 - ``attribution_cue_weights.txt``, the verb-cue model (``storytrace.attribution.cue_model``):
   every verb outside quotations for which ``speech.verb_attribution`` finds content is an
@@ -644,7 +647,8 @@ def main() -> int:
     for pos, name in (("VERB", "attribution_cue_verbs.txt"), ("NOUN", "attribution_cue_nouns.txt")):
         n = write_lexicon(data / name, pos, hits, totals, args.data_dir.name)
         print(f"{name}: {n} entries")
-    train_cue_model(args.data_dir, args.cue_folds, data)
+    with _with_edge_model(None):  # the cue models must not depend on the shipped edge model
+        train_cue_model(args.data_dir, args.cue_folds, data)
     from storytrace.attribution.cue_model import default_cue_model, default_stance_model
 
     default_cue_model.cache_clear()  # the content-edge model is trained with the new cue models
