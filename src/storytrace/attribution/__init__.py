@@ -38,7 +38,7 @@ from storytrace.attribution.nouns import noun_attribution
 from storytrace.attribution.quotes import find_quotations, mark_length, paragraph_spans
 from storytrace.attribution.signed import signed_attributions
 from storytrace.attribution.spans import QuoteLookup
-from storytrace.attribution.speech import Candidate, verb_attribution
+from storytrace.attribution.speech import RAISING_LEMMAS, Candidate, verb_attribution
 from storytrace.attribution.stance import STANCE_FRAMES, stance_candidate, stance_features
 from storytrace.model import Attribution, ChainLink
 
@@ -156,12 +156,25 @@ def _without_covered_stance(found: list[Candidate]) -> list[Candidate]:
 
 
 def _without_folded_verbs(found: list[Candidate]) -> list[Candidate]:
-    """Drops a candidate whose cue lies inside another candidate's longer cue: the verb that
-    governs an infinitive is folded into that cue ("declined to say who": "declined", whose
-    content would be "to say who", is not a second attribution)."""
-    cues = [c.cue for c in found if c.cue is not None]
-    return [c for c in found if c.cue is None or not any(
-        a <= c.cue[0] and c.cue[1] <= b and (a, b) != c.cue for a, b in cues)]
+    """Of two candidates whose cues nest, keeps one: the longer cue, which folds in the verb
+    governing its infinitive ("declined to say who": "declined", whose content would be "to say
+    who", is not a second attribution), unless the governing verb's object lies inside it ("asked
+    residents to report X": the residents are asked, "report" is part of the content) or the
+    governing verb is a raising verb ("seemed to confirm X": "seemed" is the cue and the rest
+    content, PolNeAR's convention, 155 train cues against 22)."""
+    dropped: set[int] = set()
+    for short in found:
+        for long in found:
+            if short.cue is None or long.cue is None or short.cue == long.cue \
+                    or not (long.cue[0] <= short.cue[0] and short.cue[1] <= long.cue[1]):
+                continue
+            addressed = short.cue_token is not None and any(
+                child.dep_ in ("dobj", "dative") and long.cue[0] <= child.idx < long.cue[1]
+                for child in short.cue_token.children)
+            raising = short.cue_token is not None \
+                and short.cue_token.lemma_.lower() in RAISING_LEMMAS
+            dropped.add(id(long) if addressed or raising else id(short))
+    return [c for c in found if id(c) not in dropped]
 
 
 def _accepted(cue_model: CueModel, verb, candidate: Candidate, quotes: QuoteLookup) -> bool:
