@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from storytrace.attribution import find_attributions
+from storytrace.attribution import _without_folded_verbs, find_attributions
+from storytrace.attribution.quotes import find_quotations
+from storytrace.attribution.spans import QuoteLookup
+from storytrace.attribution.speech import verb_attribution
 
 
 def attributions(nlp, text):
@@ -183,6 +186,21 @@ def test_attribution_who_is_called_on_to_act_is_content(nlp, text, cue, content)
 def test_attribution_a_relative_object_and_what_the_cue_calls_it_are_content(
         nlp, text, cue, content):
     assert the_one_with(attributions(nlp, text), cue)["content"] == content
+
+
+@pytest.mark.parametrize("text, verbs, kept", [
+    ("The spokesman declined to say who would lead the team.", ("declined", "say"),
+     "declined to say"),
+    ("The figures seem to show a rise in prices.", ("seem", "show"), "seem"),  # raising verb
+    ("The council asked residents to report flooded basements.", ("asked", "report"), "asked"),
+])
+def test_attribution_of_two_nested_cues_one_is_kept(nlp, text, verbs, kept):
+    # whatever the cue model accepts: both verbs' candidates, one survives
+    doc = nlp(text)
+    quotes = QuoteLookup(find_quotations(text), text)
+    candidates = [verb_attribution(doc, token, quotes) for token in doc if token.text in verbs]
+    assert all(candidates) and len(candidates) == 2
+    assert [text[c.cue[0]:c.cue[1]] for c in _without_folded_verbs(candidates)] == [kept]
 
 
 def test_attribution_a_verb_folded_into_a_longer_cue_is_not_a_second_attribution(nlp):
