@@ -115,7 +115,7 @@ def _cue_candidates(doc: Doc, quotes: QuoteLookup, cue_model: CueModel,
                     stance_model: CueModel) -> list[Candidate]:
     """One candidate per cue token: verbs the cue model accepts, "according to", claim nouns,
     adjectives and nouns the stance model accepts, headline colons; inner verbs folded into a
-    passive citation are dropped."""
+    passive citation are dropped, and of two nested cues one is kept (``_without_folded_verbs``)."""
     found: list[Candidate] = []
     for token in doc:
         candidate = None
