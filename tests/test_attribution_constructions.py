@@ -129,6 +129,13 @@ def test_attribution_colon_introduces_paragraphs(nlp, text, cue, content):
     assert found["content"] == content
 
 
+def test_attribution_a_name_colon_line_is_speech_but_not_a_tally(nlp):
+    text = ("Council vote tally\n\nRuth Okafor: The bridge stays closed until the inspectors "
+            "sign off\n\nRuth Okafor: 1,769\n\nDaniel Brenner: 1,501")
+    found = [(a["source"], a["cue"], a["content"]) for a in attributions(nlp, text)]
+    assert found == [("Ruth Okafor", ":", ["The bridge stays closed until the inspectors sign off"])]
+
+
 @pytest.mark.parametrize(
     "text",
     [

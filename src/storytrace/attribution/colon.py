@@ -4,7 +4,7 @@ A line (paragraph) opening with a short name phrase and a colon attributes the r
 to that name: the colon is the cue. The name must be short (at most MAX_NAME_TOKENS tokens), hold
 no verb, and be a person or organisation (by NER) or a capitalised noun phrase in the document's
 first line (the headline). The content runs to the end of the line, without a final period
-outside quotation marks.
+outside quotation marks, and must hold a word: "Clinton: 1,769" is a tally, not speech.
 """
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ def colon_attributions(doc: Doc, quotes: QuoteLookup) -> list[Candidate]:
         if line_end is None:
             continue
         content = token_range_span(doc, colon_span.end, line_end.end)
-        if content is None:
+        if content is None or not any(t.is_alpha for t in doc[colon_span.end:line_end.end]):
             continue
         found.append(Candidate(snap_to_quotations(content, quotes), (colon, colon + 1),
                                (name.start_char, name.end_char), "indirect",
