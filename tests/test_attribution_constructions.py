@@ -192,7 +192,12 @@ def test_attribution_who_is_called_on_to_act_is_content(nlp, text, cue, content)
 ])
 def test_attribution_a_relative_object_and_what_the_cue_calls_it_are_content(
         nlp, text, cue, content):
-    assert the_one_with(attributions(nlp, text), cue)["content"] == content
+    # the frame's content, whatever the cue model decides about the verb
+    doc = nlp(text)
+    quotes = QuoteLookup(find_quotations(text), text)
+    verb = next(token for token in doc if token.text == cue)
+    candidate = verb_attribution(doc, verb, quotes)
+    assert [text[a:b] for a, b in candidate.content] == content
 
 
 @pytest.mark.parametrize("text, verbs, kept", [
