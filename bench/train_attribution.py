@@ -64,9 +64,6 @@ from bench.attribution import parse_cached  # noqa: E402
 
 MIN_HITS = {"VERB": 2, "NOUN": 4}
 MIN_LEMMA_HITS = 2  # verb lemmas inside fewer gold cues are not model candidates
-# the verb model's gate on a lemma's own evidence (CueModel.accepts); with the examples of
-# _reported_characters, train mean F1 at -0.5 / -0.75 / -1.0 was 0.7165 / 0.7183 / 0.7185
-MIN_LEMMA_EVIDENCE = -1.0
 MIN_WEIGHT = 0.05  # smaller weights are dropped from the file (lemma weights are always kept)
 MIN_FEATURE_COUNT = 5  # rarer features get no weight (lemma features always do)
 C_REGULARISATION = 1.0
@@ -313,8 +310,7 @@ def stance_examples(docs: list[dict], gold: dict[str, dict],
 
 
 def fit_cue_model(examples: list[tuple[int, list[str], bool]], c: float, threshold: float,
-                  min_lemma_hits: int = MIN_LEMMA_HITS,
-                  min_lemma_evidence: float = MIN_LEMMA_EVIDENCE,
+                  min_lemma_hits: int = MIN_LEMMA_HITS, min_lemma_evidence: float = -0.5,
                   keep_lemmas: bool = True):
     """A CueModel fitted by L2 logistic regression on the examples of lemmas found inside a gold
     cue at least ``min_lemma_hits`` times (the others are not candidates at run time); lemma
