@@ -16,9 +16,9 @@ with the new cue models; so a second run on its own output writes the same files
   over the lemmas found inside at least MIN_LEMMA_HITS gold cues. The threshold is chosen by
   ``--cue-folds`` (CUE_FOLDS) -fold cross-validation over consecutive documents, the model fitted
   on the other folds, no stance cues (THRESHOLDS scored by the mean of the benchmark's partial
-  and exact F1 over the three roles, OBJECTIVE_KINDS; the highest threshold within one paired
-  standard error of the best is taken, ``one_standard_error``); the shipped model is then
-  refitted on the whole split. Only feature names and weights are written (no corpus text), small ones dropped to keep
+  and exact F1 over the three roles, OBJECTIVE_KINDS; the highest threshold within one standard
+  error of the best mean is taken, ``one_standard_error``); the shipped model is then refitted
+  on the whole split. Only feature names and weights are written (no corpus text), small ones dropped to keep
   it small.
 - ``attribution_stance_weights.txt``, the stance-cue model (``storytrace.attribution.stance``):
   the same, over every adjective and noun outside quotations and gold contents that
@@ -446,21 +446,15 @@ def verb_cross_validation(docs: list[dict], gold: dict[str, dict], parsed: list,
 
 
 def one_standard_error(scores: dict[float, list[float]]) -> float:
-    """The highest threshold whose fold scores fall short of the best threshold's by less than
-    one standard error of their paired differences (the folds are shared, so thresholds are
-    compared fold by fold): of thresholds the folds cannot tell apart, the one that asserts
-    fewest attributions. A wrong attribution in a dossier costs its reader more than a missing
-    one."""
+    """The highest threshold whose mean fold score is within one standard error of the best
+    mean (the standard error of the best threshold's fold scores): of thresholds the folds
+    cannot tell apart, the one that asserts fewest attributions. A wrong attribution in a
+    dossier costs its reader more than a missing one."""
     means = {t: statistics.mean(v) for t, v in scores.items()}
     best = max(means, key=means.get)
-
-    def close(t: float) -> bool:
-        differences = [a - b for a, b in zip(scores[t], scores[best])]
-        error = statistics.stdev(differences) / math.sqrt(len(differences))
-        return statistics.mean(differences) >= -error
-
-    chosen = max(t for t in scores if close(t))
-    print(f"  best {best} ({means[best]:.4f}); chosen {chosen} ({means[chosen]:.4f})")
+    error = statistics.stdev(scores[best]) / math.sqrt(len(scores[best]))
+    chosen = max(t for t, m in means.items() if m >= means[best] - error)
+    print(f"  best {best} ({means[best]:.4f}, standard error {error:.4f}); chosen {chosen}")
     return chosen
 
 
@@ -469,8 +463,8 @@ def _threshold_note(threshold: float, folds: int) -> str:
     if not folds:
         return f"threshold {threshold} (fixed)"
     return (f"threshold {threshold} chosen by {folds}-fold cross-validation over the\n"
-            "# documents (mean of partial and exact F1 over the three roles): the highest\n"
-            "# threshold within one paired standard error of the best")
+            "# documents: the highest threshold within one standard error of the best mean\n"
+            "# of partial and exact F1 over the three roles")
 
 
 def train_cue_model(data_dir: Path, folds: int, out: Path) -> None:
