@@ -9,9 +9,8 @@ content-edge model off (the rules' content extents), and the content-edge model 
 with the new cue models; so a second run on its own output writes the same files.
 
 - ``attribution_cue_weights.txt``, the verb-cue model (``storytrace.attribution.cue_model``):
-  every verb outside quotations and outside gold contents (``_reported_characters``) for which
-  ``speech.verb_attribution`` finds content is an example, labelled by whether it lies inside a
-  gold cue span; features from
+  every verb outside quotations for which ``speech.verb_attribution`` finds content is an
+  example, labelled by whether it lies inside a gold cue span; features from
   ``cue_model.verb_cue_features``; L2 logistic regression (scikit-learn, at training time only)
   over the lemmas found inside at least MIN_LEMMA_HITS gold cues. The threshold is chosen by
   ``--cue-folds`` (CUE_FOLDS) -fold cross-validation over consecutive documents, the model fitted
@@ -21,8 +20,7 @@ with the new cue models; so a second run on its own output writes the same files
   on the whole split. Only feature names and weights are written (no corpus text), small ones dropped to keep
   it small.
 - ``attribution_stance_weights.txt``, the stance-cue model (``storytrace.attribution.stance``):
-  the same, over every adjective and noun outside quotations and gold contents that
-  ``stance.stance_candidate``
+  the same, over every adjective and noun outside quotations that ``stance.stance_candidate``
   makes a candidate of (features from ``stance.stance_features``, all lemmas, no lemma-evidence
   gate); its threshold is chosen the same way, with the verb model's threshold.
 - ``attribution_cue_verbs.txt`` and ``attribution_cue_nouns.txt``: (lemma, frame) pairs and noun
@@ -117,14 +115,6 @@ def _cue_tokens(doc, cue_spans, tags: tuple[str, ...] = ("VERB",)) -> set[int]:
         if span is not None:
             found.update(t.i for t in span if t.pos_ in tags)
     return found
-
-
-def _reported_characters(gold_document: dict) -> set[int]:
-    """Characters inside a gold content. PolNeAR annotates no attribution there ("X said Y told
-    Z": only "said"), so a word there is unlabelled, not a negative example: learning it as one
-    would teach the models that reports relayed inside another report are not reports."""
-    return {i for attribution in gold_document["attributions"]
-            for start, end in attribution["content"] or [] for i in range(start, end)}
 
 
 def count_cue_lemmas(data_dir: Path, skip: int = 0) -> tuple[Counter, Counter]:
@@ -258,9 +248,8 @@ def load_split(data_dir: Path) -> tuple[list[dict], dict[str, dict], list]:
 
 def verb_examples(docs: list[dict], gold: dict[str, dict],
                   parsed: list) -> list[tuple[int, list[str], bool]]:
-    """(document index, features, inside a gold cue) for every verb outside quotations and gold
-    contents (``_reported_characters``) for which ``speech.verb_attribution`` finds content
-    ("according" is left to its own rule)."""
+    """(document index, features, inside a gold cue) for every verb outside quotations for which
+    ``speech.verb_attribution`` finds content ("according" is left to its own rule)."""
     from storytrace.attribution.cue_model import verb_cue_features
     from storytrace.attribution.quotes import find_quotations
     from storytrace.attribution.spans import QuoteLookup
@@ -271,12 +260,10 @@ def verb_examples(docs: list[dict], gold: dict[str, dict],
         inside = set()
         for attribution in gold[row["id"]]["attributions"]:
             inside |= _cue_tokens(doc, attribution["cue"])
-        reported = _reported_characters(gold[row["id"]])
         text = doc.text
         quotes = QuoteLookup(find_quotations(text), text)
         for token in doc:
-            if token.pos_ != "VERB" or token.lower_ == "according" or quotes.at(token.idx) \
-                    or token.idx in reported:
+            if token.pos_ != "VERB" or token.lower_ == "according" or quotes.at(token.idx):
                 continue
             candidate = verb_attribution(doc, token, quotes)
             if candidate is not None:
@@ -287,7 +274,7 @@ def verb_examples(docs: list[dict], gold: dict[str, dict],
 def stance_examples(docs: list[dict], gold: dict[str, dict],
                     parsed: list) -> list[tuple[int, list[str], bool]]:
     """(document index, features, inside a gold cue) for every adjective and noun outside
-    quotations and gold contents that ``stance.stance_candidate`` makes a candidate of."""
+    quotations that ``stance.stance_candidate`` makes a candidate of."""
     from storytrace.attribution.quotes import find_quotations
     from storytrace.attribution.spans import QuoteLookup
     from storytrace.attribution.stance import stance_candidate, stance_features
@@ -297,11 +284,10 @@ def stance_examples(docs: list[dict], gold: dict[str, dict],
         inside = set()
         for attribution in gold[row["id"]]["attributions"]:
             inside |= _cue_tokens(doc, attribution["cue"], ("NOUN", "ADJ"))
-        reported = _reported_characters(gold[row["id"]])
         text = doc.text
         quotes = QuoteLookup(find_quotations(text), text)
         for token in doc:
-            if token.pos_ not in ("NOUN", "ADJ") or quotes.at(token.idx) or token.idx in reported:
+            if token.pos_ not in ("NOUN", "ADJ") or quotes.at(token.idx):
                 continue
             candidate = stance_candidate(doc, token, quotes)
             if candidate is not None:

@@ -22,10 +22,3 @@ def test_the_highest_threshold_the_folds_cannot_tell_from_the_best_is_chosen():
 def test_a_clearly_best_threshold_is_kept():
     scores = {0.3: [0.70, 0.70, 0.71, 0.70, 0.70], 0.45: [0.60, 0.61, 0.60, 0.61, 0.60]}
     assert one_standard_error(scores) == 0.3
-
-
-def test_words_inside_a_gold_content_are_not_examples():
-    from bench.train_attribution import _reported_characters
-
-    gold = {"attributions": [{"content": [[10, 20]]}, {"content": [[30, 32], [40, 41]]}]}
-    assert _reported_characters(gold) == set(range(10, 20)) | {30, 31, 40}
