@@ -105,6 +105,21 @@ def test_claims_a_saying_reported_inside_a_quotation_wins_over_the_quotation():
     assert claim.attribution.source == "The minister" and claim.event_date is None
 
 
+def test_claims_a_sourceless_attribution_inside_a_quoting_one_does_not_take_the_sentence():
+    """'The mayor said the plans for supporting the ferry would include “a new pier”': the sentence
+    is the mayor's; a sourceless cue inside the content tells nobody's words."""
+    text = "The mayor said the plans for supporting the ferry would include “a new pier”."
+    said, supporting = text.index("said"), text.index("supporting")
+    article = Article(id="s", path="p", format="text", text=text)
+    article.sentences = [Sentence(0, len(text))]
+    mayor = Attribution(content_spans=[(said + 5, len(text) - 1)], source_span=(0, 9), cue_span=(said, said + 4),
+                        kind="mixed", source="The mayor", source_type="person", chain=[ChainLink("The mayor", "person")])
+    inner = Attribution(content_spans=[(text.index("the ferry"), text.index("ferry") + 5)], source_span=None,
+                        cue_span=(supporting, supporting + 10), source=None)
+    article.attributions = [mayor, inner]
+    assert attribution_for(article, 0, len(text)) is mayor
+
+
 def test_claims_a_verb_inside_a_paraphrase_does_not_take_the_sentence():
     """'A had ordered B, according to the police': a (wrong) cue inside a paraphrase is not a nested saying."""
     text = "Aldo had allegedly ordered the crew into the gallery, according to the police."

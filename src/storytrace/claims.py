@@ -30,8 +30,10 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
 def attribution_for(article: Article, start: int, end: int) -> Attribution | None:
     """The attribution whose content covers most of the text between ``start`` and ``end``; of two
     said in the sentence, one reported inside the other's quotation ("“... X said on May 3 that C,” the
-    paper reported": X, relayed by the paper) is the more precise and wins. (Inside a paraphrase, "A had
-    ordered B, according to the police", a verb is what was reported, not a second saying.)"""
+    paper reported": X, relayed by the paper) is the more precise and wins, unless it names no source
+    ("X said that the plans for supporting Y would include “Z”": "supporting" tells nobody's words).
+    (Inside a paraphrase, "A had ordered B, according to the police", a verb is what was reported, not
+    a second saying.)"""
     best, best_score = None, 0
     said_in_sentence = []
     for attribution in article.attributions:
@@ -51,7 +53,7 @@ def attribution_for(article: Article, start: int, end: int) -> Attribution | Non
                 best, best_score = attribution, score
     if best is not None and best.kind in QUOTING_KINDS:
         inside = [(score, a) for score, a in said_in_sentence if a is not best and a.cue_span is not None
-                  and any(a0 <= a.cue_span[0] < b0 for a0, b0 in best.content_spans)]
+                  and a.source is not None and any(a0 <= a.cue_span[0] < b0 for a0, b0 in best.content_spans)]
         if inside:
             best = max(inside, key=lambda item: item[0])[1]
     return best
