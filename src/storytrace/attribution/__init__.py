@@ -37,7 +37,7 @@ from storytrace.attribution.cue_model import (
 from storytrace.attribution.nouns import noun_attribution
 from storytrace.attribution.quotes import find_quotations, mark_length, paragraph_spans
 from storytrace.attribution.signed import signed_attributions
-from storytrace.attribution.spans import QuoteLookup
+from storytrace.attribution.spans import QuoteLookup, span_within
 from storytrace.attribution.speech import RAISING_LEMMAS, Candidate, verb_attribution
 from storytrace.attribution.stance import STANCE_FRAMES, stance_candidate, stance_features
 from storytrace.model import Attribution, ChainLink
@@ -104,8 +104,7 @@ def _cued_inside_content(candidates: list[Candidate]) -> set[int]:
     """Ids of candidates whose cue lies inside another candidate's content, unless that one's cue
     lies inside theirs in turn (then neither is the outer one)."""
     def inside(inner: Candidate, outer: Candidate) -> bool:
-        return inner.cue is not None and any(
-            a <= inner.cue[0] and inner.cue[1] <= b for a, b in outer.content)
+        return inner.cue is not None and any(span_within(inner.cue, part) for part in outer.content)
 
     return {id(inner) for inner in candidates for outer in candidates
             if outer is not inner and inside(inner, outer) and not inside(outer, inner)}
@@ -166,7 +165,7 @@ def _without_folded_verbs(found: list[Candidate]) -> list[Candidate]:
     for short in found:
         for long in found:
             if short.cue is None or long.cue is None or short.cue == long.cue \
-                    or not (long.cue[0] <= short.cue[0] and short.cue[1] <= long.cue[1]):
+                    or not span_within(short.cue, long.cue):
                 continue
             addressed = short.cue_token is not None and any(
                 child.dep_ in ("dobj", "dative") and long.cue[0] <= child.idx < long.cue[1]

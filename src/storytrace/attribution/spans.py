@@ -27,6 +27,11 @@ def char_span(tokens: Iterable[Token]) -> tuple[int, int] | None:
     return first.idx, last.idx + len(last.text)
 
 
+def span_within(inner: tuple[int, int], outer: tuple[int, int]) -> bool:
+    """True when the character span ``inner`` lies inside ``outer`` (or equals it)."""
+    return outer[0] <= inner[0] and inner[1] <= outer[1]
+
+
 def trimmed_tokens(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Token range [start, end) without spaces and non-quote punctuation at either edge, nor a
     coordinating conjunction at its start unless it opens the sentence ("But the plan failed,
