@@ -206,6 +206,9 @@ def test_source_resolution_possessive_owner(nlp, text, source, expected_source, 
          "The bridge will stay closed until May", "said", "person"),
         ("The bridge will stay closed until May, Mr. Dravenko said.", "Mr. Dravenko",
          "The bridge will stay closed until May", "said", "person"),
+        # ...and so is one given a title anywhere in the article.
+        ("Governor Dravenko visited the site. The bridge will stay closed until May, Dravenko said.", "Dravenko",
+         "The bridge will stay closed until May", "said", "person"),
     ],
 )
 def test_source_resolution_lone_name_is_not_taken_for_a_person(nlp, text, source, content, cue, expected_type):

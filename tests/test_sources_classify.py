@@ -24,6 +24,11 @@ from storytrace.sources import classify_source
         ("he", None, "person"),
         ("the leaders of the two nations", None, "person"),  # a plural title: people named elsewhere
         ("the two presidents", None, "person"),
+        ("Police Constable Ada Marsh", None, "person"),  # a title after an institution word
+        ("the comedian", None, "person"),  # people named by what they do, or what happened to them
+        ("the coach", None, "person"),
+        ("the driver", None, "person"),
+        ("a bystander", None, "anonymous"),
         # organization
         ("Greenfield Logistics", "ORG", "organization"),
         ("the company", None, "organization"),
@@ -55,6 +60,9 @@ from storytrace.sources import classify_source
         ("Nordlys, the public broadcasting company of the region", None, "media"),
         ("KBC", "ORG", "media"),
         ("dailyharbor.com", None, "media"),
+        ("WXYR-TV", None, "media"),  # a broadcast call sign
+        ("the station", None, "media"),
+        ("local evening news", None, "media"),
         # social media, including a channel named like an outlet
         ("a Telegram channel", None, "social_media"),
         ("the Telegram channel Evening News", None, "social_media"),
