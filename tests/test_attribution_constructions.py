@@ -284,3 +284,9 @@ def test_attribution_a_second_report_hung_on_the_first_clause_is_the_speakers_ow
 ])
 def test_attribution_when_and_where_something_was_said_is_not_content(nlp, text, cue, content):
     assert the_one_with(attributions(nlp, text), cue)["content"] == content
+
+
+def test_attribution_keeps_the_lemmas_of_its_cue(nlp):
+    """Claims read the cue's lemmas to tell words from actions (storytrace.claims.reports_words)."""
+    found = attributions(nlp, "The harbour master told reporters that the ferry had left.")
+    assert the_one_with(found, "told")["attribution"].cue_lemmas == ("tell",)

@@ -133,3 +133,31 @@ def test_claims_a_verb_inside_a_paraphrase_does_not_take_the_sentence():
                        cue_span=(ordered, ordered + 7), source="Aldo", source_type="person")
     article.attributions = [paraphrase, verb]
     assert attribution_for(article, 0, len(text)) is paraphrase
+
+
+def _one_sentence(text: str, source: str, cue: str, content: str, lemmas: tuple[str, ...]) -> Article:
+    article = Article(id="w", path="p", format="text", text=text)
+    article.sentences = [Sentence(0, len(text))]
+    at = text.index(cue)
+    article.attributions = [Attribution(
+        content_spans=[(text.index(content), text.index(content) + len(content))],
+        source_span=(text.index(source), text.index(source) + len(source)), cue_span=(at, at + len(cue)),
+        source=source, source_type="unknown", cue=cue, cue_lemmas=lemmas)]
+    return article
+
+
+def test_claims_an_action_taken_for_a_cue_names_no_speaker():
+    """'The ferry was still in the lane when the truck hit it': the extractor's cue model, learned on
+    political news ("X hit Y on trade"), may take "hit" for a cue; the truck does not speak."""
+    article = _one_sentence("The ferry was still in the lane when the truck hit it.", "the truck", "hit", "it",
+                            ("hit",))
+    assert attribution_for(article, 0, len(article.text)) is None
+    [claim] = build_claims(article)
+    assert claim.attribution.source is None and claim.attribution.cue is None
+
+
+def test_claims_a_cue_of_saying_or_thinking_names_the_speaker():
+    for lemmas, cue in ((("tell",), "told"), (("be", "sure"), "was sure"), (("show",), "show")):
+        text = f"The crew {cue} the ferry left the lane."
+        article = _one_sentence(text, "The crew", cue, "the ferry left the lane", lemmas)
+        assert attribution_for(article, 0, len(text)) is article.attributions[0], cue

@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+from .attribution.lexicon import speech_lemmas
 from .hedges import find_hedges
 from .model import (
     Article,
@@ -27,6 +28,16 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
+def reports_words(attribution: Attribution) -> bool:
+    """Whether an attribution tells someone's words or mind, so its source speaks the claim: a
+    quotation, "according to", no cue at all, or a cue holding a word of saying, writing or
+    thinking (``attribution_speech_lemmas.txt``). Not an action the extractor took for a cue
+    ("the car | hit | her", "pirates | attacked | a tanker"): the article itself states those."""
+    if attribution.kind != "indirect" or attribution.cue_span is None or not attribution.cue_lemmas:
+        return True
+    return any(lemma in speech_lemmas() for lemma in attribution.cue_lemmas)
+
+
 def attribution_for(article: Article, start: int, end: int) -> Attribution | None:
     """The attribution whose content covers most of the text between ``start`` and ``end``; of two
     said in the sentence, one reported inside the other's quotation ("“... X said on May 3 that C,” the
@@ -38,7 +49,7 @@ def attribution_for(article: Article, start: int, end: int) -> Attribution | Non
     said_in_sentence = []
     for attribution in article.attributions:
         covered = sum(_overlap(span, (start, end)) for span in attribution.content_spans)
-        if not covered:
+        if not covered or not reports_words(attribution):
             continue
         # the sentence names the speaker and carries part of what is said: it is that attribution's sentence
         said_here = any(

@@ -108,6 +108,7 @@ class Attribution:
     chain: list[ChainLink] = field(default_factory=list)
     anonymous: bool = False
     kind: str = "indirect"  # direct | indirect | according_to | mixed
+    cue_lemmas: tuple[str, ...] = ()  # lemmas of the cue's words: "told" -> ("tell",)
 
 
 @dataclass

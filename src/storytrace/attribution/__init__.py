@@ -78,7 +78,7 @@ def find_attributions(doc: Doc, include_nested: bool = True, cue_model: CueModel
     if not include_nested:
         nested |= _cued_inside_content(candidates)
         candidates = [c for c in candidates if id(c) not in nested]
-    return [_to_attribution(text, c) for c in candidates]
+    return [_to_attribution(doc, text, c) for c in candidates]
 
 
 def _mark_nested(candidates: list[Candidate], quotes: QuoteLookup) -> set[int]:
@@ -298,7 +298,7 @@ def _quotation_before(doc: Doc, candidate: Candidate, quotes: QuoteLookup):
     return found[2]
 
 
-def _to_attribution(text: str, candidate: Candidate) -> Attribution:
+def _to_attribution(doc: Doc, text: str, candidate: Candidate) -> Attribution:
     source = text[candidate.source[0]:candidate.source[1]] if candidate.source else None
     chain = [ChainLink(text[a:b], "unknown") for a, b in candidate.chain_origins]
     if source is not None:
@@ -313,4 +313,11 @@ def _to_attribution(text: str, candidate: Candidate) -> Attribution:
         cue=cue,
         chain=chain,
         kind=candidate.kind,
+        cue_lemmas=_lemmas(doc, candidate.cue),
     )
+
+
+def _lemmas(doc: Doc, span: tuple[int, int] | None) -> tuple[str, ...]:
+    """The lowercase lemmas of the words in a character span of ``doc``."""
+    tokens = doc.char_span(*span, alignment_mode="expand") if span else None
+    return tuple(t.lemma_.lower() for t in tokens if t.is_alpha) if tokens is not None else ()

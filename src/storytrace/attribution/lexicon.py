@@ -48,3 +48,10 @@ def clause_cue_lemmas() -> frozenset[str]:
     frame ccomp): verbs that report a clause ("say", "warn", "question")."""
     return frozenset(entry.split()[0] for entry in _entries("attribution_cue_verbs.txt")
                      if entry.split()[1:] == ["ccomp"])
+
+
+@cache
+def speech_lemmas() -> frozenset[str]:
+    """Words of saying, writing, thinking and being sure (``attribution_speech_lemmas.txt``) and
+    the cue and claim nouns: a cue holding one reports someone's words or mind, not an action."""
+    return _entries("attribution_speech_lemmas.txt") | claim_noun_lemmas()
