@@ -29,6 +29,8 @@ from storytrace.sources import classify_source
         ("the coach", None, "person"),
         ("the driver", None, "person"),
         ("a bystander", None, "anonymous"),
+        ("the victim's brother", None, "person"),
+        ("the DA", None, "person"),
         # organization
         ("Greenfield Logistics", "ORG", "organization"),
         ("the company", None, "organization"),
@@ -76,6 +78,7 @@ from storytrace.sources import classify_source
         ("a report", None, "document"),
         ("the treaty", None, "document"),
         ("court documents", None, "document"),
+        ("the criminal charges", None, "document"),
         ("a statement", None, "document"),
         ("the latest poll", None, "document"),
         ("a slide that Mr. Okafor showed", None, "document"),
