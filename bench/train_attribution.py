@@ -10,7 +10,10 @@ with the new cue models; so a second run on its own output writes the same files
 
 - ``attribution_cue_weights.txt``, the verb-cue model (``storytrace.attribution.cue_model``):
   every verb outside quotations for which ``speech.verb_attribution`` finds content is an
-  example, labelled by whether it lies inside a gold cue span; features from
+  example, labelled by whether it would be a correct attribution: it lies inside a gold cue span
+  and its content shares a character with that gold attribution's content (a right cue with its
+  content elsewhere is as wrong to the benchmark as to a reader; content still to come after a
+  colon is not judged); features from
   ``cue_model.verb_cue_features``; L2 logistic regression (scikit-learn, at training time only)
   over the lemmas found inside at least MIN_LEMMA_HITS gold cues. The threshold is chosen by
   ``--cue-folds`` (CUE_FOLDS) -fold cross-validation over consecutive documents, the model fitted
@@ -55,7 +58,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.attribution import parse_cached  # noqa: E402
+from bench.attribution import _pairs, parse_cached  # noqa: E402
 
 MIN_HITS = {"VERB": 2, "NOUN": 4}
 MIN_LEMMA_HITS = 2  # verb lemmas inside fewer gold cues are not model candidates
@@ -243,10 +246,25 @@ def load_split(data_dir: Path) -> tuple[list[dict], dict[str, dict], list]:
     return docs, gold, parsed
 
 
+def _gold_cues(doc, attributions: list[dict], tags: tuple[str, ...]) -> list[tuple[set[int], set[int]]]:
+    """(cue token indices with a part of speech in ``tags``, content characters) of each gold attribution."""
+    return [(_cue_tokens(doc, a["cue"], tags), _gold_characters(_pairs(a["content"])))
+            for a in attributions]
+
+
+def _is_gold(token, content: list[tuple[int, int]], gold_cues: list[tuple[set[int], set[int]]]) -> bool:
+    """Whether ``token`` lies in a gold cue whose gold content shares a character with ``content``:
+    the candidate would be a correct attribution, not a right cue with content elsewhere (which the
+    benchmark counts as wrong, as a reader would)."""
+    chars = _gold_characters(content)
+    # content still to come after a colon ("X said:"): only the cue can be judged
+    return any(token.i in tokens and (not content or not chars.isdisjoint(gold)) for tokens, gold in gold_cues)
+
+
 def verb_examples(docs: list[dict], gold: dict[str, dict],
                   parsed: list) -> list[tuple[int, list[str], bool]]:
-    """(document index, features, inside a gold cue) for every verb outside quotations for which
-    ``speech.verb_attribution`` finds content ("according" is left to its own rule)."""
+    """(document index, features, a correct attribution) for every verb outside quotations for
+    which ``speech.verb_attribution`` finds content ("according" is left to its own rule)."""
     from storytrace.attribution.cue_model import verb_cue_features
     from storytrace.attribution.quotes import find_quotations
     from storytrace.attribution.spans import QuoteLookup
@@ -254,9 +272,7 @@ def verb_examples(docs: list[dict], gold: dict[str, dict],
 
     examples = []
     for k, (row, doc) in enumerate(zip(docs, parsed)):
-        inside = set()
-        for attribution in gold[row["id"]]["attributions"]:
-            inside |= _cue_tokens(doc, attribution["cue"])
+        gold_cues = _gold_cues(doc, gold[row["id"]]["attributions"], ("VERB",))
         text = doc.text
         quotes = QuoteLookup(find_quotations(text), text)
         for token in doc:
@@ -264,7 +280,8 @@ def verb_examples(docs: list[dict], gold: dict[str, dict],
                 continue
             candidate = verb_attribution(doc, token, quotes)
             if candidate is not None:
-                examples.append((k, verb_cue_features(token, candidate, text), token.i in inside))
+                examples.append((k, verb_cue_features(token, candidate, text),
+                                 _is_gold(token, candidate.content, gold_cues)))
     return examples
 
 
@@ -278,9 +295,7 @@ def stance_examples(docs: list[dict], gold: dict[str, dict],
 
     examples = []
     for k, (row, doc) in enumerate(zip(docs, parsed)):
-        inside = set()
-        for attribution in gold[row["id"]]["attributions"]:
-            inside |= _cue_tokens(doc, attribution["cue"], ("NOUN", "ADJ"))
+        gold_cues = _gold_cues(doc, gold[row["id"]]["attributions"], ("NOUN", "ADJ"))
         text = doc.text
         quotes = QuoteLookup(find_quotations(text), text)
         for token in doc:
@@ -288,7 +303,8 @@ def stance_examples(docs: list[dict], gold: dict[str, dict],
                 continue
             candidate = stance_candidate(doc, token, quotes)
             if candidate is not None:
-                examples.append((k, stance_features(token, candidate, text), token.i in inside))
+                examples.append((k, stance_features(token, candidate, text),
+                                 _is_gold(token, candidate.content, gold_cues)))
     return examples
 
 

@@ -1,4 +1,5 @@
-"""The learned verb-cue model: whether a verb, with the content its frame attaches, is a cue.
+"""The learned verb-cue model: whether a verb, with the content its frame attaches, is a cue of
+that content (trained on PolNeAR: a gold cue whose gold content the frame's content reaches).
 
 A logistic regression over a few symbolic features of the verb and of the candidate attribution
 ``speech.verb_attribution`` builds for it (lemma, frame, lemma with frame, lemma with the kind of
