@@ -451,6 +451,18 @@ def test_conflicts_only_figures_that_count_one_thing(first, second, conflict):
         assert [v.value for v in found[0].values] == [80, 100]  # the stated figure, not an infinite bound
 
 
+@pytest.mark.parametrize("before, conflict", [("the first", False), ("the next", False), ("all", True)])
+def test_conflicts_a_stretch_of_a_series_is_not_its_whole(before, conflict):
+    """'took the first two games' counts part of a series; 'six games' in all is no disagreement."""
+    claims = [
+        make_claim("a", "post-1", f"Ostland won {before} two games against Varn, officials said.",
+                   [(2, "games", "two games", False)]),
+        make_claim("b", "wire-1", "Ostland played six games against Varn, officials said.",
+                   [(6, "games", "six games", False)], chain=(("a diplomat", "anonymous"),)),
+    ]
+    assert bool(quantity_conflicts(claims)) is conflict
+
+
 @pytest.mark.parametrize(
     "first, second, nested, conflict",
     [
@@ -461,6 +473,9 @@ def test_conflicts_only_figures_that_count_one_thing(first, second, conflict):
         ("The 12 boats sank in Ostland.", "The 12 boats sank off Cape Dorn.", True, False),
         # a name that ends with an office names a person's office, not a place
         ("The 12 boats sank in Ostland.", "The 12 boats sank, Cape Dorn Sheriff Ann Lee said.", False, False),
+        # a place in a "who" clause tells about a person, not where the boats sank
+        ("The 12 boats sank in Ostland.", "The 12 boats of a man who lives in Cape Dorn sank.", False, False),
+        ("The 12 boats sank in Ostland.", "The 12 boats of a man, who lives far away, sank in Cape Dorn.", False, True),
     ],
 )
 def test_conflicts_places_of_one_event(first, second, nested, conflict):

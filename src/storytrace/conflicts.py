@@ -61,8 +61,8 @@ Saturday": their values hang on the date they were read against), between claims
 date (a claim with several dates tells of several events) and do not name different places (a
 shooting near one city in March and one in another city in April are two events). Places conflict
 when each claim names exactly one place (GPE/LOC/FAC entity) introduced as where something happened
-("in Flint", "off Yemen"; not "Alabama physician" nor a name ending in an office, "Genesee County
-Sheriff"), the places are of one kind (two GPEs, not a city and a sea), the names differ, neither
+("in Flint", "off Yemen"; not "Alabama physician", nor a name ending in an office, "Genesee County
+Sheriff", nor a place in a "who" clause, "a doctor who runs a clinic in X"), the places are of one kind (two GPEs, not a city and a sea), the names differ, neither
 contains the other ("U.S." is "US") and no article of the story writes one inside the other
 ("Christchurch, New Zealand"). The location check is still coarse (without a gazetteer two true
 scales can look apart) and its note says so.
@@ -116,6 +116,9 @@ _NESTING = re.compile(r"\s*,\s*|\s+in\s+(?:the\s+)?", re.IGNORECASE)  # "Flint, 
 # place name used otherwise ("Alabama physician", "50 miles north of Detroit") is not compared.
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|outside|inside|off|across|around|into|throughout|on)\s+(?:the\s+)?$",
                               re.IGNORECASE)
+# A "who" clause still open before a place ("a doctor who runs a clinic in X"): the place tells
+# about a person of the claim, not where its event happened.
+_WHO_CLAUSE_OPEN = re.compile(r"\bwho(?:se|m)?\b[^,;:—–()]*$", re.IGNORECASE)
 _WORD = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
 _VERB_ENDING = re.compile(r"(?:ed|ing)$")  # after a noun, "-ed"/"-ing" words are mostly verbs
 _LETTER_WORD = re.compile(r"[A-Za-z][\w'’-]*")
@@ -307,7 +310,7 @@ def _figures(claim: Claim) -> list[_Figure]:
     kinds = {id(quantity): _kind_words(quantity) for quantity in claim.quantities}
     for quantity in claim.quantities:
         unit = unit_of(quantity)
-        if unit is None or not _comparable(quantity, unit, kinds[id(quantity)]):
+        if unit is None or not _comparable(quantity, unit, kinds[id(quantity)]) or _part_of_a_series(claim.text, quantity):
             continue
         anchor, anchor_text = anchor_phrase(claim.text, quantity) if unit.measure else ("", "")
         if unit.key == _PERCENT and not anchor:
@@ -337,6 +340,19 @@ def _figures(claim: Claim) -> list[_Figure]:
         figures.append(_Figure(claim, unit, first.unit or unit.key, anchor, anchor_text, low, high, approximate, text,
                                bound=bound, kind_words=kinds[id(first)]))
     return figures
+
+
+def _part_of_a_series(claim_text: str, quantity: ClaimQuantity) -> bool:
+    """A figure after "first", "last", "next" ... counts a stretch of a series ("took the first two
+    games", "lost the next four", "in the past five years"), not its whole: no total to compare."""
+    position = claim_text.lower().find(quantity.text.lower()) if quantity.text else -1
+    before = _WORD.findall(claim_text[:position]) if position > 0 else []
+    return bool(before) and before[-1].lower() in _series_words()
+
+
+@cache
+def _series_words() -> frozenset[str]:
+    return frozenset(word_list("quantity_series_words.txt"))
 
 
 def _kind_words(quantity: ClaimQuantity) -> frozenset[str]:
@@ -903,7 +919,7 @@ def _location_conflicts(context: _Context):
                 for e in article.entities
                 if e.label in _PLACE_LABELS and e.start >= start and e.end <= end
                 and _LOCATIVE_BEFORE.search(article.text[max(start, e.start - 20):e.start])
-                and not ends_with_title(e.text)
+                and not ends_with_title(e.text) and not _WHO_CLAUSE_OPEN.search(article.text[start:e.start])
             }
             if len({name for name, _ in places}) == 1:
                 name, label = min(places)
