@@ -42,6 +42,10 @@ from storytrace.updates import claim_states, find_updates, report_day, status_le
         ("Police found the missing conscript in a barn.", {"whereabouts": "found"}),
         ("Police found Ruiz at home.", {"whereabouts": "found"}),
         ("The conscripts were found a day later.", {"whereabouts": "found"}),
+        # ...and so does one whose thing stands before its finder ("receipts police recovered")
+        ("According to receipts police recovered from his flat, he bought the rope on Friday.", {}),
+        ("The missing conscript police found on Monday was unhurt.", {"whereabouts": "found"}),
+        ("When police found him, he was calm.", {"whereabouts": "found"}),
     ],
 )
 def test_updates_claim_states_from_lexicon(text, expected):

@@ -36,6 +36,7 @@ from datetime import date as date_type, datetime, timedelta, timezone
 from functools import cache, lru_cache
 from importlib import resources
 
+from storytrace.clean_lines import load_stopwords
 from storytrace.lexicons import entries, word_list
 from storytrace.model import Article, Claim, Story, Update
 from storytrace.quantities import number_words
@@ -183,6 +184,25 @@ def _acts_on_a_thing(written: list[str], words: list[str], position: int) -> boo
     return True
 
 
+def _object_before_its_finder(written: list[str], words: list[str], position: int) -> bool:
+    """Whether the word at ``position`` is an active status verb in a relative clause without
+    "that" whose object is a thing before its subject: "receipts police recovered from his
+    apartment" tells nobody's whereabouts. The verb has no object after it (a preposition,
+    punctuation or the end follows), its subject is the content word before it, and the word
+    before that is a content word that is no participant noun, figure, pronoun or capitalised name."""
+    if words[position] not in _agent_verbs() or position < 2:
+        return False
+    after = words[position + 1] if position + 1 < len(words) else ""
+    if after and after.isalnum() and after not in _OBJECT_ENDS:
+        return False
+    thing, written_thing, finder = words[position - 2], written[position - 2], words[position - 1]
+    if not finder.isalpha() or finder in load_stopwords():
+        return False  # "were found and detained": no subject of its own between
+    return (thing.isalpha() and not written_thing[:1].isupper() and thing not in load_stopwords()
+            and thing not in participant_nouns() and thing not in number_words()
+            and thing not in _PERSON_PRONOUNS)
+
+
 def text_words(text: str) -> list[str]:
     """The lowercased words status phrases are matched against (positions index this list)."""
     return [w.lower() for w in _WORD.findall(text)]
@@ -209,7 +229,8 @@ def cue_matches(text: str) -> tuple[CueMatch, ...]:
                     continue
                 if len(phrase) == 1 and any(w in _NEGATIONS for w in words[max(0, start - _NEGATION_WINDOW) : start]):
                     continue
-                if len(phrase) == 1 and _acts_on_a_thing(written, words, start):
+                if len(phrase) == 1 and (_acts_on_a_thing(written, words, start)
+                                         or _object_before_its_finder(written, words, start)):
                     continue
                 used.update(positions)
                 found.append(CueMatch(start, state, " ".join(phrase)))
