@@ -107,6 +107,21 @@ def test_updates_missing_then_detained_in_report_order(reverse):
     assert update.summary == "missing → detained (reported 2031-07-05)"
 
 
+@pytest.mark.parametrize("found, later", [("found dead", False), ("found", True)])
+def test_updates_nobody_found_dead_is_detained_later(found, later):
+    """"The two conscripts were found dead", then "were arrested": others were arrested (a suspect),
+    not the dead; "found" alive, then arrested, is a change."""
+    two = (2, "conscripts", "two conscripts", False)
+    claims, articles = build(
+        {
+            "wire": ("2031-07-01", [make_claim("a", "wire", f"The two conscripts were {found} near Lake Vor.", [two])]),
+            "post": ("2031-07-03", [make_claim("b", "post", "The two conscripts were arrested near Lake Vor.", [two])]),
+        }
+    )
+    updates = find_updates(Story("s1", "", list(articles), claims=claims), articles)
+    assert bool(updates) is later
+
+
 @pytest.mark.parametrize(
     "second_text, second_quantities, related",
     [

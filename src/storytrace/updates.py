@@ -598,6 +598,9 @@ def _last_day(value: str):
 # --------------------------------------------------------------------------- updates
 
 
+_FINAL_CUES = frozenset({"found dead"})  # status phrases after which the participants move no further
+
+
 @dataclass(frozen=True)
 class _Report:
     day: str
@@ -654,6 +657,8 @@ def find_updates(story: Story, articles: dict[str, Article]) -> list[Update]:
             before = [r for r in earlier if r.day == earlier[-1].day]
             if len({r.state.phase for r in before}) > 1:
                 continue  # the day before was contradictory (a status conflict): no clear prior state
+            if any(r.cue in _FINAL_CUES for r in before):
+                continue  # "found dead": the dead are not arrested or released later
             prior = max((r.state for r in before), key=lambda s: s.rank)
             if report.state.phase == prior.phase and report.state.rank < prior.rank:
                 continue  # a less specific restatement ("detained", then "found"): no change
