@@ -73,3 +73,51 @@ def test_object_of_a_light_verb_joins_the_cue(nlp):
     result = found(nlp, "Local farmers have expressed concern about the new water charges.")
     assert ("Local farmers", "have expressed concern about", ["the new water charges"]) in result, \
         result
+
+
+
+def _parsed(nlp, rows):
+    """A Doc with a given parse: rows of (word, space after, head index, dep, pos, tag)."""
+    from spacy.tokens import Doc
+
+    words, spaces, heads, deps, pos, tags = (list(column) for column in zip(*rows))
+    return Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, tags=tags)
+
+
+# "Larsen was stopped near Ashford, the highway patrol said." as the parser sometimes reads it: the
+# patrol an appositive of "Ashford", the clause the complement of "said" (seen in ECB+ articles).
+HUNG_ON_THE_CLAUSE = [
+    ("Larsen", True, 2, "nsubjpass", "PROPN", "NNP"), ("was", True, 2, "auxpass", "AUX", "VBD"),
+    ("stopped", True, 9, "ccomp", "VERB", "VBN"), ("near", True, 2, "prep", "ADP", "IN"),
+    ("Ashford", False, 3, "pobj", "PROPN", "NNP"), (",", True, 4, "punct", "PUNCT", ","),
+    ("the", True, 8, "det", "DET", "DT"), ("highway", True, 8, "compound", "NOUN", "NN"),
+    ("patrol", True, 4, "appos", "NOUN", "NN"), ("said", False, 9, "ROOT", "VERB", "VBD"),
+    (".", False, 9, "punct", "PUNCT", "."),
+]
+# '"Larsen was stopped near Ashford," the highway patrol said.': the closing mark hangs on the clause.
+HUNG_AFTER_A_QUOTATION = [
+    ('"', False, 3, "punct", "PUNCT", "``"),
+    ("Larsen", True, 3, "nsubjpass", "PROPN", "NNP"), ("was", True, 3, "auxpass", "AUX", "VBD"),
+    ("stopped", True, 11, "ccomp", "VERB", "VBN"), ("near", True, 3, "prep", "ADP", "IN"),
+    ("Ashford", False, 4, "pobj", "PROPN", "NNP"), (",", False, 5, "punct", "PUNCT", ","),
+    ('"', True, 5, "punct", "PUNCT", "''"),
+    ("the", True, 10, "det", "DET", "DT"), ("highway", True, 10, "compound", "NOUN", "NN"),
+    ("patrol", True, 5, "appos", "NOUN", "NN"), ("said", False, 11, "ROOT", "VERB", "VBD"),
+    (".", False, 11, "punct", "PUNCT", "."),
+]
+
+
+@pytest.mark.parametrize("rows", [HUNG_ON_THE_CLAUSE, HUNG_AFTER_A_QUOTATION])
+def test_source_hung_on_the_reported_clause(nlp, rows):
+    """The source the parse hung on the reported clause's last noun is the source; the clause
+    without it is the content."""
+    from storytrace.attribution.quotes import find_quotations
+    from storytrace.attribution.spans import QuoteLookup
+    from storytrace.attribution.speech import verb_attribution
+
+    doc = _parsed(nlp, rows)
+    verb = next(t for t in doc if t.text == "said")
+    candidate = verb_attribution(doc, verb, QuoteLookup(find_quotations(doc.text), doc.text))
+    content = " ".join(doc.text[a:b] for a, b in candidate.content)
+    assert doc.text[slice(*candidate.source)] == "the highway patrol"
+    assert "Larsen was stopped near Ashford" in content and "patrol" not in content

@@ -605,19 +605,22 @@ def detached_source(verb: Token) -> tuple[Token, int] | None:
 
     Returns the head of the noun phrase that ends right before the verb and starts right after a
     comma (or a comma and a closing quotation mark) on the verb's line, and the index of that
-    comma, when the verb is finite, not subordinate, has no clausal complement and no subject
+    comma, when the verb is finite, not subordinate, has no clausal complement after it (one before
+    it is the clause: "C, the highway patrol said" with "patrol" hung on C's last noun) and no subject
     of its own after the comma (the parse may take a noun of the clause before it as the
     subject), and the words before the comma (and before that subject) hold the main clause
     it hangs on (with a subject, not subordinate).
     """
-    if verb.tag_ not in FINITE_TAGS or any(c.dep_ in ("ccomp", "xcomp", "mark")
+    if verb.tag_ not in FINITE_TAGS or any(c.dep_ in ("xcomp", "mark") or (c.dep_ == "ccomp" and c.i > verb.i)
                                            for c in verb.children):
-        return None
+        return None  # (a clausal complement before the verb is the clause the source hangs on)
     subjects = [c.i for c in verb.children if c.dep_ in SUBJECTS]
     doc, start = verb.doc, verb.sent.start
     found = None
     for token in doc[start:verb.i]:
         comma = token.left_edge.i - 1
+        if comma > start and doc[comma].is_quote and doc[comma - 1].text == ",":
+            comma -= 1  # '..., Vincent," team manager Lee said': the closing quote hangs on the clause
         if token.pos_ not in ("NOUN", "PROPN", "PRON") or token.dep_ in SUBJECTS \
                 or token.right_edge.i != verb.i - 1 or comma <= start or doc[comma].text != ",":
             continue
