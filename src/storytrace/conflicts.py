@@ -4,7 +4,8 @@ Quantity conflicts compare figures that count or measure a thing: not words that
 ("a four-time champion", "three times": ``nocount`` in data/unit_synonyms.txt), units that are no
 word ("139-"), figures hyphen-joined to their unit ("a 40-metre sprint", "a 12-year sentence": they
 describe one thing), parts of or additions to a count ("two other victims", "20 new cases":
-data/quantity_partial_words.txt) or fragments of a number written with a space ("2, 000" read as
+data/quantity_partial_words.txt), stretches of a series ("the first two games":
+data/quantity_series_words.txt) or fragments of a number written with a space ("2, 000" read as
 "000"). Figures are compared when they are the *same count*:
 - the same slot: the same counted or measured thing (unit words mapped through
   data/unit_synonyms.txt, else compared in singular form) and, for units of measurement, the same
@@ -62,10 +63,11 @@ date (a claim with several dates tells of several events) and do not name differ
 shooting near one city in March and one in another city in April are two events). Places conflict
 when each claim names exactly one place (GPE/LOC/FAC entity) introduced as where something happened
 ("in Flint", "off Yemen"; not "Alabama physician", nor a name ending in an office, "Genesee County
-Sheriff", nor a place in a "who" clause, "a doctor who runs a clinic in X"), the places are of one kind (two GPEs, not a city and a sea), the names differ, neither
-contains the other ("U.S." is "US") and no article of the story writes one inside the other
-("Christchurch, New Zealand"). The location check is still coarse (without a gazetteer two true
-scales can look apart) and its note says so.
+Sheriff", nor a place in a "who" clause, "a doctor who runs a clinic in X"), the places are of one
+kind (two GPEs, not a city and a sea), the names differ, neither contains the other ("U.S." is
+"US") and no article of the story writes one inside the other ("Christchurch, New Zealand"). The
+location check is still coarse (without a gazetteer two true scales can look apart) and its note
+says so.
 """
 
 from __future__ import annotations
@@ -160,13 +162,18 @@ def unit_of(quantity: ClaimQuantity) -> Unit | None:
     return table.get(word) or table.get(unit_key(word) or "") or Unit(unit_key(word) or word, False)
 
 
+def figure_position(claim_text: str, quantity: ClaimQuantity) -> int:
+    """Where the figure's text first stands in the claim (case-insensitive), or -1."""
+    return claim_text.lower().find(quantity.text.lower()) if quantity.text else -1
+
+
 def anchor_phrase(claim_text: str, quantity: ClaimQuantity) -> tuple[str, str]:
     """(compare key, readable phrase) of the phrase after a figure: "from the border with X" -> "from border".
 
     Skips the unit word and a parenthesised alternate ("7 km (4 miles) from ..."). Empty when the
     next word is not a relational preposition.
     """
-    position = claim_text.lower().find(quantity.text.lower()) if quantity.text else -1
+    position = figure_position(claim_text, quantity)
     if position < 0:
         return "", ""
     words = _WORD.findall(claim_text[position + len(quantity.text) :])
@@ -204,7 +211,7 @@ _RATE_ADVERBS = {"annually": "year", "yearly": "year", "monthly": "month", "week
 
 def _words_after_unit(claim_text: str, quantity: ClaimQuantity, count: int = 3) -> list[str]:
     """The first ``count`` words (lowercased) after a figure in its claim, its unit word skipped."""
-    position = claim_text.lower().find(quantity.text.lower()) if quantity.text else -1
+    position = figure_position(claim_text, quantity)
     if position < 0:
         return []
     words = [w.lower() for w in _WORD.findall(claim_text[position + len(quantity.text):])[:count]]
@@ -345,7 +352,7 @@ def _figures(claim: Claim) -> list[_Figure]:
 def _part_of_a_series(claim_text: str, quantity: ClaimQuantity) -> bool:
     """A figure after "first", "last", "next" ... counts a stretch of a series ("took the first two
     games", "lost the next four", "in the past five years"), not its whole: no total to compare."""
-    position = claim_text.lower().find(quantity.text.lower()) if quantity.text else -1
+    position = figure_position(claim_text, quantity)
     before = _WORD.findall(claim_text[:position]) if position > 0 else []
     return bool(before) and before[-1].lower() in _series_words()
 

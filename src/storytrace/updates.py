@@ -10,6 +10,8 @@ trapped"). Two claims are about the same participants when nothing tells them ap
 named people, or different counts of the same thing) and they share the fact, a count, a person,
 a participant noun, or at least two named entities.
 
+An active status verb whose object is a thing ("police found a bag", "receipts police recovered")
+locates nobody; after "found dead" the participants move no further (the dead are not arrested).
 A claim dated more than ``HISTORY_DAYS`` before its article was published ("was jailed in
 March 1988" in a report of this week) tells history: it gives no state, for updates or status
 conflicts. Claims with a state are ordered by report day (the article's ``published`` date, else the
