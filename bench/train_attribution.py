@@ -258,7 +258,8 @@ def _is_gold(token, content: list[tuple[int, int]], gold_cues: list[tuple[set[in
     benchmark counts as wrong, as a reader would)."""
     chars = _gold_characters(content)
     # content still to come after a colon ("X said:"): only the cue can be judged
-    return any(token.i in tokens and (not content or not chars.isdisjoint(gold)) for tokens, gold in gold_cues)
+    return any(token.i in tokens and (not content or not chars.isdisjoint(gold))
+               for tokens, gold in gold_cues)
 
 
 def verb_examples(docs: list[dict], gold: dict[str, dict],

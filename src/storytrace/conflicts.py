@@ -317,7 +317,8 @@ def _figures(claim: Claim) -> list[_Figure]:
     kinds = {id(quantity): _kind_words(quantity) for quantity in claim.quantities}
     for quantity in claim.quantities:
         unit = unit_of(quantity)
-        if unit is None or not _comparable(quantity, unit, kinds[id(quantity)]) or _part_of_a_series(claim.text, quantity):
+        if unit is None or not _comparable(quantity, unit, kinds[id(quantity)]) \
+                or _part_of_a_series(claim.text, quantity):
             continue
         anchor, anchor_text = anchor_phrase(claim.text, quantity) if unit.measure else ("", "")
         if unit.key == _PERCENT and not anchor:

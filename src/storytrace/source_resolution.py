@@ -15,6 +15,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from spacy.tokens import Doc, Span
 
@@ -112,8 +113,12 @@ class _ArticleSources:
             m.group(2).lower(): ("m" if m.group(1) == "Mr" else "f")
             for m in re.finditer(r"\b(Mr|Mrs|Ms)\.?\s+([A-Z][\w'-]+)", self.text)
         }
-        # "President Lee", "Sgt. Park" anywhere in the article: a titled name, so a person's.
-        self.titled_names = {m.group("name").split()[-1].lower() for m in title_then_name().finditer(self.text)}
+
+    @cached_property
+    def titled_names(self) -> frozenset[str]:
+        """Last words of names given a title anywhere in the article ("President Lee", "Sgt. Park"):
+        persons' names. Read only when a lone name is judged (the title pattern is slow to scan)."""
+        return frozenset(m.group("name").split()[-1].lower() for m in title_then_name().finditer(self.text))
 
     # ---- where a mention is in the doc
     def span(self, start: int | None, end: int | None) -> Span | None:
@@ -488,10 +493,12 @@ class _ArticleSources:
         name = strip_possessive(clean_person_name(mention))
         if not re.fullmatch(r"[A-Z][\w'-]+", name) or title_then_name().match(clean_mention(mention)):
             return False
-        if name.lower() in self.surname_gender or name.lower() in self.titled_names:
-            return False  # "Mr. Lind" or "President Lind" somewhere in the article
+        if name.lower() in self.surname_gender:
+            return False  # "Mr. Lind" somewhere in the article
         fuller = [n for _, n in self.person_names] + [s.name for s in self.sources if s.type == "person"]
-        return not any(len(n.split()) > 1 and same_person(name, n) for n in fuller)
+        if any(len(n.split()) > 1 and same_person(name, n) for n in fuller):
+            return False
+        return name.lower() not in self.titled_names  # "President Lind" somewhere in the article
 
     def full_name(self, name: str, at: int) -> str:
         """The longest name in the article containing every word of ``name`` (nearest before, else after)."""

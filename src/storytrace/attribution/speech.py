@@ -605,15 +605,15 @@ def detached_source(verb: Token) -> tuple[Token, int] | None:
 
     Returns the head of the noun phrase that ends right before the verb and starts right after a
     comma (or a comma and a closing quotation mark) on the verb's line, and the index of that
-    comma, when the verb is finite, not subordinate, has no clausal complement after it (one before
-    it is the clause: "C, the highway patrol said" with "patrol" hung on C's last noun) and no subject
-    of its own after the comma (the parse may take a noun of the clause before it as the
-    subject), and the words before the comma (and before that subject) hold the main clause
-    it hangs on (with a subject, not subordinate).
+    comma, when the verb is finite, not subordinate, has no clausal complement after it (one
+    before it is the clause: "C, the highway patrol said" with "patrol" hung on C's last noun)
+    and no subject of its own after the comma (the parse may take a noun of the clause before it
+    as the subject), and the words before the comma (and before that subject) hold the main
+    clause it hangs on (with a subject, not subordinate).
     """
     if verb.tag_ not in FINITE_TAGS or any(c.dep_ in ("xcomp", "mark") or (c.dep_ == "ccomp" and c.i > verb.i)
                                            for c in verb.children):
-        return None  # (a clausal complement before the verb is the clause the source hangs on)
+        return None
     subjects = [c.i for c in verb.children if c.dep_ in SUBJECTS]
     doc, start = verb.doc, verb.sent.start
     found = None
