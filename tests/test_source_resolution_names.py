@@ -220,6 +220,15 @@ def test_source_resolution_lone_name_is_not_taken_for_a_person(nlp, text, source
     assert resolved.source_type == expected_type
 
 
+@pytest.mark.parametrize("source", ["the DA", "the Sheriff", "Coroner"])
+def test_source_resolution_a_lone_title_is_a_person(nlp, source):
+    """One capitalised word that is a title names the person holding the office."""
+    text = f"The driver had been drinking before the crash, {source} said on Friday."
+    [resolved] = resolve_sources([attribution_in(text, source, "The driver had been drinking "
+                                                 "before the crash", cue="said")], nlp(text))
+    assert resolved.source_type == "person"
+
+
 def test_source_resolution_name_drops_a_quote_mark_left_open(nlp):
     text = "A “Western diplomat familiar with the talks” told reporters that the border stays shut."
     [resolved] = resolve_sources(

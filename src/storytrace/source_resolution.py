@@ -25,8 +25,8 @@ from storytrace.sources import (
     MEDIA_POSSESSED_NOUNS, NEUTER_PRONOUNS, OUTLET_REPORT_NOUNS, PERSONAL_PRONOUNS,
     PLURAL_PRONOUNS, PUBLICATION_NOUNS, RELATIVE_PRONOUNS, REPORTING_CUES, SOURCE_NOUNS,
     anonymity_cue, classify_source, clean_mention, clean_person_name, descriptor_and_name,
-    document_issuer, given_name_gender, head_phrase, is_capital, is_plural_mention, is_statement,
-    lexicon_words, name_aware_head, personal_name, platform_phrase, role_nouns, same_person,
+    document_issuer, ends_with_title, given_name_gender, head_phrase, is_capital,
+    is_plural_mention, is_statement, lexicon_words, name_aware_head, personal_name, platform_phrase, role_nouns, same_person,
     self_words, split_possessive, strip_determiner, strip_possessive, title_then_name, type_of_head,
 )
 
@@ -489,9 +489,12 @@ class _ArticleSources:
 
     def lone_name(self, mention: str) -> bool:
         """Whether ``mention`` is a single capitalised word that no longer person name in the
-        article contains ("Lind" with "Tomas Lind" earlier is not lone)."""
+        article contains ("Lind" with "Tomas Lind" earlier is not lone) and that is not a title
+        ("the DA", "Sheriff": an office held by a person)."""
         name = strip_possessive(clean_person_name(mention))
         if not re.fullmatch(r"[A-Z][\w'-]+", name) or title_then_name().match(clean_mention(mention)):
+            return False
+        if ends_with_title(name):
             return False
         if name.lower() in self.surname_gender:
             return False  # "Mr. Lind" somewhere in the article
