@@ -79,3 +79,11 @@ def test_attribution_content_edges_decision_points(nlp, mark):
     assert points[0][1] == "inside" and "place=inside" in points[0][2]
     assert doc[limit - 1].text == "closed"
     assert content_edges.decision_points(doc, 3, len(doc), verb, "interrupted", quotes)[0] == []
+
+
+def test_attribution_content_edges_never_stop_before_the_content_head(nlp):
+    """A reported clause does not end before its own verb: the comma after "in addition" is no
+    decision point, the one after "leak" is."""
+    text = "The mayor said that in addition, the crew found a leak, and the pumps were stopped."
+    cut_everything = EdgeModel({}, -5.0, 0.5, 0.5)
+    assert ["that in addition, the crew found a leak"] in contents(nlp, text, cut_everything)

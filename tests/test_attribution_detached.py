@@ -1,5 +1,6 @@
-"""Subjectless cues with a detached source, hearers of verbs of telling, governing verbs in cues:
-hand-written sentences of the shapes met in real articles and in PolNeAR."""
+"""Subjectless cues with a detached source, hearers of verbs of telling, governing verbs in cues,
+an object's aside closed on the cue verb: hand-written sentences (and parses) of the shapes met
+in real articles and in PolNeAR."""
 
 from __future__ import annotations
 
@@ -121,3 +122,49 @@ def test_source_hung_on_the_reported_clause(nlp, rows):
     content = " ".join(doc.text[a:b] for a, b in candidate.content)
     assert doc.text[slice(*candidate.source)] == "the highway patrol"
     assert "Larsen was stopped near Ashford" in content and "patrol" not in content
+
+
+# "The ministry reported the arrival of engineers, including bridge builders, to the valley." as
+# the parser reads such sentences in real articles: the comma closing the aside and "to the
+# valley" hang on "reported", so the object's subtree ends before that comma.
+ASIDE_CLOSED_ON_THE_VERB = [
+    ("The", True, 1, "det", "DET", "DT"), ("ministry", True, 2, "nsubj", "NOUN", "NN"),
+    ("reported", True, 2, "ROOT", "VERB", "VBD"), ("the", True, 4, "det", "DET", "DT"),
+    ("arrival", True, 2, "dobj", "NOUN", "NN"), ("of", True, 4, "prep", "ADP", "IN"),
+    ("engineers", False, 5, "pobj", "NOUN", "NNS"), (",", True, 6, "punct", "PUNCT", ","),
+    ("including", True, 6, "prep", "VERB", "VBG"), ("bridge", True, 10, "compound", "NOUN", "NN"),
+    ("builders", False, 8, "pobj", "NOUN", "NNS"), (",", True, 2, "punct", "PUNCT", ","),
+    ("to", True, 2, "prep", "ADP", "IN"), ("the", True, 14, "det", "DET", "DT"),
+    ("valley", False, 12, "pobj", "NOUN", "NN"), (".", False, 2, "punct", "PUNCT", "."),
+]
+# "The mayor praised the volunteers, the police, for their work.": a list, not an aside.
+LIST_BEFORE_THE_COMMA = [
+    ("The", True, 1, "det", "DET", "DT"), ("mayor", True, 2, "nsubj", "NOUN", "NN"),
+    ("praised", True, 2, "ROOT", "VERB", "VBD"), ("the", True, 4, "det", "DET", "DT"),
+    ("volunteers", False, 2, "dobj", "NOUN", "NNS"), (",", True, 4, "punct", "PUNCT", ","),
+    ("the", True, 7, "det", "DET", "DT"), ("police", False, 4, "conj", "NOUN", "NN"),
+    (",", True, 2, "punct", "PUNCT", ","), ("for", True, 2, "prep", "ADP", "IN"),
+    ("their", True, 11, "poss", "PRON", "PRP$"), ("work", False, 9, "pobj", "NOUN", "NN"),
+    (".", False, 2, "punct", "PUNCT", "."),
+]
+
+
+@pytest.mark.parametrize("rows, verb, content", [
+    (ASIDE_CLOSED_ON_THE_VERB, "reported",
+     "the arrival of engineers, including bridge builders, to the valley"),
+    (LIST_BEFORE_THE_COMMA, "praised", "the volunteers, the police"),
+])
+def test_object_goes_on_past_the_comma_closing_its_aside(nlp, rows, verb, content):
+    """The verb's complement after the comma that closes an aside of its object is content
+    ("to the valley"); after a list it is not taken (the list's comma closes no aside)."""
+    from storytrace.attribution.speech import _content_range
+
+    doc = _parsed(nlp, rows)
+    (start, end), _, rule = _content_range(next(t for t in doc if t.text == verb), set())
+    assert (rule, doc[start:end].text) == ("dobj", content)
+
+
+def test_an_expletive_is_not_a_source(nlp):
+    """ "there" in "there goes ..." after a comma is no speaker hung on the clause before it."""
+    text = '"We thank the mayor, our neighbours and, oh dear, there goes the brass band."'
+    assert not any(source == "there" for source, _, _ in found(nlp, text)), found(nlp, text)

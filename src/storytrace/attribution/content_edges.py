@@ -5,13 +5,15 @@ complement, and at a comma PolNeAR's gold content often disagrees with that subt
 over a second coordinated clause (", but that ..."), a relative clause on the last noun (",
 which has jurisdiction ...") or ", ranging from ...", and stops before an apposition of a name
 (", the former governor"), ", a charge that X denied" or ", despite ...". For a content that
-follows its cue, every comma, dash or semicolon (a mark, ``MARKS``) from the content's start to
-the end of the cue's sentence (on its line) is a decision point when it lies inside the rule's
-range, or after it when the rule's range ends at a mark; marks inside quotations are not (the
-content takes whole quotations, see ``spans.snap_to_quotations``). At each point a logistic
-model over symbolic features of the tokens around the mark (``edge_features``) gives P(the
-content continues past the mark); the content ends at the first point under the threshold, or,
-when it continues past every point after the rule's range, at the end of the sentence.
+follows its cue, every comma, dash or semicolon (a mark, ``MARKS``) from the content's first
+core word (a verb in a reported clause, else a noun, pronoun, number or verb: "that in
+addition, the crew found ..." does not stop before "found") to the end of the cue's sentence
+(on its line) is a decision point when it lies inside the rule's range, or after it when the
+rule's range ends at a mark; marks inside quotations are not (the content takes whole
+quotations, see ``spans.snap_to_quotations``). At each point a logistic model over symbolic features of the
+tokens around the mark (``edge_features``) gives P(the content continues past the mark); the
+content ends at the first point under the threshold, or, when it continues past every point
+after the rule's range, at the end of the sentence.
 
 The weights are a plain text file in the package (``data/attribution_content_edge_weights.txt``,
 ``feature<TAB>weight`` lines, see ``parse_edge_weights``), learned by
@@ -35,6 +37,8 @@ WEIGHTS_FILE = "attribution_content_edge_weights.txt"
 FRAMES = frozenset({"ccomp", "xcomp", "prep", "dobj", "oprd"})  # content after the cue
 MARKS = frozenset({",", ";", "—", "–", "--"})  # the decision points
 OPEN_CLASSES = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM", "AUX", "X", "INTJ", "SYM"})
+CLAUSE_CORE = frozenset({"VERB", "AUX"})  # a reported clause has its verb before any cut
+PHRASE_CORE = frozenset({"NOUN", "PROPN", "PRON", "NUM", "VERB"})  # other contents, their noun
 
 
 @dataclass(frozen=True)
@@ -102,7 +106,7 @@ def decision_points(doc: Doc, start: int, end: int, verb: Token, frame: str,
         return [], end  # no mark inside the range or right after it (the cheap common case)
     limit = within_line(doc, start, max(verb.sent.end, end), start)[1]
     limit = trimmed_tokens(doc, start, limit)[1]
-    marks = [i for i in range(start + 1, limit)
+    marks = [i for i in range(_first_core_word(doc, start, end, frame) + 1, limit)
              if doc[i].text in MARKS and quotes.at(doc[i].idx) is None]
     after = end < limit and doc[end].text in MARKS
     points = []
@@ -114,6 +118,14 @@ def decision_points(doc: Doc, start: int, end: int, verb: Token, frame: str,
         points.append((mark, place, edge_features(doc, mark, start, following, limit, verb,
                                                    frame, place)))
     return points, limit
+
+
+def _first_core_word(doc: Doc, start: int, end: int, frame: str) -> int:
+    """The index of the first word in [start, end) that a content of ``frame`` needs (a verb
+    for a reported clause, else a noun, pronoun, number or verb), or ``start``: a content does
+    not stop before it ("that in addition, the crew found ..." goes on to "found")."""
+    needed = CLAUSE_CORE if frame == "ccomp" else PHRASE_CORE
+    return next((t.i for t in doc[start:end] if t.pos_ in needed), start)
 
 
 def _is_cue_lemma(lemma: str) -> bool:

@@ -51,6 +51,8 @@ from storytrace.sources import PUBLICATION_NOUNS
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 CUE_MODIFIERS = ("aux", "auxpass", "neg", "prt")
 OBJECT_COMPLEMENTS = ("oprd", "prep", "xcomp", "ccomp", "acomp")  # "called it X", "blamed X on Y"
+# an object's aside that a comma may close before the verb's complement (", including X, to Y")
+OBJECT_ASIDE_DEPS = frozenset({"prep", "appos", "acl", "relcl", "amod", "advmod"})
 # circumstances of the saying, not content: "praised X during a debate" (content "X")
 CIRCUMSTANCE_PREPOSITIONS = frozenset(
     "during at in after before despite through since amid with by from until".split())
@@ -149,8 +151,8 @@ def agent_of(verb: Token) -> Token | None:
 def source_span(doc: Doc, head: Token, cue_ids: set[int],
                 cue: Token | None = None) -> tuple[int, int] | None:
     """The source phrase around ``head``: its subtree kept inside the head's line (the cue's
-    line when the parse joined lines) and after a dateline dash, with a closing comma or dash
-    when the phrase holds an appositive."""
+    line when the parse joined lines) and after a dateline dash, without a preposition left
+    bare at its end, with a closing comma or dash when the phrase holds an appositive."""
     start, end = subtree_range(head, cue_ids)
     if cue is not None:
         low, high = sorted((head.i, cue.i))
@@ -172,6 +174,8 @@ def source_span(doc: Doc, head: Token, cue_ids: set[int],
             end = i
             break
     start, end = trimmed_tokens(doc, start, end)
+    while end - 1 > start and doc[end - 1].dep_ == "prep" and not any(doc[end - 1].children):
+        end -= 1  # "Police at first told ...": the parse hung a bare "at" on the source
     if start >= end:
         return None
     span = (doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
@@ -231,7 +235,8 @@ def _child(verb: Token, *deps: str) -> Token | None:
 
 def _with_complements(verb: Token, token_range: tuple[int, int]) -> tuple[int, int]:
     """An object's range extended over the verb's complements right after it ("called the plan
-    a failure", "blamed the delay on the weather")."""
+    a failure", "blamed the delay on the weather"), also past the comma that closes an aside of
+    the object ("reported the arrival of troops, including engineers, to the border")."""
     start, end = token_range
     for child in sorted(verb.children, key=lambda t: t.i):
         if child.i < end or child.dep_ not in OBJECT_COMPLEMENTS:
@@ -239,10 +244,28 @@ def _with_complements(verb: Token, token_range: tuple[int, int]) -> tuple[int, i
         if child.dep_ == "prep" and (child.lower_ in CIRCUMSTANCE_PREPOSITIONS
                                      or _names_when_or_where(child)):
             break
-        if child.left_edge.i != end:
+        if child.left_edge.i != end and not (
+                child.left_edge.i == end + 1 and _closes_aside(verb.doc, start, end)):
             break
         end = child.right_edge.i + 1
     return start, end
+
+
+def _closes_aside(doc: Doc, start: int, end: int) -> bool:
+    """True when the comma at ``end`` closes an aside that a comma inside [start, end) opened:
+    the words after that comma, up to ``end``, are one phrase hung on an earlier word of the
+    range ("some troops, including engineers,"), not a clause or a list item of their own."""
+    if end >= len(doc) or doc[end].text != ",":
+        return False
+    opened = next((i for i in range(end - 2, start, -1) if doc[i].text == ","), None)
+    if opened is None:
+        return False
+    roots = [t for t in doc[opened + 1:end] if not opened < t.head.i < end]
+    if len(roots) != 1:
+        return False
+    aside = roots[0]
+    return aside.dep_ in OBJECT_ASIDE_DEPS and start <= aside.head.i < opened \
+        and aside.left_edge.i == opened + 1 and aside.right_edge.i == end - 1
 
 
 def _names_when_or_where(preposition: Token) -> bool:
@@ -621,9 +644,9 @@ def detached_source(verb: Token) -> tuple[Token, int] | None:
         comma = token.left_edge.i - 1
         if comma > start and doc[comma].is_quote and doc[comma - 1].text == ",":
             comma -= 1  # '..., Vincent," team manager Lee said': the closing quote hangs on the clause
-        if token.pos_ not in ("NOUN", "PROPN", "PRON") or token.dep_ in SUBJECTS \
+        if token.pos_ not in ("NOUN", "PROPN", "PRON") or token.dep_ in SUBJECTS + ("expl",) \
                 or token.right_edge.i != verb.i - 1 or comma <= start or doc[comma].text != ",":
-            continue
+            continue  # an expletive is nobody: "..., oh dear, there goes the band"
         phrase = doc[comma + 1:verb.i]
         if phrase[0].is_quote:
             phrase = phrase[1:]
