@@ -222,6 +222,20 @@ def test_updates_participants_are_read_per_axis():
     assert found == [("a", "b", "trapped → freed")]
 
 
+def test_updates_a_passive_status_phrase_is_about_its_subject():
+    """"Both hostages were released ..., where Ana Brel ran away": the hostages were released,
+    not the escaped convict named later in the sentence."""
+    found = updates_of(
+        {
+            "wire": ("2031-07-01", [make_claim("a", "wire", "Ana Brel escaped from a prison van near Lake Vor.")]),
+            "post": ("2031-07-02", [make_claim("b", "post", "Both hostages were released after being forced to drive to Ostland, where Ana Brel ran away.")]),
+            "radio": ("2031-07-04", [make_claim("c", "radio", "Ana Brel was arrested near Lake Vor.")]),
+        },
+        people=("Ana Brel",),
+    )
+    assert found == [("a", "c", "missing → detained")]
+
+
 def test_updates_from_the_latest_day_and_its_earliest_report():
     found = updates_of(
         {

@@ -6,7 +6,8 @@ near the axis's status words: counts ("the 18 soldiers"), named entities and par
 (data/status_participant_nouns.txt: "the operations manager"; not a noun that acts on others,
 "officers found a knife": data/status_agent_verbs.txt); a mention near another axis's
 status word belongs to that axis ("detained the manager as rescuers dug toward 14 workers
-trapped"). Two claims are about the same participants when nothing tells them apart (different
+trapped"), and a passive status phrase is about its subject ("Both guards were released ...,
+where the convict ran away": the guards). Two claims are about the same participants when nothing tells them apart (different
 named people, or different counts of the same thing) and they share the fact, a count, a person,
 a participant noun, or at least two named entities.
 
@@ -49,6 +50,9 @@ _MAX_PHRASE_GAP = 2
 # match "set from 1974 to", and "due ... to" any later "to".
 _ADJACENT_WORDS = {"to", "by", "for", "of", "from", "into", "without", "on", "in", "the", "a", "an"}
 _NEGATION_WINDOW = 3
+# words that open a clause: a passive status phrase's subject starts after the last one before it
+_CLAUSE_OPENERS = frozenset({"who", "which", "that", "where", "when", "while", "after", "before",
+                             "as", "because", "since", "although", "though", "if", "and", "but"})
 _NON_PARTICIPANT_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
 _WORD = re.compile(r"n't|\w+(?:['’]\w+)*")
 
@@ -453,12 +457,31 @@ def participants(claim: Claim, articles: dict[str, Article], axis: str | None = 
                 m for m in mentions
                 if m.position is None or min(abs(m.position - p) for p in own) <= min(abs(m.position - p) for p in other)
             ]
+        subject = _passive_subject(text_words(claim.text), own)
+        mentions = [m for m in mentions if m.position in subject] or mentions
     return Participants(
         claim.fact_id,
         frozenset(m.value for m in mentions if m.kind == "count"),
         tuple(dict.fromkeys(m.value for m in mentions if m.kind == "entity")),
         frozenset(m.value[0] for m in mentions if m.kind == "noun"),
     )
+
+
+def _passive_subject(words: list[str], cues: list[int]) -> set[int]:
+    """Word positions of the subject of a passive status phrase ("Both guards were released ...,
+    where the convict ran away": the guards were released, not the convict): the words before
+    "was"/"were"/"is"/"are" back to the text's start or to a word opening a clause
+    (``_CLAUSE_OPENERS``), when the phrase follows such a form and the word right before it is no
+    function word; else nothing."""
+    for position in cues:
+        be = position if words[position] in _BE_FORMS else position - 1
+        if be < 1 or words[be] not in _BE_FORMS or words[be - 1] in load_stopwords():
+            continue
+        start = be - 1
+        while start > 0 and words[start - 1] not in _CLAUSE_OPENERS:
+            start -= 1
+        return set(range(start, be))
+    return set()
 
 
 def participants_differ(a: Participants, b: Participants) -> bool:
