@@ -59,6 +59,7 @@ def test_updates_lexicon_axes_are_ordered_with_phases():
     assert by_name["confinement"] == ["trapped", "freed"]
     assert by_name["execution"] == ["planned", "done"]
     assert {axis.name for axis in axes if axis.forward} == {"confinement", "execution", "motive"}
+    assert {axis.name: axis.final for axis in axes}["whereabouts"] == {"found dead"}
     assert phrases and all(len(a[0]) >= len(b[0]) for a, b in zip(phrases, phrases[1:]))
 
 

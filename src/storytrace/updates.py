@@ -12,7 +12,8 @@ named people, or different counts of the same thing) and they share the fact, a 
 a participant noun, or at least two named entities.
 
 An active status verb whose object is a thing ("police found a bag", "receipts police recovered")
-locates nobody; after "found dead" the participants move no further (the dead are not arrested).
+locates nobody; after a phrase the lexicon marks ``final:`` ("found dead") the participants move
+no further (the dead are not arrested).
 A claim dated more than ``HISTORY_DAYS`` before its article was published ("was jailed in
 March 1988" in a report of this week) tells history: it gives no state, for updates or status
 conflicts. Claims with a state are ordered by report day (the article's ``published`` date, else the
@@ -72,6 +73,7 @@ class Axis:
     states: tuple[StateClass, ...]
     blockers: tuple[tuple[str, ...], ...] = ()  # word sequences in which its phrases signal nothing
     forward: bool = False  # only moves to a later phase are changes (done never goes back to planned)
+    final: frozenset[str] = frozenset()  # phrases after which the participants move no further
 
 
 @dataclass(frozen=True)
@@ -106,6 +108,7 @@ def status_lexicon() -> tuple[tuple[Axis, ...], tuple[tuple[tuple[str, ...], Sta
     phrases: list[tuple[tuple[str, ...], StateClass]] = []
     states: list[StateClass] = []
     blockers: list[tuple[str, ...]] = []
+    final: set[str] = set()
     axis_name, prefer, forward = None, "latest", False
     for raw in text.splitlines():
         line = raw.strip()
@@ -114,12 +117,15 @@ def status_lexicon() -> tuple[tuple[Axis, ...], tuple[tuple[tuple[str, ...], Sta
         header = re.fullmatch(r"\[(\w+)(?:\s+prefer=(earliest|latest))?(\s+forward)?\]", line)
         if header:
             if axis_name:
-                axes.append(Axis(axis_name, prefer, tuple(states), tuple(blockers), forward))
+                axes.append(Axis(axis_name, prefer, tuple(states), tuple(blockers), forward, frozenset(final)))
             axis_name, prefer, states, blockers = header.group(1), header.group(2) or "latest", [], []
-            forward = bool(header.group(3))
+            forward, final = bool(header.group(3)), set()
             continue
         if line.startswith("not:") and axis_name is not None:
             blockers.extend(words for phrase in line[4:].split(",") if (words := _phrase_words(phrase)))
+            continue
+        if line.startswith("final:") and axis_name is not None:
+            final.update(" ".join(words) for phrase in line[6:].split(",") if (words := _phrase_words(phrase)))
             continue
         entry = re.fullmatch(r"(\w+)\s+(\d+):\s*(.+)", line)
         if entry is None or axis_name is None:
@@ -128,7 +134,7 @@ def status_lexicon() -> tuple[tuple[Axis, ...], tuple[tuple[tuple[str, ...], Sta
         states.append(state)
         phrases.extend((words, state) for phrase in entry.group(3).split(",") if (words := _phrase_words(phrase)))
     if axis_name:
-        axes.append(Axis(axis_name, prefer, tuple(states), tuple(blockers), forward))
+        axes.append(Axis(axis_name, prefer, tuple(states), tuple(blockers), forward, frozenset(final)))
     phrases.sort(key=lambda item: -len(item[0]))
     return tuple(axes), tuple(phrases)
 
@@ -623,9 +629,6 @@ def _last_day(value: str):
 # --------------------------------------------------------------------------- updates
 
 
-_FINAL_CUES = frozenset({"found dead"})  # status phrases after which the participants move no further
-
-
 @dataclass(frozen=True)
 class _Report:
     day: str
@@ -666,6 +669,7 @@ def find_updates(story: Story, articles: dict[str, Article]) -> list[Update]:
     updates: list[tuple[str, int, Update]] = []
     seen: set[tuple[str, str, str, str]] = set()
     forward = {axis.name: axis.forward for axis in status_lexicon()[0]}
+    final = {axis.name: axis.final for axis in status_lexicon()[0]}
     for axis, stated in stated_claims(story, articles).items():
         reports = [
             _Report(day, report_moment(claim, articles), order[claim.id], claim, state.state, state.cue)
@@ -682,7 +686,7 @@ def find_updates(story: Story, articles: dict[str, Article]) -> list[Update]:
             before = [r for r in earlier if r.day == earlier[-1].day]
             if len({r.state.phase for r in before}) > 1:
                 continue  # the day before was contradictory (a status conflict): no clear prior state
-            if any(r.cue in _FINAL_CUES for r in before):
+            if any(r.cue in final[axis] for r in before):
                 continue  # "found dead": the dead are not arrested or released later
             prior = max((r.state for r in before), key=lambda s: s.rank)
             if report.state.phase == prior.phase and report.state.rank < prior.rank:
