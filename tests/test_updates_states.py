@@ -46,6 +46,10 @@ from storytrace.updates import claim_states, find_updates, report_day, status_le
         ("According to receipts police recovered from his flat, he bought the rope on Friday.", {}),
         ("The missing conscript police found on Monday was unhurt.", {"whereabouts": "found"}),
         ("When police found him, he was calm.", {"whereabouts": "found"}),
+        # a modal makes the state a possibility, not a report of it
+        ("Fans fear a similar policy might be carried out with the sequels.", {}),
+        ("The convict could have fled across the border.", {}),
+        ("The second battalion will be deployed in May.", {}),
     ],
 )
 def test_updates_claim_states_from_lexicon(text, expected):

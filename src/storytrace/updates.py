@@ -1,7 +1,8 @@
 """Updates: later reports that move a fact to a new state (missing -> detained, planned -> done).
 
 A claim's state comes from the status lexicon (data/status_transitions.txt): each axis (e.g.
-whereabouts) has ordered state classes in phases. Participants are read per axis, from the words
+whereabouts) has ordered state classes in phases; a phrase after a modal ("might be carried
+out") reports no state. Participants are read per axis, from the words
 near the axis's status words: counts ("the 18 soldiers"), named entities and participant nouns
 (data/status_participant_nouns.txt: "the operations manager"; not a noun that acts on others,
 "officers found a knife": data/status_agent_verbs.txt); a mention near another axis's
@@ -51,6 +52,8 @@ _MAX_PHRASE_GAP = 2
 # match "set from 1974 to", and "due ... to" any later "to".
 _ADJACENT_WORDS = {"to", "by", "for", "of", "from", "into", "without", "on", "in", "the", "a", "an"}
 _NEGATION_WINDOW = 3
+_MODALS = frozenset({"might", "may", "could", "would", "should", "must", "can", "will", "shall"})
+_MODAL_WINDOW = 2  # a modal this many words before a status phrase makes it a possibility
 # words that open a clause: a passive status phrase's subject starts after the last one before it
 _CLAUSE_OPENERS = frozenset({"who", "which", "that", "where", "when", "while", "after", "before",
                              "as", "because", "since", "although", "though", "if", "and", "but"})
@@ -222,7 +225,8 @@ def text_words(text: str) -> list[str]:
 
 @lru_cache(maxsize=4096)
 def cue_matches(text: str) -> tuple[CueMatch, ...]:
-    """Every status phrase in ``text``, on every axis (negated one-word cues and blocked words skipped)."""
+    """Every status phrase in ``text``, on every axis (negated one-word cues, phrases after a
+    modal and blocked words skipped)."""
     axes, phrases = status_lexicon()
     written = _WORD.findall(text)
     words = [w.lower() for w in written]
@@ -241,6 +245,8 @@ def cue_matches(text: str) -> tuple[CueMatch, ...]:
                     continue
                 if len(phrase) == 1 and any(w in _NEGATIONS for w in words[max(0, start - _NEGATION_WINDOW) : start]):
                     continue
+                if any(w in _MODALS for w in words[max(0, start - _MODAL_WINDOW) : start]):
+                    continue  # "might be carried out", "could have fled": a possibility, no state
                 if len(phrase) == 1 and (_acts_on_a_thing(written, words, start)
                                          or _object_before_its_finder(written, words, start)):
                     continue
