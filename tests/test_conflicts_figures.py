@@ -431,6 +431,7 @@ def test_conflicts_a_date_of_the_saying_is_not_an_event_date(first_text, conflic
         # words after a number that count no thing, units that are no word, number fragments
         ((4, "time", "four-time", False), (5, "time", "five-time", False), False),
         ((3, "times", "three times", False), (5, "times", "five times", False), False),
+        ((1200, "block", "the 1200 block", False), (1500, "block", "the 1500 block", False), False),
         ((182, "-", "182-", False), (284, "-", "284-", False), False),
         ((0, "feet", "000 feet", False), (2000, "feet", "about 2,000 feet", True), False),
         # different kinds named between number and unit are different counts; the same kind is one

@@ -1,12 +1,12 @@
 """Conflicts: where reports disagree about one thing (a count, a state, a date, a place).
 
 Quantity conflicts compare figures that count or measure a thing: not words that count nothing
-("a four-time champion", "three times": ``nocount`` in data/unit_synonyms.txt), units that are no
-word ("139-"), figures hyphen-joined to their unit ("a 40-metre sprint", "a 12-year sentence": they
-describe one thing), parts of or additions to a count ("two other victims", "20 new cases":
-data/quantity_partial_words.txt), stretches of a series ("the first two games":
-data/quantity_series_words.txt) or fragments of a number written with a space ("2, 000" read as
-"000"). Figures are compared when they are the *same count*:
+("a four-time champion", "three times", an address's "the 1200 block": ``nocount`` in
+data/unit_synonyms.txt), units that are no word ("139-"), figures hyphen-joined to their unit
+("a 40-metre sprint", "a 12-year sentence": they describe one thing), parts of or additions to
+a count ("two other victims", "20 new cases": data/quantity_partial_words.txt), stretches of a
+series ("the first two games": data/quantity_series_words.txt) or fragments of a number written
+with a space ("2, 000" read as "000"). Figures are compared when they are the *same count*:
 - the same slot: the same counted or measured thing (unit words mapped through
   data/unit_synonyms.txt, else compared in singular form) and, for units of measurement, the same
   anchor phrase after the figure ("from the border" is not "from their original position"; a
