@@ -232,8 +232,9 @@ def test_updates_a_passive_status_phrase_is_about_its_subject():
     not the escaped convict named later in the sentence."""
     found = updates_of(
         {
-            "wire": ("2031-07-01", [make_claim("a", "wire", "Ana Brel escaped from a prison van near Lake Vor.")]),
-            "post": ("2031-07-02", [make_claim("b", "post", "Both hostages were released after being forced to drive to Ostland, where Ana Brel ran away.")]),
+            "wire": ("2031-07-01", [make_claim("a", "wire", "Ana Brel escaped from a van.")]),
+            "post": ("2031-07-02", [make_claim("b", "post", "Both hostages were released after being "
+                                               "forced to drive to Ostland, where Ana Brel ran away.")]),
             "radio": ("2031-07-04", [make_claim("c", "radio", "Ana Brel was arrested near Lake Vor.")]),
         },
         people=("Ana Brel",),

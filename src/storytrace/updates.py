@@ -2,15 +2,15 @@
 
 A claim's state comes from the status lexicon (data/status_transitions.txt): each axis (e.g.
 whereabouts) has ordered state classes in phases; a phrase after a modal ("might be carried
-out") reports no state. Participants are read per axis, from the words
-near the axis's status words: counts ("the 18 soldiers"), named entities and participant nouns
+out") reports no state. Participants are read per axis, from the words near the axis's status
+words: counts ("the 18 soldiers"), named entities and participant nouns
 (data/status_participant_nouns.txt: "the operations manager"; not a noun that acts on others,
-"officers found a knife": data/status_agent_verbs.txt); a mention near another axis's
-status word belongs to that axis ("detained the manager as rescuers dug toward 14 workers
-trapped"), and a passive status phrase is about its subject ("Both guards were released ...,
-where the convict ran away": the guards). Two claims are about the same participants when nothing tells them apart (different
-named people, or different counts of the same thing) and they share the fact, a count, a person,
-a participant noun, or at least two named entities.
+"officers found a knife": data/status_agent_verbs.txt); a mention near another axis's status
+word belongs to that axis ("detained the manager as rescuers dug toward 14 workers trapped"),
+and a passive status phrase is about its subject ("Both guards were released ..., where the
+convict ran away": the guards). Two claims are about the same participants when nothing tells
+them apart (different named people, or different counts of the same thing) and they share the
+fact, a count, a person, a participant noun, or at least two named entities.
 
 An active status verb whose object is a thing ("police found a bag", "receipts police recovered")
 locates nobody; after a phrase the lexicon marks ``final:`` ("found dead") the participants move
@@ -120,7 +120,8 @@ def status_lexicon() -> tuple[tuple[Axis, ...], tuple[tuple[tuple[str, ...], Sta
         header = re.fullmatch(r"\[(\w+)(?:\s+prefer=(earliest|latest))?(\s+forward)?\]", line)
         if header:
             if axis_name:
-                axes.append(Axis(axis_name, prefer, tuple(states), tuple(blockers), forward, frozenset(final)))
+                axes.append(Axis(axis_name, prefer, tuple(states), tuple(blockers), forward,
+                                 frozenset(final)))
             axis_name, prefer, states, blockers = header.group(1), header.group(2) or "latest", [], []
             forward, final = bool(header.group(3)), set()
             continue
@@ -128,7 +129,8 @@ def status_lexicon() -> tuple[tuple[Axis, ...], tuple[tuple[tuple[str, ...], Sta
             blockers.extend(words for phrase in line[4:].split(",") if (words := _phrase_words(phrase)))
             continue
         if line.startswith("final:") and axis_name is not None:
-            final.update(" ".join(words) for phrase in line[6:].split(",") if (words := _phrase_words(phrase)))
+            final.update(" ".join(words) for phrase in line[6:].split(",")
+                         if (words := _phrase_words(phrase)))
             continue
         entry = re.fullmatch(r"(\w+)\s+(\d+):\s*(.+)", line)
         if entry is None or axis_name is None:
@@ -137,7 +139,8 @@ def status_lexicon() -> tuple[tuple[Axis, ...], tuple[tuple[tuple[str, ...], Sta
         states.append(state)
         phrases.extend((words, state) for phrase in entry.group(3).split(",") if (words := _phrase_words(phrase)))
     if axis_name:
-        axes.append(Axis(axis_name, prefer, tuple(states), tuple(blockers), forward, frozenset(final)))
+        axes.append(Axis(axis_name, prefer, tuple(states), tuple(blockers), forward,
+                         frozenset(final)))
     phrases.sort(key=lambda item: -len(item[0]))
     return tuple(axes), tuple(phrases)
 

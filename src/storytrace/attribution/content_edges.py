@@ -10,10 +10,10 @@ core word (a verb in a reported clause, else a noun, pronoun, number or verb: "t
 addition, the crew found ..." does not stop before "found") to the end of the cue's sentence
 (on its line) is a decision point when it lies inside the rule's range, or after it when the
 rule's range ends at a mark; marks inside quotations are not (the content takes whole
-quotations, see ``spans.snap_to_quotations``). At each point a logistic model over symbolic features of the
-tokens around the mark (``edge_features``) gives P(the content continues past the mark); the
-content ends at the first point under the threshold, or, when it continues past every point
-after the rule's range, at the end of the sentence.
+quotations, see ``spans.snap_to_quotations``). At each point a logistic model over symbolic
+features of the tokens around the mark (``edge_features``) gives P(the content continues past
+the mark); the content ends at the first point under the threshold, or, when it continues past
+every point after the rule's range, at the end of the sentence.
 
 The weights are a plain text file in the package (``data/attribution_content_edge_weights.txt``,
 ``feature<TAB>weight`` lines, see ``parse_edge_weights``), learned by
