@@ -103,6 +103,11 @@ def _phrase_words(phrase: str) -> tuple[str, ...]:
     return tuple(_WORD.findall(phrase.lower()))
 
 
+def _phrase_list(listed: str) -> list[tuple[str, ...]]:
+    """The phrases of a comma-separated lexicon list, as word tuples (empty ones left out)."""
+    return [words for phrase in listed.split(",") if (words := _phrase_words(phrase))]
+
+
 @cache
 def status_lexicon() -> tuple[tuple[Axis, ...], tuple[tuple[tuple[str, ...], StateClass], ...]]:
     """(axes, phrases longest first) read from data/status_transitions.txt."""
@@ -126,18 +131,17 @@ def status_lexicon() -> tuple[tuple[Axis, ...], tuple[tuple[tuple[str, ...], Sta
             forward, final = bool(header.group(3)), set()
             continue
         if line.startswith("not:") and axis_name is not None:
-            blockers.extend(words for phrase in line[4:].split(",") if (words := _phrase_words(phrase)))
+            blockers.extend(_phrase_list(line[4:]))
             continue
         if line.startswith("final:") and axis_name is not None:
-            final.update(" ".join(words) for phrase in line[6:].split(",")
-                         if (words := _phrase_words(phrase)))
+            final.update(" ".join(words) for words in _phrase_list(line[6:]))
             continue
         entry = re.fullmatch(r"(\w+)\s+(\d+):\s*(.+)", line)
         if entry is None or axis_name is None:
             raise ValueError(f"status_transitions.txt: cannot read line {raw!r}")
         state = StateClass(axis_name, entry.group(1), int(entry.group(2)), len(states))
         states.append(state)
-        phrases.extend((words, state) for phrase in entry.group(3).split(",") if (words := _phrase_words(phrase)))
+        phrases.extend((words, state) for words in _phrase_list(entry.group(3)))
     if axis_name:
         axes.append(Axis(axis_name, prefer, tuple(states), tuple(blockers), forward,
                          frozenset(final)))
