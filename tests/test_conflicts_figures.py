@@ -652,6 +652,24 @@ def test_conflicts_figures_about_different_people_are_two_counts(first_player, s
     assert bool([c for c in find_conflicts(story, articles) if c.kind == "quantity"]) is conflict
 
 
+@pytest.mark.parametrize("second_player, conflict", [(None, True), ("Tomas Vell", False)])
+def test_conflicts_a_count_told_per_person_needs_the_same_person(second_player, conflict):
+    """When one report gives the count for two players ("Marr scored 14 points", "Vell scored 11
+    points"), the story counts it per person: another report's "he scored 12 points" names no
+    one and is compared with neither. With one player only, 12 against 14 is a disagreement."""
+    claims = [make_claim("a", "post-1", "In Ostland Ilse Marr scored 14 points, officials said.",
+                         [(14, "points", "14 points", False)])]
+    if second_player:
+        claims.append(make_claim("a2", "post-1", f"In Ostland {second_player} scored 11 points, officials said.",
+                                 [(11, "points", "11 points", False)]))
+    claims.append(make_claim("b", "wire-1", "In Ostland he scored 12 points, a diplomat said.",
+                             [(12, "points", "12 points", False)], chain=(("a diplomat", "anonymous"),)))
+    story, articles = make_story(claims)
+    mark_person(claims, articles, "Ilse Marr")
+    mark_person(claims, articles, "Tomas Vell")
+    assert bool([c for c in find_conflicts(story, articles) if c.kind == "quantity"]) is conflict
+
+
 @pytest.mark.parametrize("anchor, conflict", [("absolute", True), ("publication", False)])
 def test_conflicts_a_date_named_relative_to_the_writing_is_not_compared(anchor, conflict):
     """"The race is this year" and "the race is next year" may mean one year, written a year apart;

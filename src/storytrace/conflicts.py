@@ -23,9 +23,12 @@ with a space ("2, 000" read as "000"). Figures are compared when they are the *s
   number and the unit ("3 machine guns" and "12 AK-47 guns" are two counts; "6 rifles" and "14
   AK-47 rifles" may be one); and the two claims not about different people (both name people,
   their sources left out, and share no surname: "Ruiz scored 14 points" and "Ode scored 11 points"
-  are two players' counts). Groups are complete-linkage: every pair of figures in a conflict passes
-  these tests. Groups of one slot that clash with the same values
-  (6 vs 14 rifles, told in two groups of reports) are one conflict holding all their claims.
+  are two players' counts); and, for a unit the story counts per person (one report gives
+  different figures of it with a shared event word for different people), claims naming the
+  same people ("he scored 12 points" is compared with no player's count). Groups are
+  complete-linkage: every pair of figures in a conflict passes these tests. Groups of one slot
+  that clash with the same values (6 vs 14 rifles, told in two groups of reports) are one
+  conflict holding all their claims.
 
 Two figures conflict when their intervals (a range "10 to 12" is an interval, "more than 100" is
 100 and up, "up to 120" is 120 and down: data/quantity_bounds.txt; a single figure is a point) do
@@ -463,6 +466,7 @@ class _Context:
         self._scopes: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
         self._people: dict[str, frozenset[str]] = {}
         self.claim_order = {claim.id: n for n, claim in enumerate(story.claims)}
+        self.per_person_units: set[str] = set()  # see _per_person_units
 
     def near_words(self, figure: _Figure) -> frozenset[str]:
         """Event words within ``NEAR_WINDOW`` words of the figure.
@@ -500,6 +504,8 @@ class _Context:
         people_a, people_b = self.people(a.claim), self.people(b.claim)
         if people_a and people_b and not people_a & people_b:
             return False  # "Ruiz scored 14 points" and "Ode scored 11 points" are two players' counts
+        if a.unit.key in self.per_person_units and (not people_a or people_a != people_b):
+            return False  # a count the story gives per person: "his 14 points" is whose?
         if a.kind_words and b.kind_words and not a.kind_words & b.kind_words:
             return False  # "3 machine guns" and "12 AK-47 guns" count different kinds of gun
         if a.near & b.near:
@@ -586,12 +592,41 @@ def _count_scopes(context: _Context) -> list[list[_Figure]]:
             continue  # "41 goals in 2019" in a report of this week is no current figure
         for figure in _figures(claim):
             slots[(figure.unit.key, figure.anchor)].append(figure)
-    scopes = []
     for figures in slots.values():
         for figure in figures:
             figure.near = context.near_words(figure)
+    context.per_person_units = _per_person_units(context, slots)
+    scopes = []
+    for figures in slots.values():
         scopes.extend(_group(figures, context.same_count, complete=True))
     return scopes
+
+
+def _per_person_units(context: _Context, slots: dict[tuple[str, str], list[_Figure]]) -> set[str]:
+    """Units the story counts per person: one article gives different, incompatible figures of
+    the slot with an event word in common, in claims told of different people ("Artino scored 14
+    points", "Echenique scored 11 points"). Their figures are one count only between claims that
+    name the same people: a player's points, a boxer's wins, a senator's votes are not the
+    story's one figure, and "his 14 points" or "Charles rushed for 226 yards while Hillis added
+    101" does not say whose count it is comparable with."""
+    units = set()
+    for (unit, _), figures in slots.items():
+        by_article: dict[str, list[_Figure]] = defaultdict(list)
+        for figure in figures:
+            by_article[figure.claim.article_id].append(figure)
+        if any(a.near & b.near and _different_holders(context, a, b) and not figures_compatible(a, b)
+               for group in by_article.values() for i, a in enumerate(group) for b in group[i + 1 :]):
+            units.add(unit)
+    return units
+
+
+def _different_holders(context: _Context, a: _Figure, b: _Figure) -> bool:
+    """Whether two figures are told of different people: their claims name people and share none,
+    or one claim holding both names two people or more."""
+    people_a, people_b = context.people(a.claim), context.people(b.claim)
+    if a.claim.id == b.claim.id:
+        return len(people_a) >= 2
+    return bool(people_a and people_b and not people_a & people_b)
 
 
 def _quantity_conflicts(context: _Context) -> list[tuple[str, str, list[ConflictValue], str]]:
