@@ -182,10 +182,16 @@ def test_source_resolution_short_name_to_full_name(nlp, text, short_nth, expecte
             "His campaign", "Tomas Lind's campaign", "organization",
             [("Tomas Lind's campaign", "organization")],
         ),
+        (  # a body of the owner's people speaks as the owner when the owner is a body
+            "Tomas Lind spoke to the Harbor Times on Monday. Its editors said the vote was close.",
+            "Its editors", "Harbor Times' editors", "media",
+            [("Harbor Times' editors", "media")],
+        ),
     ],
 )
 def test_source_resolution_possessive_owner(nlp, text, source, expected_source, expected_type, expected_chain) -> None:
-    first = Attribution(content_spans=[(0, 1)], source_span=mention_span(text, "Tomas Lind"))
+    owner = "the Harbor Times" if "Harbor" in text else "Tomas Lind"
+    first = Attribution(content_spans=[(0, 1)], source_span=mention_span(text, owner))
     attribution = attribution_in(text, source, "the vote was close")
     resolve_sources([first, attribution], nlp(text))
     assert (attribution.source, attribution.source_type) == (expected_source, expected_type)

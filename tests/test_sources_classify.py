@@ -168,3 +168,19 @@ def test_sources_classify_org_that_reports_is_media(cue: str | None, expected: s
 )
 def test_sources_classify_document_typed_by_author(mention: str, expected: str) -> None:
     assert classify_source(mention)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "mention, expected",
+    [
+        # the body of an outlet, a company or an office speaks as its owner, on the record
+        ("the Harbor Times' management", ("media", False)),
+        ("the network's producers", ("media", False)),
+        ("the company's board", ("organization", False)),
+        ("the ministry's leadership", ("government", False)),
+        # a person's staff is not a body that speaks as the person
+        ("Tomas Lind's staff", ("unknown", False)),
+    ],
+)
+def test_sources_classify_a_body_takes_its_owners_type(mention: str, expected: tuple[str, bool]) -> None:
+    assert classify_source(mention) == expected

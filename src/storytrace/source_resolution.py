@@ -21,14 +21,14 @@ from spacy.tokens import Doc, Span
 
 from storytrace.model import Attribution, ChainLink
 from storytrace.sources import (
-    DEFINITE_DETERMINERS, FIRST_PERSON_PLURAL, FIRST_PERSON_SINGULAR, INDEFINITE_DETERMINERS,
-    MEDIA_POSSESSED_NOUNS, NEUTER_PRONOUNS, OUTLET_REPORT_NOUNS, PERSONAL_PRONOUNS,
-    PLURAL_PRONOUNS, PUBLICATION_NOUNS, RELATIVE_PRONOUNS, REPORTING_CUES, SOURCE_NOUNS,
-    anonymity_cue, classify_source, clean_mention, clean_person_name, descriptor_and_name,
-    document_issuer, ends_with_title, given_name_gender, head_phrase, is_capital,
-    is_plural_mention, is_statement, lexicon_words, name_aware_head, personal_name,
-    platform_phrase, role_nouns, same_person, self_words, split_possessive, strip_determiner,
-    strip_possessive, title_then_name, type_of_head,
+    BODY_OWNER_TYPES, DEFINITE_DETERMINERS, FIRST_PERSON_PLURAL, FIRST_PERSON_SINGULAR,
+    INDEFINITE_DETERMINERS, MEDIA_POSSESSED_NOUNS, NEUTER_PRONOUNS, OUTLET_REPORT_NOUNS,
+    PERSONAL_PRONOUNS, PLURAL_PRONOUNS, PUBLICATION_NOUNS, RELATIVE_PRONOUNS, REPORTING_CUES,
+    SOURCE_NOUNS, anonymity_cue, classify_source, clean_mention, clean_person_name,
+    descriptor_and_name, document_issuer, ends_with_title, given_name_gender, head_phrase,
+    is_body_noun, is_capital, is_plural_mention, is_statement, lexicon_words, name_aware_head,
+    personal_name, platform_phrase, role_nouns, same_person, self_words, split_possessive,
+    strip_determiner, strip_possessive, title_then_name, type_of_head,
 )
 
 _APPOSITION = re.compile(r",\s+((?:the|a|an)\s+[^,.;:!?\"“”]{1,80}?),")  # ", the state broadcaster,"
@@ -333,8 +333,12 @@ class _ArticleSources:
             if relayed is not None:
                 relayed.see(text, at)
                 return relayed
-        type_, anonymous = ("anonymous", True) if noun.lower() in SOURCE_NOUNS else classify_source(
-            text, outlet=self.outlet, cue=cue)
+        if noun.lower() in SOURCE_NOUNS:
+            type_, anonymous = "anonymous", True
+        elif is_body_noun(noun) and owner.type in BODY_OWNER_TYPES:
+            type_, anonymous = owner.type, False  # "its producers" speak as the network that owns them
+        else:
+            type_, anonymous = classify_source(text, outlet=self.outlet, cue=cue)
         source = _Source("", type_, anonymous, plural=is_plural_mention(noun), owner=owner, noun=noun.lower())
         source.see(text, at)
         self.sources.append(source)

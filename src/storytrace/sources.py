@@ -11,7 +11,8 @@ classify_source decision order (first that applies wins):
   self (the outlet itself, "this newspaper", "we") > pronoun form > "X's sources" (anonymous) >
   a document with a typed issuer and no anonymity cue ("a ministry report", "a report by the
   agency": document; an outlet's report or anyone's statement: the issuer's type) > "X's
-  report" (typed as X) > platform ("a Telegram channel", "a video posted online") > unnamed role
+  report" (typed as X) > "X's management" (X's type when X is a body: data/source_body_nouns.txt) >
+  platform ("a Telegram channel", "a video posted online") > unnamed role
   with an anonymity cue ("people close to <name>") > a bare capital city ("Beijing said":
   ``data/source_capitals.txt``) > personal name (PERSON label, a title before
   a name, or a role with a name in apposition) > anonymity cue > head word of the mention
@@ -56,6 +57,8 @@ PUBLICATION_NOUNS = frozenset(
 )
 MEDIA_POSSESSED_NOUNS = frozenset({"reporting", "article", "articles", "story", "stories",
                                    "broadcast", "coverage"})
+# Owners whose body ("X's management", data/source_body_nouns.txt) speaks as the owner.
+BODY_OWNER_TYPES = frozenset({"media", "organization", "government", "self"})
 # Documents that, issued by an outlet, are the outlet speaking ("a report by the Herald").
 OUTLET_REPORT_NOUNS = MEDIA_POSSESSED_NOUNS | {"report", "reports"}
 _HEAD_BREAK = re.compile(
@@ -530,6 +533,10 @@ def classify_source(
             return "media", False
         if owner_type != "unknown":
             return owner_type, owner_anonymous
+    if owned and is_body_noun(owned[1]):
+        owner_type, _ = classify_source(owned[0], outlet=outlet, cue=cue)
+        if owner_type in BODY_OWNER_TYPES:
+            return owner_type, False  # "the network's management" speaks as the network
     if _on_platform(mention):
         return "social_media", False
     head_words = head_phrase(mention).lower().split()
@@ -545,6 +552,12 @@ def classify_source(
     if anonymity_cue(mention):
         return "anonymous", True
     return _classify_description(mention, entity_label, outlet, cue)
+
+
+def is_body_noun(noun: str) -> bool:
+    """Whether ``noun`` names an organisation's people as one body ("management", "producers":
+    ``data/source_body_nouns.txt``), so that "X's <noun>" speaks as X when X is a body."""
+    return noun.lower() in word_list("source_body_nouns.txt")
 
 
 def is_capital(mention: str) -> bool:
