@@ -63,6 +63,7 @@ from storytrace.sources import classify_source
         ("KBC", "ORG", "media"),
         ("dailyharbor.com", None, "media"),
         ("WXYR-TV", None, "media"),  # a broadcast call sign
+        ("8News in Port Hale", None, "media"),  # a local channel brand
         ("the station", None, "media"),
         ("local evening news", None, "media"),
         # social media, including a channel named like an outlet

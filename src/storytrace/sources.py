@@ -448,14 +448,15 @@ def _media_by_name(mention: str) -> bool:
         return False
     if "." in name and _media_shapes().fullmatch(name):
         return True  # a web domain: "name.com"
-    capitalized = [w for w in words if w[0].isupper()]
+    capitalized = [w for w in words if w[0].isupper() or w[0].isdigit()]
     if len(capitalized) != len(words):
         return False
     heads = _media_name_heads()
     if words[-1].lower() in heads or (len(words) > 1 and words[0].lower() in {"radio", "tv"}):
         return True
-    # Abbreviation shapes ("XBC") only count in capitals; domains ("name.com") in any case.
-    return bool(_media_shapes().fullmatch(name)) and (name.isupper() or "." in name)
+    # Abbreviation shapes ("XBC") only count in capitals; domains ("name.com") and channel
+    # brands ("7News") in any case.
+    return bool(_media_shapes().fullmatch(name)) and (name.isupper() or "." in name or name[0].isdigit())
 
 
 def type_of_head(head: str) -> str | None:
