@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from storytrace.attribution.speech import Candidate, source_span
+from storytrace.attribution.speaker import source_span
+from storytrace.attribution.speech import Candidate
 from storytrace.attribution.spans import (
     QuoteLookup,
     snap_to_quotations,

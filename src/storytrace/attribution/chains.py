@@ -18,7 +18,8 @@ from spacy.tokens import Doc, Token
 
 from storytrace.attribution.lexicon import relay_noun_lemmas
 from storytrace.attribution.spans import char_span
-from storytrace.attribution.speech import Candidate, cue_tokens, source_span
+from storytrace.attribution.speaker import cue_tokens, source_span
+from storytrace.attribution.speech import Candidate
 
 CITING_LEMMAS = ("cite", "quote")
 # Children that give a verb content of its own: "closed the mine, citing ..." keeps "citing" as cue.

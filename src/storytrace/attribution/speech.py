@@ -13,18 +13,18 @@ debate"), ``passive`` (the patient of "was announced by X" or "was rebuffed at a
 to the cue) and ``colon`` (content after "said:"). Passive citations ("Y was cited by X in
 reporting that ...", "X was quoted as saying ...") have their own frame ``cited``.
 
-The source is the subject; the agent for passives (none without one); the governing verb's
-subject for "saying", "adding" and other subjectless clauses; the modified noun for "officials
-saying ..."; none for raising verbs ("the figures seem to ..."). A source set off by a comma after
-a complete clause is found whatever the parse made of it ("X happened, a source told the paper",
-parsed with "source" as an appositive or "told" as a conjunct): the clause is the content. The
-person addressed by a verb of telling ("told reporters") is neither content nor source. "As X
-said, ..." attributes the main clause. The cue span holds the verb with its auxiliaries,
-negation, particles, adverbs right before or between them, the verb governing a "to"-infinitive
-or participle cue ("declined to say", "began urging", "came on the show to talk about"), the
-preposition introducing a prepositional content, the object of a light verb whose complement is
-the content ("expressed concern about X"), and a colon that introduces the content. Where a
-content that follows its cue ends at a comma, dash or semicolon is a learned decision
+The source (found by ``speaker``) is the subject; the agent for passives (none without one); the
+governing verb's subject for "saying", "adding" and other subjectless clauses; the modified noun
+for "officials saying ..."; none for raising verbs ("the figures seem to ..."). A source set off
+by a comma after a complete clause is found whatever the parse made of it ("X happened, a source
+told the paper", parsed with "source" as an appositive or "told" as a conjunct): the clause is the
+content. The person addressed by a verb of telling ("told reporters") is neither content nor
+source. "As X said, ..." attributes the main clause. The cue span holds the verb with its
+auxiliaries, negation, particles, adverbs right before or between them, the verb governing a
+"to"-infinitive or participle cue ("declined to say", "began urging", "came on the show to talk
+about"), the preposition introducing a prepositional content, the object of a light verb whose
+complement is the content ("expressed concern about X"), and a colon that introduces the content.
+Where a content that follows its cue ends at a comma, dash or semicolon is a learned decision
 (``content_edges``) over the extent the parse gives.
 """
 
@@ -35,21 +35,29 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from storytrace.attribution import content_edges
-from storytrace.attribution.lexicon import clause_cue_lemmas, light_verb_lemmas
-from storytrace.lexicons import word_list
+from storytrace.attribution.lexicon import light_verb_lemmas
+from storytrace.attribution.speaker import (
+    FINITE_TAGS,
+    SUBJECTS,
+    agent_of,
+    comma_before_subject,
+    cue_tokens,
+    detached_source,
+    second_report,
+    source_span,
+    subject_of,
+)
 from storytrace.attribution.spans import (
     QuoteLookup,
     char_span,
     snap_to_quotations,
     subtree_range,
     token_range_span,
-    trimmed_tokens,
     within_line,
 )
+from storytrace.lexicons import word_list
 from storytrace.sources import PUBLICATION_NOUNS
 
-SUBJECTS = ("nsubj", "nsubjpass", "csubj")
-CUE_MODIFIERS = ("aux", "auxpass", "neg", "prt")
 OBJECT_COMPLEMENTS = ("oprd", "prep", "xcomp", "ccomp", "acomp")  # "called it X", "blamed X on Y"
 # an object's aside that a comma may close before the verb's complement (", including X, to Y")
 OBJECT_ASIDE_DEPS = frozenset({"prep", "appos", "acl", "relcl", "amod", "advmod"})
@@ -59,7 +67,6 @@ CIRCUMSTANCE_PREPOSITIONS = frozenset(
 ADDRESSEE_PREPOSITIONS = frozenset({"on", "upon", "to"})  # "called on X to ...": X is asked
 CONTENT_PREPOSITIONS = frozenset("for on about against to of over with at".split())
 TOPIC_PREPOSITIONS = CONTENT_PREPOSITIONS - CIRCUMSTANCE_PREPOSITIONS - {"on"}
-INHERITING_DEPS = ("advcl", "xcomp", "conj", "pcomp")
 CITING_PASSIVES = frozenset({"cite", "quote"})
 ASIDE_FRAMES = frozenset({"dobj", "xcomp", "ccomp", "prep", "oprd"})  # content drops ...
 ASIDE_DEPS = frozenset({"relcl"})  # ... a closing ", which ..." clause (PolNeAR convention)
@@ -75,7 +82,6 @@ QUESTION_MARKS = frozenset({"if", "whether"})  # "asked him if ...": the questio
 HEARER_TOPIC_PREPOSITIONS = frozenset({"about", "of"})
 OBJECT_TOPIC_PREPOSITIONS = frozenset("about on of for against over to at".split())
 TIME_ENTITIES = frozenset({"DATE", "TIME"})  # "reported on Tuesday": never the content
-FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})  # a detached source needs a finite cue
 RELATIVE_TAGS = frozenset({"WDT", "WP"})  # "which", "that", "who", "whom", "what"
 
 
@@ -97,133 +103,18 @@ class Candidate:
     detached: bool = False  # "<clause>, <source> said" despite the parse (_detached_candidate)
 
 
-def subject_of(verb: Token, depth: int = 0) -> Token | None:
-    """The subject of ``verb``, inherited from the governing verb for subjectless clauses, or the
-    noun a participle modifies ("officials saying ..."). Of several subjects the nearest to the
-    verb ("''... Or Ferguson,'' Trump said": the parse also takes "Ferguson")."""
-    subjects = [child for child in verb.children if child.dep_ in SUBJECTS]
-    if subjects:
-        return min(subjects, key=lambda child: abs(child.i - verb.i))
-    if depth < 3 and _second_report(verb):  # "said X and warned ...": the speaker warned
-        return subject_of(verb.head.head, depth + 1)
-    if verb.dep_ == "acl" and verb.tag_ == "VBG":
-        return verb.head
-    if depth < 3 and verb.dep_ in INHERITING_DEPS and verb.head is not verb:
-        return subject_of(verb.head, depth + 1)
-    return None
-
-
-def _second_report(verb: Token) -> bool:
-    """True for a reporting verb the parse made a conjunct of the clause reported before it ("he
-    said the bridge was safe and warned drivers to ...": the speaker's second report, not part
-    of the first): no subject of its own, a complement of its own, and a lemma that reports
-    clauses (``attribution_cue_verbs.txt``)."""
-    head = verb.head
-    return verb.dep_ == "conj" and verb.pos_ == "VERB" and verb.i > head.i \
-        and head.dep_ == "ccomp" and verb.lemma_.lower() in clause_cue_lemmas() \
-        and not any(c.dep_ in SUBJECTS for c in verb.children) \
-        and any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in verb.children)
-
-
-def _before_second_report(complement: Token, token_range: tuple[int, int]) -> tuple[int, int]:
-    """A clausal content cut before a second report the parse hung on it (``_second_report``),
+def _beforesecond_report(complement: Token, token_range: tuple[int, int]) -> tuple[int, int]:
+    """A clausal content cut before a second report the parse hung on it (``second_report``),
     with the conjunction and commas before that report."""
     start, end = token_range
     doc = complement.doc
     for child in complement.children:
-        if start < child.i < end and _second_report(child):
+        if start < child.i < end and second_report(child):
             end = child.left_edge.i
             while end - 1 > start and doc[end - 1].dep_ in ("cc", "punct"):
                 end -= 1
             break
     return start, end
-
-
-def agent_of(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ == "agent":
-            for grandchild in child.children:
-                if grandchild.dep_ == "pobj":
-                    return grandchild
-    return None
-
-
-def source_span(doc: Doc, head: Token, cue_ids: set[int],
-                cue: Token | None = None) -> tuple[int, int] | None:
-    """The source phrase around ``head``: its subtree kept inside the head's line (the cue's
-    line when the parse joined lines) and after a dateline dash, without a preposition left
-    bare at its end, with a closing comma or dash when the phrase holds an appositive."""
-    start, end = subtree_range(head, cue_ids)
-    if cue is not None:
-        low, high = sorted((head.i, cue.i))
-        if any("\n" in doc[i].text or "\n" in doc[i].whitespace_ for i in range(low, high)):
-            start, end = within_line(doc, start, end, cue.i)
-            if start >= end or not any(t.is_alpha for t in doc[start:end]):
-                return None
-            head = max(doc[start:end], key=lambda t: (t.pos_ in ("PROPN", "NOUN", "PRON"), t.i))
-    for i in range(head.i - 1, start - 1, -1):
-        token = doc[i]
-        if "\n" in token.text or "\n" in token.whitespace_:
-            start = i + 1
-            break
-        if token.text in "—–" and i > 0 and (doc[i - 1].text == ")" or doc[i - 1].is_upper):
-            start = i + 1
-            break
-    for i in range(head.i, end):
-        if "\n" in doc[i].text:
-            end = i
-            break
-    start, end = trimmed_tokens(doc, start, end)
-    while end - 1 > start and doc[end - 1].dep_ == "prep" and not any(doc[end - 1].children):
-        end -= 1  # "Police at first told ...": the parse hung a bare "at" on the source
-    if start >= end:
-        return None
-    span = (doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
-    inner = [doc[i].text for i in range(start, end)]
-    if end < len(doc) and end not in cue_ids:
-        closing = doc[end].text
-        if (closing == "," and "," in inner) or (closing in "—–" and closing in inner):
-            span = (span[0], doc[end].idx + len(closing))
-    return span
-
-
-def cue_tokens(verb: Token) -> list[Token]:
-    """The verb with its auxiliaries, negation, particles and the adverbs between them."""
-    tokens = [verb]
-    modifiers = [c for c in verb.children if c.dep_ in CUE_MODIFIERS]
-    tokens += modifiers
-    first = min(t.i for t in tokens)
-    for child in verb.children:
-        if child.dep_ == "advmod" and first <= child.i < verb.i:
-            tokens.append(child)
-        elif child.dep_ == "advmod" and child.i == first - 1 and child.tag_ == "RB" \
-                and not child.is_sent_start and child.lower_ not in ("so", "as", "how", "why"):
-            tokens.append(child)
-    governor = _governing_cue(verb)
-    if governor is not None:
-        tokens += [t for t in cue_tokens(governor) if t.i < verb.i]
-        tokens.append(governor)
-    return sorted(set(tokens), key=lambda t: t.i)
-
-
-def _governing_cue(verb: Token) -> Token | None:
-    """The verb governing ``verb`` when it belongs to the cue (PolNeAR convention): "declined
-    to say" and, with no punctuation or object of the governing verb between them, "began
-    urging", "came on the show to talk about" (an infinitive of purpose); else None."""
-    head = verb.head
-    if head.i >= verb.i or head.pos_ not in ("VERB", "AUX", "ADJ"):
-        return None
-    infinitive = verb.tag_ == "VB" and any(c.lower_ == "to" and c.dep_ == "aux"
-                                           for c in verb.children)
-    if verb.dep_ == "xcomp" and infinitive:
-        return head
-    between = verb.doc[head.i + 1:verb.i]
-    if any(t.is_punct or "\n" in t.whitespace_
-           or (t.dep_ in ("dobj", "dative") and t.head.i == head.i) for t in between):
-        return None
-    if (verb.dep_ == "xcomp" and verb.tag_ == "VBG") or (verb.dep_ == "advcl" and infinitive):
-        return head
-    return None
 
 
 def _child(verb: Token, *deps: str) -> Token | None:
@@ -393,7 +284,7 @@ def _content_range(verb: Token, exclude: set[int]) -> tuple[tuple[int, int] | No
     complement = _clausal_complement(verb)
     if complement is not None:
         token_range = _with_run_on_clauses(verb, subtree_range(complement, exclude))
-        return _before_second_report(complement, token_range), None, "ccomp"
+        return _beforesecond_report(complement, token_range), None, "ccomp"
     if verb.dep_ in ("parataxis",) or _as_clause(verb) or _set_off_clause(verb):
         head = verb.head
         own = set(range(verb.left_edge.i, verb.right_edge.i + 1))
@@ -594,7 +485,7 @@ def verb_attribution(doc: Doc, verb: Token, quotes: QuoteLookup,
         content_span = _adjacent_quotation(doc, verb, source_head, quotes)
         rule = "quote" if content_span is not None else "colon"
         if content_span is None and not colon:
-            comma = _comma_before_subject(verb, source_head)
+            comma = comma_before_subject(verb, source_head)
             if comma is None or (frames is not None and "interrupted" not in frames):
                 return None
             return _detached_candidate(doc, verb, cue, source_head, comma, quotes)
@@ -621,77 +512,10 @@ def verb_attribution(doc: Doc, verb: Token, quotes: QuoteLookup,
     return Candidate(content, cue_span, src, kind, verb, source_head, frame=rule)
 
 
-def detached_source(verb: Token) -> tuple[Token, int] | None:
-    """The source of a subjectless cue that follows a complete clause and a comma, when the parse
-    hung the source phrase on that clause ("Police closed the road, a city official told the
-    paper": "official" as an appositive, "told" as a subjectless adverbial clause).
-
-    Returns the head of the noun phrase that ends right before the verb and starts right after a
-    comma (or a comma and a closing quotation mark) on the verb's line, and the index of that
-    comma, when the verb is finite, not subordinate, has no clausal complement after it (one
-    before it is the clause: "C, the highway patrol said" with "patrol" hung on C's last noun)
-    and no subject of its own after the comma (the parse may take a noun of the clause before it
-    as the subject), and the words before the comma (and before that subject) hold the main
-    clause it hangs on (with a subject, not subordinate).
-    """
-    if verb.tag_ not in FINITE_TAGS or any(c.dep_ in ("xcomp", "mark") or (c.dep_ == "ccomp" and c.i > verb.i)
-                                           for c in verb.children):
-        return None
-    subjects = [c.i for c in verb.children if c.dep_ in SUBJECTS]
-    doc, start = verb.doc, verb.sent.start
-    found = None
-    for token in doc[start:verb.i]:
-        comma = token.left_edge.i - 1
-        if comma > start and doc[comma].is_quote and doc[comma - 1].text == ",":
-            comma -= 1  # '..., Vincent," team manager Lee said': the closing quote hangs on the clause
-        if token.pos_ not in ("NOUN", "PROPN", "PRON") or token.dep_ in SUBJECTS + ("expl",) \
-                or token.right_edge.i != verb.i - 1 or comma <= start or doc[comma].text != ",":
-            continue  # an expletive is nobody: "..., oh dear, there goes the band"
-        phrase = doc[comma + 1:verb.i]
-        if phrase[0].is_quote:
-            phrase = phrase[1:]
-        if phrase[0].tag_.startswith("W") or "\n" in phrase.text:
-            continue
-        if found is None or comma < found[1]:
-            found = (token, comma)
-    if found is None or any(i > found[1] for i in subjects):
-        return None
-    line_start = within_line(doc, start, found[1], found[1] - 1)[0]
-    for token in doc[line_start:min(subjects + [found[1]])]:
-        if (token.i == verb.head.i or token.head.i == verb.i) and token.pos_ in ("VERB", "AUX") \
-                and any(c.dep_ in SUBJECTS for c in token.children) \
-                and not any(c.dep_ == "mark" for c in token.children):
-            return found
-    return None
-
-
-def _comma_before_subject(verb: Token, subject: Token | None) -> int | None:
-    """For a cue with a subject and no content of its own ("<clause>, a source told the paper",
-    the parse having made the cue a conjunct of the clause): the index of the comma right before
-    the subject when the words before it on the line are one main clause (a verb with a
-    subject, not adverbial, not subordinate); else None."""
-    if subject is None or subject.i > verb.i or subject.head.i != verb.i \
-            or subject.right_edge.i != verb.i - 1 or verb.tag_ not in FINITE_TAGS \
-            or subject.left_edge.tag_.startswith("W"):
-        return None
-    doc = verb.doc
-    comma = subject.left_edge.i - 1
-    if comma <= verb.sent.start or doc[comma].text != ",":
-        return None
-    start = within_line(doc, verb.sent.start, comma, comma - 1)[0]
-    roots = [t for t in doc[start:comma] if not t.is_punct
-             and (t.head.i == t.i or not start <= t.head.i < comma)]
-    if len(roots) != 1 or roots[0].pos_ not in ("VERB", "AUX") or roots[0].dep_ == "advcl" \
-            or not any(c.dep_ in SUBJECTS for c in roots[0].children) \
-            or any(c.dep_ == "mark" for c in roots[0].children):
-        return None
-    return comma
-
-
 def _detached_candidate(doc: Doc, verb: Token, cue: list[Token], source: Token, comma: int,
                         quotes: QuoteLookup) -> Candidate | None:
     """The attribution of a cue whose source follows the content clause and a comma at
-    ``comma`` (``detached_source``, ``_comma_before_subject``): the clause is the content; what
+    ``comma`` (``detached_source``, ``comma_before_subject``): the clause is the content; what
     follows the verb (the hearer, the date) is neither. The source keeps a comma closing an
     appositive ("a spokeswoman, Ann White,")."""
     content_range = within_line(doc, verb.sent.start, comma, comma - 1)

@@ -24,7 +24,8 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from storytrace.attribution.cue_model import length_bucket, subject_kind
-from storytrace.attribution.speech import Candidate, cue_tokens, source_span, subject_of
+from storytrace.attribution.speaker import cue_tokens, source_span, subject_of
+from storytrace.attribution.speech import Candidate
 from storytrace.attribution.spans import (
     QuoteLookup,
     char_span,

@@ -1,0 +1,201 @@
+"""Who speaks and which words cue a verb-cued attribution: the source of a cue verb (its subject,
+inherited from the governing verb for "saying", "adding" and other subjectless clauses, or a
+second report the parse hung on the first one's clause; the agent of a passive; a source set off
+by a comma after a complete clause, "X happened, a city official told the paper") and the source
+and cue spans (``source_span``, ``cue_tokens``). What is said, the content, is
+``storytrace.attribution.speech``'s.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from storytrace.attribution.lexicon import clause_cue_lemmas
+from storytrace.attribution.spans import subtree_range, trimmed_tokens, within_line
+
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+CUE_MODIFIERS = ("aux", "auxpass", "neg", "prt")
+INHERITING_DEPS = ("advcl", "xcomp", "conj", "pcomp")
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})  # a detached source needs a finite cue
+
+
+def subject_of(verb: Token, depth: int = 0) -> Token | None:
+    """The subject of ``verb``, inherited from the governing verb for subjectless clauses, or the
+    noun a participle modifies ("officials saying ..."). Of several subjects the nearest to the
+    verb ("''... Or Ferguson,'' Trump said": the parse also takes "Ferguson")."""
+    subjects = [child for child in verb.children if child.dep_ in SUBJECTS]
+    if subjects:
+        return min(subjects, key=lambda child: abs(child.i - verb.i))
+    if depth < 3 and second_report(verb):  # "said X and warned ...": the speaker warned
+        return subject_of(verb.head.head, depth + 1)
+    if verb.dep_ == "acl" and verb.tag_ == "VBG":
+        return verb.head
+    if depth < 3 and verb.dep_ in INHERITING_DEPS and verb.head is not verb:
+        return subject_of(verb.head, depth + 1)
+    return None
+
+
+def second_report(verb: Token) -> bool:
+    """True for a reporting verb the parse made a conjunct of the clause reported before it ("he
+    said the bridge was safe and warned drivers to ...": the speaker's second report, not part
+    of the first): no subject of its own, a complement of its own, and a lemma that reports
+    clauses (``attribution_cue_verbs.txt``)."""
+    head = verb.head
+    return verb.dep_ == "conj" and verb.pos_ == "VERB" and verb.i > head.i \
+        and head.dep_ == "ccomp" and verb.lemma_.lower() in clause_cue_lemmas() \
+        and not any(c.dep_ in SUBJECTS for c in verb.children) \
+        and any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in verb.children)
+
+
+def agent_of(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj":
+                    return grandchild
+    return None
+
+
+def source_span(doc: Doc, head: Token, cue_ids: set[int],
+                cue: Token | None = None) -> tuple[int, int] | None:
+    """The source phrase around ``head``: its subtree kept inside the head's line (the cue's
+    line when the parse joined lines) and after a dateline dash, without a preposition left
+    bare at its end, with a closing comma or dash when the phrase holds an appositive."""
+    start, end = subtree_range(head, cue_ids)
+    if cue is not None:
+        low, high = sorted((head.i, cue.i))
+        if any("\n" in doc[i].text or "\n" in doc[i].whitespace_ for i in range(low, high)):
+            start, end = within_line(doc, start, end, cue.i)
+            if start >= end or not any(t.is_alpha for t in doc[start:end]):
+                return None
+            head = max(doc[start:end], key=lambda t: (t.pos_ in ("PROPN", "NOUN", "PRON"), t.i))
+    for i in range(head.i - 1, start - 1, -1):
+        token = doc[i]
+        if "\n" in token.text or "\n" in token.whitespace_:
+            start = i + 1
+            break
+        if token.text in "—–" and i > 0 and (doc[i - 1].text == ")" or doc[i - 1].is_upper):
+            start = i + 1
+            break
+    for i in range(head.i, end):
+        if "\n" in doc[i].text:
+            end = i
+            break
+    start, end = trimmed_tokens(doc, start, end)
+    while end - 1 > start and doc[end - 1].dep_ == "prep" and not any(doc[end - 1].children):
+        end -= 1  # "Police at first told ...": the parse hung a bare "at" on the source
+    if start >= end:
+        return None
+    span = (doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
+    inner = [doc[i].text for i in range(start, end)]
+    if end < len(doc) and end not in cue_ids:
+        closing = doc[end].text
+        if (closing == "," and "," in inner) or (closing in "—–" and closing in inner):
+            span = (span[0], doc[end].idx + len(closing))
+    return span
+
+
+def cue_tokens(verb: Token) -> list[Token]:
+    """The verb with its auxiliaries, negation, particles and the adverbs between them."""
+    tokens = [verb]
+    modifiers = [c for c in verb.children if c.dep_ in CUE_MODIFIERS]
+    tokens += modifiers
+    first = min(t.i for t in tokens)
+    for child in verb.children:
+        if child.dep_ == "advmod" and first <= child.i < verb.i:
+            tokens.append(child)
+        elif child.dep_ == "advmod" and child.i == first - 1 and child.tag_ == "RB" \
+                and not child.is_sent_start and child.lower_ not in ("so", "as", "how", "why"):
+            tokens.append(child)
+    governor = _governing_cue(verb)
+    if governor is not None:
+        tokens += [t for t in cue_tokens(governor) if t.i < verb.i]
+        tokens.append(governor)
+    return sorted(set(tokens), key=lambda t: t.i)
+
+
+def _governing_cue(verb: Token) -> Token | None:
+    """The verb governing ``verb`` when it belongs to the cue (PolNeAR convention): "declined
+    to say" and, with no punctuation or object of the governing verb between them, "began
+    urging", "came on the show to talk about" (an infinitive of purpose); else None."""
+    head = verb.head
+    if head.i >= verb.i or head.pos_ not in ("VERB", "AUX", "ADJ"):
+        return None
+    infinitive = verb.tag_ == "VB" and any(c.lower_ == "to" and c.dep_ == "aux"
+                                           for c in verb.children)
+    if verb.dep_ == "xcomp" and infinitive:
+        return head
+    between = verb.doc[head.i + 1:verb.i]
+    if any(t.is_punct or "\n" in t.whitespace_
+           or (t.dep_ in ("dobj", "dative") and t.head.i == head.i) for t in between):
+        return None
+    if (verb.dep_ == "xcomp" and verb.tag_ == "VBG") or (verb.dep_ == "advcl" and infinitive):
+        return head
+    return None
+
+
+def detached_source(verb: Token) -> tuple[Token, int] | None:
+    """The source of a subjectless cue that follows a complete clause and a comma, when the parse
+    hung the source phrase on that clause ("Police closed the road, a city official told the
+    paper": "official" as an appositive, "told" as a subjectless adverbial clause).
+
+    Returns the head of the noun phrase that ends right before the verb and starts right after a
+    comma (or a comma and a closing quotation mark) on the verb's line, and the index of that
+    comma, when the verb is finite, not subordinate, has no clausal complement after it (one
+    before it is the clause: "C, the highway patrol said" with "patrol" hung on C's last noun)
+    and no subject of its own after the comma (the parse may take a noun of the clause before it
+    as the subject), and the words before the comma (and before that subject) hold the main
+    clause it hangs on (with a subject, not subordinate).
+    """
+    if verb.tag_ not in FINITE_TAGS or any(c.dep_ in ("xcomp", "mark") or (c.dep_ == "ccomp" and c.i > verb.i)
+                                           for c in verb.children):
+        return None
+    subjects = [c.i for c in verb.children if c.dep_ in SUBJECTS]
+    doc, start = verb.doc, verb.sent.start
+    found = None
+    for token in doc[start:verb.i]:
+        comma = token.left_edge.i - 1
+        if comma > start and doc[comma].is_quote and doc[comma - 1].text == ",":
+            comma -= 1  # '..., Vincent," team manager Lee said': the closing quote hangs on the clause
+        if token.pos_ not in ("NOUN", "PROPN", "PRON") or token.dep_ in SUBJECTS + ("expl",) \
+                or token.right_edge.i != verb.i - 1 or comma <= start or doc[comma].text != ",":
+            continue  # an expletive is nobody: "..., oh dear, there goes the band"
+        phrase = doc[comma + 1:verb.i]
+        if phrase[0].is_quote:
+            phrase = phrase[1:]
+        if phrase[0].tag_.startswith("W") or "\n" in phrase.text:
+            continue
+        if found is None or comma < found[1]:
+            found = (token, comma)
+    if found is None or any(i > found[1] for i in subjects):
+        return None
+    line_start = within_line(doc, start, found[1], found[1] - 1)[0]
+    for token in doc[line_start:min(subjects + [found[1]])]:
+        if (token.i == verb.head.i or token.head.i == verb.i) and token.pos_ in ("VERB", "AUX") \
+                and any(c.dep_ in SUBJECTS for c in token.children) \
+                and not any(c.dep_ == "mark" for c in token.children):
+            return found
+    return None
+
+
+def comma_before_subject(verb: Token, subject: Token | None) -> int | None:
+    """For a cue with a subject and no content of its own ("<clause>, a source told the paper",
+    the parse having made the cue a conjunct of the clause): the index of the comma right before
+    the subject when the words before it on the line are one main clause (a verb with a
+    subject, not adverbial, not subordinate); else None."""
+    if subject is None or subject.i > verb.i or subject.head.i != verb.i \
+            or subject.right_edge.i != verb.i - 1 or verb.tag_ not in FINITE_TAGS \
+            or subject.left_edge.tag_.startswith("W"):
+        return None
+    doc = verb.doc
+    comma = subject.left_edge.i - 1
+    if comma <= verb.sent.start or doc[comma].text != ",":
+        return None
+    start = within_line(doc, verb.sent.start, comma, comma - 1)[0]
+    roots = [t for t in doc[start:comma] if not t.is_punct
+             and (t.head.i == t.i or not start <= t.head.i < comma)]
+    if len(roots) != 1 or roots[0].pos_ not in ("VERB", "AUX") or roots[0].dep_ == "advcl" \
+            or not any(c.dep_ in SUBJECTS for c in roots[0].children) \
+            or any(c.dep_ == "mark" for c in roots[0].children):
+        return None
+    return comma
