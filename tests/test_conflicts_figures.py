@@ -670,6 +670,24 @@ def test_conflicts_a_count_told_per_person_needs_the_same_person(second_player, 
     assert bool([c for c in find_conflicts(story, articles) if c.kind == "quantity"]) is conflict
 
 
+@pytest.mark.parametrize(
+    "second, quantity, conflict",
+    [
+        # "41" is the whole the 28 were counted against, not a second figure for the 28
+        ("In Ostland the crew landed 28 boats, officials said.", (28, "boats", "28 boats", False), False),
+        ("In Ostland the crew landed 30 of 45 boats, officials said.", (45, "boats", "45 boats", False), True),
+    ],
+)
+def test_conflicts_the_whole_of_a_part_is_compared_only_with_wholes(second, quantity, conflict):
+    """"landed 28 of 41 boats" gives a total (41) and a part (28): against a bare "landed 28
+    boats" it is no disagreement; against "30 of 45 boats" the totals disagree."""
+    claims = [
+        make_claim("a", "post-1", "In Ostland the crew landed 28 of 41 boats, officials said.", [(41, "boats", "41 boats", False)]),
+        make_claim("b", "wire-1", second, [quantity], chain=(("a diplomat", "anonymous"),)),
+    ]
+    assert bool(quantity_conflicts(claims)) is conflict
+
+
 @pytest.mark.parametrize("anchor, conflict", [("absolute", True), ("publication", False)])
 def test_conflicts_a_date_named_relative_to_the_writing_is_not_compared(anchor, conflict):
     """"The race is this year" and "the race is next year" may mean one year, written a year apart;

@@ -18,17 +18,18 @@ with a space ("2, 000" read as "000"). Figures are compared when they are the *s
 - and, because a fact from the alignment stage can be broad (a whole story), evidence that the
   figures count the same event: an event word next to both (``NEAR_WINDOW`` words either side,
   names, units, reporting verbs and function words left out: "sent", "deserted"), or magnitudes
-  within ``SAME_COUNT_RATIO`` (10,000 and 11,000 soldiers in one fact are one count told twice;
-  18 deserters and 10,000 deployed soldiers are not); and no different kinds named between the
-  number and the unit ("3 machine guns" and "12 AK-47 guns" are two counts; "6 rifles" and "14
-  AK-47 rifles" may be one); and the two claims not about different people (both name people,
-  their sources left out, and share no surname: "Ruiz scored 14 points" and "Ode scored 11 points"
-  are two players' counts); and, for a unit the story counts per person (one report gives
-  different figures of it with a shared event word for different people), claims naming the
-  same people ("he scored 12 points" is compared with no player's count). Groups are
-  complete-linkage: every pair of figures in a conflict passes these tests. Groups of one slot
-  that clash with the same values (6 vs 14 rifles, told in two groups of reports) are one
-  conflict holding all their claims.
+  within ``SAME_COUNT_RATIO`` (10,000 and 11,000 soldiers in one fact are one count told twice; 18
+  deserters and 10,000 deployed soldiers are not); and no different kinds named between the number
+  and the unit ("3 machine guns" and "12 AK-47 guns" are two counts; "6 rifles" and "14 AK-47
+  rifles" may be one); and both or neither the whole a part is counted against ("28 of 41 passes":
+  41 is compared with other such totals, not with "completed 28 passes"); and the two claims not
+  about different people (both name people, their sources left out, and share no surname: "Ruiz
+  scored 14 points" and "Ode scored 11 points" are two players' counts); and, for a unit the story
+  counts per person (one report gives different figures of it with a shared event word for
+  different people), claims naming the same people ("he scored 12 points" is compared with no
+  player's count). Groups are complete-linkage: every pair of figures in a conflict passes these
+  tests. Groups of one slot that clash with the same values (6 vs 14 rifles, told in two groups of
+  reports) are one conflict holding all their claims.
 
 Two figures conflict when their intervals (a range "10 to 12" is an interval, "more than 100" is
 100 and up, "up to 120" is 120 and down: data/quantity_bounds.txt; a single figure is a point) do
@@ -259,6 +260,7 @@ class _Figure:
     near: frozenset[str] = frozenset()  # event words next to the figure (see _Context.near_words)
     bound: str | None = None  # "lower" ("more than 100": [100, inf)), "upper" ("up to 120": [0, 120])
     kind_words: frozenset[str] = frozenset()  # words naming the kind: "machine" in "3 machine guns"
+    whole: bool = False  # the whole a part is counted against: "41" in "28 of 41 passes"
 
     @property
     def magnitude(self) -> float:
@@ -349,8 +351,26 @@ def _figures(claim: Claim) -> list[_Figure]:
         text = " / ".join(q.text for q, *_ in items)
         approximate = any(q.approximate for q, *_ in items)
         figures.append(_Figure(claim, unit, first.unit or unit.key, anchor, anchor_text, low, high, approximate, text,
-                               bound=bound, kind_words=kinds[id(first)]))
+                               bound=bound, kind_words=kinds[id(first)],
+                               whole=_whole_of_a_part(claim.text, first)))
     return figures
+
+
+# "<number> of" and up to two determiners or possessives right before a figure: "28 of 41
+# passes", "10 of the team's 16 games", "two of the three victims"
+_PART_OF = re.compile(r"(?:\b\d[\d,.]*|\b[^\W\d_]+)\s+of\s+(?:[\w.-]+(?:['’]s?)?\s+){0,2}$")
+
+
+def _whole_of_a_part(claim_text: str, quantity: ClaimQuantity) -> bool:
+    """A figure after "<number> of" is the whole a part is counted against ("completed 28 of 41
+    passes": 41 attempts; "won 150 of the 300 seats"): a total that is compared only with other
+    such totals, not with a bare count, which may be the part ("completed 28 passes")."""
+    position = figure_position(claim_text, quantity)
+    match = _PART_OF.search(claim_text[:position]) if position > 0 else None
+    if match is None:
+        return False
+    first = _WORD.findall(match.group(0))[0].lower()
+    return first[0].isdigit() or first in number_words()
 
 
 def _part_of_a_series(claim_text: str, quantity: ClaimQuantity) -> bool:
@@ -508,6 +528,8 @@ class _Context:
             return False  # a count the story gives per person: "his 14 points" is whose?
         if a.kind_words and b.kind_words and not a.kind_words & b.kind_words:
             return False  # "3 machine guns" and "12 AK-47 guns" count different kinds of gun
+        if a.whole != b.whole:
+            return False  # "28 of 41 passes" gives the attempts; "completed 28 passes" a part
         if a.near & b.near:
             return True
         low, high = sorted((a.magnitude, b.magnitude))
