@@ -273,6 +273,25 @@ def test_conflicts_event_dates_of_one_fact(dates, conflict):
     assert any(c.kind == "date" for c in find_conflicts(story, articles)) is conflict
 
 
+@pytest.mark.parametrize(
+    "second, conflict",
+    [
+        ("Skipper Ilse Marr's fishing boats left Cape Dorn in 2030.", True),  # one event, two years
+        ("Skipper Ilse Marr's fishing boats from Cape Dorn were built in 2030.", False),  # two events
+    ],
+)
+def test_conflicts_dates_need_an_event_word_next_to_both(second, conflict):
+    """Two years in claims of one fact disagree only when an event word stands next to both
+    dates: the boats leaving in 2031 and leaving in 2030 is a disagreement; leaving in 2031 and
+    being built in 2030 dates two events of the boats' story."""
+    first = "Skipper Ilse Marr's fishing boats left Cape Dorn in 2031."
+    claims = [make_claim("a", "post-1", first, event_date="2031"),
+              make_claim("b", "wire-1", second, event_date="2030", chain=(("a diplomat", "anonymous"),))]
+    claims[0].event_date.text, claims[1].event_date.text = "2031", "2030"
+    story, articles = make_story(claims)
+    assert any(c.kind == "date" for c in find_conflicts(story, articles)) is conflict
+
+
 @pytest.mark.parametrize("second_place, conflict", [("Cape Dorn", True), ("Port Vell", False)])
 def test_conflicts_dates_of_events_in_different_places_are_two_events(second_place, conflict):
     """Two dates for one skipper's boats leaving: a disagreement when both name one port, two

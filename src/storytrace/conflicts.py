@@ -63,15 +63,16 @@ different states) are compared, and only claims of different articles and origin
 when their (not inferred, calendar) values differ and neither contains the other ("2024-10" contains
 "2024-10-15") and both are named in the text, not relative to the writing ("this year", "on
 Saturday": their values hang on the date they were read against), between claims that name no other
-date (a claim with several dates tells of several events) and do not name different places (a
-shooting near one city in March and one in another city in April are two events). Places conflict
-when each claim names exactly one place (GPE/LOC/FAC entity) introduced as where something happened
-("in Flint", "off Yemen"; not "Alabama physician", nor a name ending in an office, "Genesee County
-Sheriff", nor a place in a "who" clause, "a doctor who runs a clinic in X"), the places are of one
-kind (two GPEs, not a city and a sea), the names differ, neither contains the other ("U.S." is
-"US") and no article of the story writes one inside the other ("Christchurch, New Zealand"). The
-location check is still coarse (without a gazetteer two true scales can look apart) and its note
-says so.
+date (a claim with several dates tells of several events), that have an event word within
+``DATE_WINDOW`` words of both dates ("born in 1928" and "graduated in 1951" date two events; "sold
+... in 1957" and "sold ... in 1967" one) and do not name different places (a shooting near one city
+in March and one in another city in April are two events). Places conflict when each claim names
+exactly one place (GPE/LOC/FAC entity) introduced as where something happened ("in Flint", "off
+Yemen"; not "Alabama physician", nor a name ending in an office, "Genesee County Sheriff", nor a
+place in a "who" clause, "a doctor who runs a clinic in X"), the places are of one kind (two GPEs,
+not a city and a sea), the names differ, neither contains the other ("U.S." is "US") and no article
+of the story writes one inside the other ("Christchurch, New Zealand"). The location check is still
+coarse (without a gazetteer two true scales can look apart) and its note says so.
 """
 
 from __future__ import annotations
@@ -110,6 +111,7 @@ SAME_COUNT_RATIO = 1.5  # figures this close in magnitude may be one count witho
 FACT_LABEL_CHARS = 90
 STATEMENT_DATE_GAP = 30  # characters between a reporting cue and a date that dates the saying
 NEAR_WINDOW = 8  # words either side of a figure searched for its event words
+DATE_WINDOW = 5  # words either side of an event date searched for its event words
 ANCHOR_WORDS = 3  # content words kept from the noun phrase after a measured figure's preposition
 _ANCHOR_PREPOSITIONS = {
     "from", "of", "to", "away", "off", "inside", "outside", "beyond", "behind", "near", "into",
@@ -127,7 +129,7 @@ _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|outside|inside|off|across|around
 _WHO_CLAUSE_OPEN = re.compile(r"\bwho(?:se|m)?\b[^,;:—–()]*$", re.IGNORECASE)
 _WORD = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
 _VERB_ENDING = re.compile(r"(?:ed|ing)$")  # after a noun, "-ed"/"-ing" words are mostly verbs
-_LETTER_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+_LETTER_WORD = re.compile(r"\b[A-Za-z][\w'’-]*")  # not the "ers" of "76ers"
 _MONTHS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
 _CALENDAR_DATE = re.compile(r"^\d{4}(?:-\d{2}){0,2}$")  # YYYY, YYYY-MM, YYYY-MM-DD (not weeks, seasons)
 _POSSESSIVE = re.compile(r"['’]s?$")  # "Russia's" and "soldiers'" are "russia" and "soldiers"
@@ -489,22 +491,37 @@ class _Context:
         self.per_person_units: set[str] = set()  # see _per_person_units
 
     def near_words(self, figure: _Figure) -> frozenset[str]:
-        """Event words within ``NEAR_WINDOW`` words of the figure.
+        """Event words within ``NEAR_WINDOW`` words of the figure (its unit left out too).
 
-        Leaves out function words, names (the claim's entities), the unit, approximators, month
-        names, and reporting verbs (data/attribution_cue_verbs.txt lemmas, the claim's own cue):
-        what is left says what happened to the counted thing ("sent", "deserted", "killed").
+        What is left says what happened to the counted thing ("sent", "deserted", "killed").
         """
-        claim = figure.claim
-        first_text = figure.text.split(" / ")[0]
-        position = claim.text.lower().find(first_text.lower()) if first_text else -1
+        return self.words_near(figure.claim, figure.text.split(" / ")[0],
+                               {figure.unit_word.lower(), figure.unit.key})
+
+    def same_dated_event(self, a: Claim, b: Claim) -> bool:
+        """Whether an event word stands within ``DATE_WINDOW`` words of both claims' event dates
+        (what happened then: "born", "graduated", "sold"); True when a date's words are not known."""
+        if not (a.event_date and a.event_date.text and b.event_date and b.event_date.text):
+            return True
+        return bool(self.words_near(a, a.event_date.text, set(), DATE_WINDOW)
+                    & self.words_near(b, b.event_date.text, set(), DATE_WINDOW))
+
+    def words_near(self, claim: Claim, phrase: str, excluded: set[str],
+                   window: int = NEAR_WINDOW) -> frozenset[str]:
+        """Stems of the words within ``window`` words of ``phrase`` in the claim.
+
+        Leaves out function words, names (the claim's entities), ``excluded`` words,
+        approximators, month names, and reporting verbs (data/attribution_cue_verbs.txt lemmas,
+        the claim's own cue).
+        """
+        position = claim.text.lower().find(phrase.lower()) if phrase else -1
         if position < 0:
             return frozenset()
-        before = _LETTER_WORD.findall(claim.text[:position])[-NEAR_WINDOW:]
-        after = _LETTER_WORD.findall(claim.text[position + len(first_text) :])[:NEAR_WINDOW]
+        before = _LETTER_WORD.findall(claim.text[:position])[-window:]
+        after = _LETTER_WORD.findall(claim.text[position + len(phrase) :])[:window]
         entity_words = {w for name in self._scope(claim)[0] for w in re.findall(r"\w+", name)}
         cue_words = {_stem(w) for w in _LETTER_WORD.findall(claim.attribution.cue or "")}
-        excluded = {figure.unit_word.lower(), figure.unit.key} | cue_words
+        excluded = excluded | cue_words
         kept = set()
         for word in before + after:
             lower = _POSSESSIVE.sub("", word.lower())
@@ -883,13 +900,15 @@ def _date_conflicts(context: _Context):
         def disagree(a: str, b: str) -> bool:
             """Two dates disagree when neither contains the other and two claims from different
             articles and origins give them, each claim naming no other date (a claim with several
-            dates, "hired in 1994 ... until June 27, 2001", tells of several events) and the two
-            not naming different places (a shooting in March near one city and one in April in
+            dates, "hired in 1994 ... until June 27, 2001", tells of several events), an event
+            word next to both dates ("born in 1928" and "graduated in 1951" date two events of one
+            life; "sold ... in 1957" and "sold ... in 1967" one sale) and the two not naming different places (a shooting in March near one city and one in April in
             another are two events)."""
             if _dates_overlap(a, b):
                 return False
             return any(ca.article_id != cb.article_id and context.origin(ca).key != context.origin(cb).key
                        and len(mentioned[ca.id]) <= 1 and len(mentioned[cb.id]) <= 1
+                       and context.same_dated_event(ca, cb)
                        and not _different_places(places[ca.id], places[cb.id], nested)
                        for ca in by_date[a] for cb in by_date[b])
 
