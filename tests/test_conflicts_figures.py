@@ -496,6 +496,8 @@ def test_conflicts_a_stretch_of_a_series_is_not_its_whole(before, conflict):
         # a place in a "who" clause tells about a person, not where the boats sank
         ("The 12 boats sank in Ostland.", "The 12 boats of a man who lives in Cape Dorn sank.", False, False),
         ("The 12 boats sank in Ostland.", "The 12 boats of a man, who lives far away, sank in Cape Dorn.", False, True),
+        # a place of another event in the boats' story: no event word next to both places
+        ("The 12 boats sank in Ostland.", "The 12 boats were towed to a yard in Cape Dorn.", False, False),
     ],
 )
 def test_conflicts_places_of_one_event(first, second, nested, conflict):

@@ -64,15 +64,17 @@ when their (not inferred, calendar) values differ and neither contains the other
 "2024-10-15") and both are named in the text, not relative to the writing ("this year", "on
 Saturday": their values hang on the date they were read against), between claims that name no other
 date (a claim with several dates tells of several events), that have an event word within
-``DATE_WINDOW`` words of both dates ("born in 1928" and "graduated in 1951" date two events; "sold
+``EVENT_WINDOW`` words of both dates ("born in 1928" and "graduated in 1951" date two events; "sold
 ... in 1957" and "sold ... in 1967" one) and do not name different places (a shooting near one city
 in March and one in another city in April are two events). Places conflict when each claim names
 exactly one place (GPE/LOC/FAC entity) introduced as where something happened ("in Flint", "off
 Yemen"; not "Alabama physician", nor a name ending in an office, "Genesee County Sheriff", nor a
 place in a "who" clause, "a doctor who runs a clinic in X"), the places are of one kind (two GPEs,
-not a city and a sea), the names differ, neither contains the other ("U.S." is "US") and no article
-of the story writes one inside the other ("Christchurch, New Zealand"). The location check is still
-coarse (without a gazetteer two true scales can look apart) and its note says so.
+not a city and a sea), an event word stands within ``EVENT_WINDOW`` words of both ("escaped near X",
+"escaped in Y"; not "a transfer to a unit in X"), the names differ, neither contains the other
+("U.S." is "US") and no article of the story writes one inside the other ("Christchurch, New
+Zealand"). The location check is still coarse (without a gazetteer two true scales can look apart)
+and its note says so.
 """
 
 from __future__ import annotations
@@ -111,7 +113,7 @@ SAME_COUNT_RATIO = 1.5  # figures this close in magnitude may be one count witho
 FACT_LABEL_CHARS = 90
 STATEMENT_DATE_GAP = 30  # characters between a reporting cue and a date that dates the saying
 NEAR_WINDOW = 8  # words either side of a figure searched for its event words
-DATE_WINDOW = 5  # words either side of an event date searched for its event words
+EVENT_WINDOW = 5  # words either side of an event's date or place searched for its event words
 ANCHOR_WORDS = 3  # content words kept from the noun phrase after a measured figure's preposition
 _ANCHOR_PREPOSITIONS = {
     "from", "of", "to", "away", "off", "inside", "outside", "beyond", "behind", "near", "into",
@@ -499,12 +501,17 @@ class _Context:
                                {figure.unit_word.lower(), figure.unit.key})
 
     def same_dated_event(self, a: Claim, b: Claim) -> bool:
-        """Whether an event word stands within ``DATE_WINDOW`` words of both claims' event dates
+        """Whether an event word stands within ``EVENT_WINDOW`` words of both claims' event dates
         (what happened then: "born", "graduated", "sold"); True when a date's words are not known."""
         if not (a.event_date and a.event_date.text and b.event_date and b.event_date.text):
             return True
-        return bool(self.words_near(a, a.event_date.text, set(), DATE_WINDOW)
-                    & self.words_near(b, b.event_date.text, set(), DATE_WINDOW))
+        return self.same_event_at(a, a.event_date.text, b, b.event_date.text)
+
+    def same_event_at(self, a: Claim, phrase_a: str, b: Claim, phrase_b: str) -> bool:
+        """Whether an event word stands within ``EVENT_WINDOW`` words of ``phrase_a`` in claim
+        ``a`` and of ``phrase_b`` in claim ``b`` (a date or a place of what happened)."""
+        return bool(self.words_near(a, phrase_a, set(), EVENT_WINDOW)
+                    & self.words_near(b, phrase_b, set(), EVENT_WINDOW))
 
     def words_near(self, claim: Claim, phrase: str, excluded: set[str],
                    window: int = NEAR_WINDOW) -> frozenset[str]:
@@ -993,29 +1000,34 @@ def _location_conflicts(context: _Context):
     for fact_id, claims in _fact_subgroups(context):
         by_place: dict[str, list[Claim]] = defaultdict(list)
         kind: dict[str, str] = {}
+        written: dict[str, str] = {}  # claim id -> its place as the claim writes it
         for claim in claims:
             article = context.articles.get(claim.article_id)
             if article is None:
                 continue
             start, end = claim_span(claim, article)
             places = {
-                (_place_name(e.text), e.label)
+                (_place_name(e.text), e.label, e.text)
                 for e in article.entities
                 if e.label in _PLACE_LABELS and e.start >= start and e.end <= end
                 and _LOCATIVE_BEFORE.search(article.text[max(start, e.start - 20):e.start])
                 and not ends_with_title(e.text) and not _WHO_CLAUSE_OPEN.search(article.text[start:e.start])
             }
-            if len({name for name, _ in places}) == 1:
-                name, label = min(places)
+            if len({name for name, _, _ in places}) == 1:
+                name, label, text = min(places)
                 by_place[name].append(claim)
                 kind[name] = label
+                written[claim.id] = text
         names = sorted(by_place)
 
         def disagree(a: str, b: str) -> bool:
             """Places of one kind (two cities, not a city and a facility or a sea), neither in
-            the other's name nor written as nested in the story, from different articles and origins."""
+            the other's name nor written as nested in the story, from different articles and
+            origins, with an event word next to both ("escaped near X" and "escaped in Y"; not
+            "a transfer to a unit in X" and "escaped near Y")."""
             return kind[a] == kind[b] and a not in b and b not in a and frozenset((a, b)) not in nested and any(
                 ca.article_id != cb.article_id and context.origin(ca).key != context.origin(cb).key
+                and context.same_event_at(ca, written[ca.id], cb, written[cb.id])
                 for ca in by_place[a] for cb in by_place[b])
 
         if any(disagree(a, b) for i, a in enumerate(names) for b in names[i + 1 :]):
