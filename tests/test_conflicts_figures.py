@@ -709,6 +709,18 @@ def test_conflicts_the_whole_of_a_part_is_compared_only_with_wholes(second, quan
     assert bool(quantity_conflicts(claims)) is conflict
 
 
+def test_conflicts_readings_of_one_scale_disagree():
+    """A magnitude 5.9 and a "6.1-magnitude" quake are two readings of one scale from two reports:
+    a disagreement named after the scale, not a count of quakes."""
+    claims = [
+        make_claim("a", "post-1", "A magnitude 5.9 quake shook Cape Dorn, officials said.", [(5.9, "magnitude", "magnitude 5.9", False)]),
+        make_claim("b", "wire-1", "A 6.1-magnitude quake shook Cape Dorn, officials said.", [(6.1, "magnitude", "6.1-magnitude", False)],
+                   chain=(("a diplomat", "anonymous"),)),
+    ]
+    found = quantity_conflicts(claims)
+    assert [(c.about, [v.value for v in c.values]) for c in found] == [("magnitude", [5.9, 6.1])]
+
+
 @pytest.mark.parametrize("anchor, conflict", [("absolute", True), ("publication", False)])
 def test_conflicts_a_date_named_relative_to_the_writing_is_not_compared(anchor, conflict):
     """"The race is this year" and "the race is next year" may mean one year, written a year apart;

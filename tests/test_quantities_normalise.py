@@ -31,6 +31,12 @@ from storytrace.quantities import find_quantities
         ("Ages 7, 300 and 12 were named.", [(300, None, False), (12, None, False)]),  # a list, not 7,300
         ("The fund holds $120-billion.", [(120_000_000_000, "USD", False)]),
         ("The firm lost nearly $870 million.", [(870_000_000, "USD", True)]),  # approximator before the symbol
+        # a label word next to the number is what it rates, not what it counts
+        ("A magnitude 6 quake shook the coast.", [(6, "magnitude", False)]),
+        ("A 6.1-magnitude quake shook the coast.", [(6.1, "magnitude", False)]),
+        ("Two people died in a 5.8 magnitude quake.", [(2, "people", False), (5.8, "magnitude", False)]),
+        ("A Category 4 storm hit the coast.", [(4, "category", False)]),
+        ("Three levels of the garage collapsed.", [(3, "levels", False)]),  # counted levels
     ],
 )
 def test_quantities_values_units_and_approximation(nlp, sentence, expected):

@@ -88,7 +88,7 @@ from importlib import resources
 
 from storytrace.model import Article, Claim, ClaimQuantity, Conflict, ConflictValue, Story, Update
 from storytrace.origins import Origin, OriginFinder, described_label
-from storytrace.quantities import CURRENCY_CODES, number_words
+from storytrace.quantities import CURRENCY_CODES, label_words, number_words
 from storytrace.sources import ends_with_title
 from storytrace.lexicons import entries, shorten, word_list
 from storytrace.updates import (
@@ -143,6 +143,7 @@ class Unit:
     key: str
     measure: bool
     counted: bool = True  # False for "nocount" words: "four-time", "three times" count no thing
+    label: bool = False  # a scale a figure rates on: "magnitude 6" (data/quantity_label_words.txt)
 
 
 @cache
@@ -166,6 +167,8 @@ def unit_of(quantity: ClaimQuantity) -> Unit | None:
     if not quantity.unit:
         return None
     word = quantity.unit.strip().lower()
+    if word in label_words():
+        return Unit(word, False, label=True)
     table = _unit_table()
     return table.get(word) or table.get(unit_key(word) or "") or Unit(unit_key(word) or word, False)
 
@@ -303,8 +306,8 @@ def _comparable(quantity: ClaimQuantity, unit: Unit, kinds: frozenset[str]) -> b
         return False
     if kinds & _partial_words():
         return False
-    if _COMPOUND_MODIFIER.search(quantity.text or ""):
-        return False
+    if _COMPOUND_MODIFIER.search(quantity.text or "") and not unit.label:
+        return False  # "a 40-metre sprint"; but "a 6.1-magnitude quake" rates the quake
     number = re.search(r"\d[\d,.]*", quantity.text or "")
     return not (number and re.match(r"0\d", number.group()))
 
@@ -750,7 +753,7 @@ def _count_name(figure: _Figure) -> str:
     "amount in USD", "amount in USD per year"."""
     if figure.unit_word in CURRENCY_CODES:
         return f"amount in {figure.unit_word} {figure.anchor_text}".strip()
-    if figure.unit.measure:
+    if figure.unit.measure or figure.unit.label:
         return f"{figure.unit_word} {figure.anchor_text}".strip()
     return f"number of {figure.unit_word} {figure.anchor_text}".strip()
 

@@ -2,8 +2,9 @@
 
 "an estimated 18 soldiers" -> 18 soldiers, approximate; "six officers" -> 6; "two dozen" -> 24;
 "1.5 million" -> 1500000; "40, 000" (a space after the comma) -> 40000; "$120-billion" ->
-120000000000; "7 kilometers (4 miles)" -> one quantity (7 km) with its alternate; "several days"
-is not a number. Dates, times, ordinals and numbers inside names are not quantities,
+120000000000; "7 kilometers (4 miles)" -> one quantity (7 km) with its alternate; "a magnitude 6
+quake" and "a 6.1-magnitude quake" -> 6 and 6.1 on the magnitude scale (a label word next to the
+number is its unit: data/quantity_label_words.txt); "several days" is not a number. Dates, times, ordinals and numbers inside names are not quantities,
 nor a score or tally written as two numbers joined by a dash, the first not smaller ("a 91-85
 loss", "a 6-3 ruling", "voted 11-7"); a rising pair is a range ("10-12 people").
 """
@@ -52,6 +53,25 @@ def number_value(token: Token) -> float | None:
         parts = text.split("-")
         if all(p in words for p in parts):
             return sum(float(words[p]) for p in parts)
+    return None
+
+
+def label_words() -> frozenset[str]:
+    """Nouns a number next to them rates on a scale ("magnitude 6", "Category 4":
+    data/quantity_label_words.txt)."""
+    return frozenset(word_list("quantity_label_words.txt"))
+
+
+def _label(doc: Doc, first: int, last: int) -> Token | None:
+    """The label word right before the number ("magnitude 6", "magnitude-6") or right after it
+    ("a 5.8 magnitude quake", "a 6.1-magnitude quake"), else None."""
+    words = label_words()
+    before = first - 2 if first >= 2 and doc[first - 1].text in _DASHES else first - 1
+    if before >= 0 and doc[before].lower_ in words:
+        return doc[before]
+    after = last + 2 if last + 2 < len(doc) and doc[last + 1].text in _DASHES else last + 1
+    if after < len(doc) and doc[after].lower_ in words:
+        return doc[after]
     return None
 
 
@@ -165,8 +185,11 @@ def find_quantities(doc: Doc) -> list[Quantity]:
         if run[0].i > 0 and doc[run[0].i - 1].text in _CURRENCY:
             currency = _CURRENCY[doc[run[0].i - 1].text]
             first_i = run[0].i - 1  # "nearly $1 billion": the approximator stands before the symbol
+        label = _label(doc, first_i, run[-1].i) if currency is None else None
+        if label is not None and label.i < first_i:
+            first_i = label.i  # "magnitude 6": the figure's text starts at its label
         approximate, start_i = _approximate(doc, first_i)
-        unit_token = _unit(doc, run)
+        unit_token = label or _unit(doc, run)
         unit = currency or (unit_token.lower_ if unit_token is not None else None)
         if unit is None and j < n and doc[j].lower_ in ("percent", "%", "per"):
             unit = "percent"
