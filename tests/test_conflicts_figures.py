@@ -721,6 +721,35 @@ def test_conflicts_readings_of_one_scale_disagree():
     assert [(c.about, [v.value for v in c.values]) for c in found] == [("magnitude", [5.9, 6.1])]
 
 
+@pytest.mark.parametrize("second_half, conflict", [("first", True), ("second", False)])
+def test_conflicts_figures_counted_over_different_stretches_are_two_counts(second_half, conflict):
+    """Seven points "in the first half" against four "in the second half" are two counts; two
+    reports giving seven and four points for the first half disagree. "300 rounds" counts rounds,
+    it names no stretch."""
+    claims = [
+        make_claim("a", "post-1", "In Ostland Ilse Marr scored seven points in the first half, officials said.",
+                   [(7, "points", "seven points", False)]),
+        make_claim("b", "wire-1", f"In Ostland Ilse Marr scored four points in the {second_half} half, a diplomat said.",
+                   [(4, "points", "four points", False)], chain=(("a diplomat", "anonymous"),)),
+    ]
+    story, articles = make_story(claims)
+    mark_person(claims, articles, "Ilse Marr")
+    assert bool([c for c in find_conflicts(story, articles) if c.kind == "quantity"]) is conflict
+
+
+def test_conflicts_period_phrase():
+    from storytrace.conflicts import period_phrase
+
+    def period(text, figure, unit):
+        return period_phrase(text, ClaimQuantity(0, unit, figure))
+
+    assert period("Marr scored seven points in the first half.", "seven points", "points") == "first half"
+    assert period("In the first half Marr scored seven points.", "seven points", "points") == "first half"
+    assert period("Marr had 13 goals in 54 games.", "13 goals", "goals") == "54 game"
+    assert period("Marr had a career-high 14 points.", "14 points", "points") == "career"
+    assert period("They seized 12 magazines and 300 rounds.", "12 magazines", "magazines") == ""
+
+
 @pytest.mark.parametrize("anchor, conflict", [("absolute", True), ("publication", False)])
 def test_conflicts_a_date_named_relative_to_the_writing_is_not_compared(anchor, conflict):
     """"The race is this year" and "the race is next year" may mean one year, written a year apart;

@@ -22,14 +22,16 @@ with a space ("2, 000" read as "000"). Figures are compared when they are the *s
   deserters and 10,000 deployed soldiers are not); and no different kinds named between the number
   and the unit ("3 machine guns" and "12 AK-47 guns" are two counts; "6 rifles" and "14 AK-47
   rifles" may be one); and both or neither the whole a part is counted against ("28 of 41 passes":
-  41 is compared with other such totals, not with "completed 28 passes"); and the two claims not
-  about different people (both name people, their sources left out, and share no surname: "Ruiz
-  scored 14 points" and "Ode scored 11 points" are two players' counts); and, for a unit the story
-  counts per person (one report gives different figures of it with a shared event word for
-  different people), claims naming the same people ("he scored 12 points" is compared with no
-  player's count). Groups are complete-linkage: every pair of figures in a conflict passes these
-  tests. Groups of one slot that clash with the same values (6 vs 14 rifles, told in two groups of
-  reports) are one conflict holding all their claims.
+  41 is compared with other such totals, not with "completed 28 passes"); and not counted over
+  different named stretches ("seven points in the first half" and "four in the second half", "in
+  the game" and "for a season": ``period_phrase``, data/quantity_period_words.txt); and the two
+  claims not about different people (both name people, their sources left out, and share no
+  surname: "Ruiz scored 14 points" and "Ode scored 11 points" are two players' counts); and, for a
+  unit the story counts per person (one report gives different figures of it with a shared event
+  word for different people), claims naming the same people ("he scored 12 points" is compared
+  with no player's count). Groups are complete-linkage: every pair of figures in a conflict passes
+  these tests. Groups of one slot that clash with the same values (6 vs 14 rifles, told in two
+  groups of reports) are one conflict holding all their claims.
 
 Two figures conflict when their intervals (a range "10 to 12" is an interval, "more than 100" is
 100 and up, "up to 120" is 120 and down: data/quantity_bounds.txt; a single figure is a point) do
@@ -242,6 +244,63 @@ def rate_phrase(claim_text: str, quantity: ClaimQuantity) -> str:
     return ""
 
 
+PERIOD_WORDS_BEFORE = 6  # words before a figure searched for the stretch it was counted over
+PERIOD_WORDS_AFTER = 8  # ... and after it, up to the end of its clause
+_PERIOD_MODIFIERS = frozenset("first second third fourth final last this next previous whole".split())
+_CLAUSE_END = frozenset(",;:.!?()—–")
+_PERIOD_PREPOSITIONS = frozenset("in over through during across for from".split())
+
+
+@cache
+def _period_words() -> frozenset[str]:
+    return frozenset(word_list("quantity_period_words.txt"))
+
+
+def period_phrase(claim_text: str, quantity: ClaimQuantity) -> str:
+    """The stretch a figure was counted over, nearest to it: "first half" in "scored seven points in
+    the first half", "game" in "205 yards in the game", "54 game" in "13 homers in 54 games",
+    "career" in "a career-high 14 points" (data/quantity_period_words.txt, with an ordinal,
+    "this", "last" ... or a number before it). Empty when none is named."""
+    position = figure_position(claim_text, quantity)
+    if position < 0:
+        return ""
+    before = [w for w in _WORD.findall(claim_text[:position]) if re.match(r"\w", w)][-PERIOD_WORDS_BEFORE:]
+    after = []
+    for word in _WORD.findall(claim_text[position + len(quantity.text) :]):
+        if word in _CLAUSE_END or len(after) == PERIOD_WORDS_AFTER:
+            break
+        after.append(word)
+    if after and quantity.unit and after[0].lower() == quantity.unit.lower():
+        after = after[1:]
+    found = [(k + 1, 0, after, k) for k in range(len(after)) if _names_a_period(after, k)]
+    found += [(len(before) - k, 1, before, k) for k in range(len(before)) if _names_a_period(before, k)]
+    if not found:
+        return ""
+    _, _, words, k = min(found, key=lambda item: item[:2])  # the nearest; after it on a tie
+    word = _period_word(words[k])
+    modifier = words[k - 1].lower() if k > 0 else ""
+    if modifier in _PERIOD_MODIFIERS or modifier.replace(",", "").isdigit():
+        return f"{modifier} {word}"
+    return word
+
+
+def _names_a_period(words: list[str], k: int) -> bool:
+    """Whether ``words[k]`` is a period word that names a stretch: after a number only when a
+    preposition introduces them ("in 54 games"; "300 rounds" of ammunition count rounds)."""
+    if not _period_word(words[k]):
+        return False
+    number = k > 0 and words[k - 1].replace(",", "").isdigit()
+    return not number or (k > 1 and words[k - 2].lower() in _PERIOD_PREPOSITIONS)
+
+
+def _period_word(word: str) -> str:
+    """The singular period word ``word`` is ("games" -> "game"), or ""."""
+    lower = word.lower()
+    if lower in _period_words():
+        return lower
+    return lower[:-1] if lower.endswith("s") and lower[:-1] in _period_words() else ""
+
+
 def joint_phrase(claim_text: str, quantity: ClaimQuantity) -> str:
     """"and crew" when the figure counts its unit together with another bare noun ("310 passengers
     and crew", "300 men and women"): a joint count is another slot than the unit alone. Not for a
@@ -268,6 +327,7 @@ class _Figure:
     bound: str | None = None  # "lower" ("more than 100": [100, inf)), "upper" ("up to 120": [0, 120])
     kind_words: frozenset[str] = frozenset()  # words naming the kind: "machine" in "3 machine guns"
     whole: bool = False  # the whole a part is counted against: "41" in "28 of 41 passes"
+    period: str = ""  # the stretch it was counted over: "first half", "season" (period_phrase)
 
     @property
     def magnitude(self) -> float:
@@ -359,7 +419,8 @@ def _figures(claim: Claim) -> list[_Figure]:
         approximate = any(q.approximate for q, *_ in items)
         figures.append(_Figure(claim, unit, first.unit or unit.key, anchor, anchor_text, low, high, approximate, text,
                                bound=bound, kind_words=kinds[id(first)],
-                               whole=_whole_of_a_part(claim.text, first)))
+                               whole=_whole_of_a_part(claim.text, first),
+                               period=period_phrase(claim.text, first)))
     return figures
 
 
@@ -557,6 +618,8 @@ class _Context:
             return False  # "3 machine guns" and "12 AK-47 guns" count different kinds of gun
         if a.whole != b.whole:
             return False  # "28 of 41 passes" gives the attempts; "completed 28 passes" a part
+        if a.period and b.period and a.period != b.period:
+            return False  # "seven points in the first half" and "four in the second half"
         if a.near & b.near:
             return True
         low, high = sorted((a.magnitude, b.magnitude))
