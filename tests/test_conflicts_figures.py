@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from storytrace.conflicts import anchor_phrase, figure_updates, find_conflicts
+from storytrace.conflicts import figure_updates, find_conflicts
+from storytrace.figures import anchor_phrase
 from storytrace.model import Article, ChainLink, Claim, ClaimAttribution, ClaimQuantity, Entity, EventDate, Story
 
 OUTLETS = {"post": "Capital Post", "wire": "Northern Wire", "gazette": "Hill Gazette"}
@@ -605,7 +606,7 @@ def test_conflicts_status_needs_the_same_participants_in_the_claims_words(first,
 )
 def test_conflicts_rate_and_joint_phrases_after_a_figure(phrase, text, quantity, expected):
     """A rate ("a year") and a joint count ("and crew") make their own slots."""
-    from storytrace.conflicts import joint_phrase, rate_phrase
+    from storytrace.figures import joint_phrase, rate_phrase
 
     found = (rate_phrase if phrase == "rate" else joint_phrase)(text, ClaimQuantity(*quantity))
     assert found == expected
@@ -738,7 +739,7 @@ def test_conflicts_figures_counted_over_different_stretches_are_two_counts(secon
 
 
 def test_conflicts_period_phrase():
-    from storytrace.conflicts import period_phrase
+    from storytrace.figures import period_phrase
 
     def period(text, figure, unit):
         return period_phrase(text, ClaimQuantity(0, unit, figure))

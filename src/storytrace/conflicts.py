@@ -1,12 +1,13 @@
 """Conflicts: where reports disagree about one thing (a count, a state, a date, a place).
 
-Quantity conflicts compare figures that count or measure a thing: not words that count nothing
-("a four-time champion", "three times", an address's "the 1200 block": ``nocount`` in
-data/unit_synonyms.txt), units that are no word ("139-"), figures hyphen-joined to their unit
-("a 40-metre sprint", "a 12-year sentence": they describe one thing), parts of or additions to
-a count ("two other victims", "20 new cases": data/quantity_partial_words.txt), stretches of a
-series ("the first two games": data/quantity_series_words.txt) or fragments of a number written
-with a space ("2, 000" read as "000"). Figures are compared when they are the *same count*:
+Quantity conflicts compare figures (read from claims by ``storytrace.figures``) that count or
+measure a thing: not words that count nothing ("a four-time champion", "three times", an address's
+"the 1200 block": ``nocount`` in data/unit_synonyms.txt), units that are no word ("139-"), figures
+hyphen-joined to their unit ("a 40-metre sprint", "a 12-year sentence": they describe one thing),
+parts of or additions to a count ("two other victims", "20 new cases":
+data/quantity_partial_words.txt), stretches of a series ("the first two games":
+data/quantity_series_words.txt) or fragments of a number written with a space ("2, 000" read as
+"000"). Figures are compared when they are the *same count*:
 - the same slot: the same counted or measured thing (unit words mapped through
   data/unit_synonyms.txt, else compared in singular form) and, for units of measurement, the same
   anchor phrase after the figure ("from the border" is not "from their original position"; a
@@ -81,18 +82,23 @@ and its note says so.
 
 from __future__ import annotations
 
-import math
 import re
 from collections import defaultdict
-from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
-from storytrace.model import Article, Claim, ClaimQuantity, Conflict, ConflictValue, Story, Update
+from storytrace.figures import (
+    LETTER_WORD,
+    Figure,
+    approximators,
+    claim_figures,
+    figures_compatible,
+    stop_words,
+)
+from storytrace.model import Article, Claim, Conflict, ConflictValue, Story, Update
 from storytrace.origins import Origin, OriginFinder, described_label
-from storytrace.quantities import CURRENCY_CODES, label_words, number_words
+from storytrace.quantities import CURRENCY_CODES
+from storytrace.lexicons import shorten, word_list
 from storytrace.sources import ends_with_title
-from storytrace.lexicons import entries, shorten, word_list
 from storytrace.updates import (
     claim_counts,
     claim_entities,
@@ -108,7 +114,6 @@ from storytrace.updates import (
     unit_key,
 )
 
-APPROXIMATE_TOLERANCE = 0.10
 MIN_SHARED_WORDS = 0.3
 MIN_SHARED_WORDS_STRICT = 0.5  # for dates and places of one fact: facts from alignment can be broad
 SAME_COUNT_RATIO = 1.5  # figures this close in magnitude may be one count without shared event words
@@ -116,12 +121,6 @@ FACT_LABEL_CHARS = 90
 STATEMENT_DATE_GAP = 30  # characters between a reporting cue and a date that dates the saying
 NEAR_WINDOW = 8  # words either side of a figure searched for its event words
 EVENT_WINDOW = 5  # words either side of an event's date or place searched for its event words
-ANCHOR_WORDS = 3  # content words kept from the noun phrase after a measured figure's preposition
-_ANCHOR_PREPOSITIONS = {
-    "from", "of", "to", "away", "off", "inside", "outside", "beyond", "behind", "near", "into",
-    "north", "south", "east", "west", "above", "below", "before", "after", "per",
-}
-_DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _NESTING = re.compile(r"\s*,\s*|\s+in\s+(?:the\s+)?", re.IGNORECASE)  # "Flint, Michigan", "Flint in Michigan"
 # A place of the event is introduced as one ("in Flint", "at the White House", "off Yemen"); a
@@ -131,362 +130,9 @@ _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|outside|inside|off|across|around
 # A "who" clause still open before a place ("a doctor who runs a clinic in X"): the place tells
 # about a person of the claim, not where its event happened.
 _WHO_CLAUSE_OPEN = re.compile(r"\bwho(?:se|m)?\b[^,;:—–()]*$", re.IGNORECASE)
-_WORD = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
-_VERB_ENDING = re.compile(r"(?:ed|ing)$")  # after a noun, "-ed"/"-ing" words are mostly verbs
-_LETTER_WORD = re.compile(r"\b[A-Za-z][\w'’-]*")  # not the "ers" of "76ers"
 _MONTHS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
 _CALENDAR_DATE = re.compile(r"^\d{4}(?:-\d{2}){0,2}$")  # YYYY, YYYY-MM, YYYY-MM-DD (not weeks, seasons)
 _POSSESSIVE = re.compile(r"['’]s?$")  # "Russia's" and "soldiers'" are "russia" and "soldiers"
-_RANGE = re.compile(r"(\d[\d,.]*)\s*(?:-|–|—|to|and)\s*(\d[\d,.]*)")
-
-
-@dataclass(frozen=True)
-class Unit:
-    key: str
-    measure: bool
-    counted: bool = True  # False for "nocount" words: "four-time", "three times" count no thing
-    label: bool = False  # a scale a figure rates on: "magnitude 6" (data/quantity_label_words.txt)
-
-
-@cache
-def _unit_table() -> dict[str, Unit]:
-    text = resources.files("storytrace.data").joinpath("unit_synonyms.txt").read_text(encoding="utf-8")
-    table = {}
-    for raw in text.splitlines():
-        line = raw.strip()
-        if not line or line.startswith("#"):
-            continue
-        head, _, words = line.partition(":")
-        name, *flags = head.split()
-        unit = Unit(name, "measure" in flags, "nocount" not in flags)
-        for word in words.split(","):
-            if word.strip():
-                table[word.strip().lower()] = unit
-    return table
-
-
-def unit_of(quantity: ClaimQuantity) -> Unit | None:
-    if not quantity.unit:
-        return None
-    word = quantity.unit.strip().lower()
-    if word in label_words():
-        return Unit(word, False, label=True)
-    table = _unit_table()
-    return table.get(word) or table.get(unit_key(word) or "") or Unit(unit_key(word) or word, False)
-
-
-def figure_position(claim_text: str, quantity: ClaimQuantity) -> int:
-    """Where the figure's text first stands in the claim (case-insensitive), or -1."""
-    return claim_text.lower().find(quantity.text.lower()) if quantity.text else -1
-
-
-def anchor_phrase(claim_text: str, quantity: ClaimQuantity) -> tuple[str, str]:
-    """(compare key, readable phrase) of the phrase after a figure: "from the border with X" -> "from border".
-
-    Skips the unit word and a parenthesised alternate ("7 km (4 miles) from ..."). Empty when the
-    next word is not a relational preposition.
-    """
-    position = figure_position(claim_text, quantity)
-    if position < 0:
-        return "", ""
-    words = _WORD.findall(claim_text[position + len(quantity.text) :])
-    if words and words[0] == "(":
-        words = words[words.index(")") + 1 :] if ")" in words else []
-    if words and quantity.unit and words[0].lower() == quantity.unit.lower():
-        words = words[1:]
-    if not words or words[0].lower() not in _ANCHOR_PREPOSITIONS:
-        return "", ""
-    if len(words) > 1 and words[0].lower() in ("away", "off") and words[1].lower() == "from":
-        words = words[1:]  # "7 km away from the border" is "7 km from the border"
-    preposition, rest = words[0], words[1:]
-    if preposition.lower() in _DIRECTIONS and rest and rest[0].lower() in ("of", "from"):
-        preposition, rest = f"{preposition} {rest[0]}", rest[1:]  # "north of the capital"
-    readable, key = [preposition], [preposition.lower()]
-    for word in rest:
-        lower = word.lower()
-        ends_head = len(key) > 1 and (lower in _stop_words() or _VERB_ENDING.search(lower))
-        if not re.match(r"\w", word) or lower in _ANCHOR_PREPOSITIONS or ends_head:
-            break  # the noun phrase ends at punctuation, a next preposition, a function word or a verb form
-        readable.append(word)
-        if lower not in _stop_words():
-            key.append(lower)
-        if len(key) > ANCHOR_WORDS:
-            break
-    return " ".join(key), " ".join(readable)
-
-
-_PERCENT = "percent"  # the unit key of shares (data/unit_synonyms.txt)
-_RATE_PERIODS = {"year", "month", "week", "day", "hour", "minute", "second", "season", "game", "night",
-                 "term"}
-_RATE_ADVERBS = {"annually": "year", "yearly": "year", "monthly": "month", "weekly": "week", "daily": "day",
-                 "nightly": "night", "hourly": "hour"}
-
-
-def _words_after_unit(claim_text: str, quantity: ClaimQuantity, count: int = 3) -> list[str]:
-    """The first ``count`` words (lowercased) after a figure in its claim, its unit word skipped."""
-    position = figure_position(claim_text, quantity)
-    if position < 0:
-        return []
-    words = [w.lower() for w in _WORD.findall(claim_text[position + len(quantity.text):])[:count]]
-    if words and quantity.unit and words[0] == quantity.unit.lower():
-        words = words[1:]
-    return words
-
-
-def rate_phrase(claim_text: str, quantity: ClaimQuantity) -> str:
-    """"per year" when the figure is a rate ("$3 million a year", "12 per day", "300 annually",
-    "$2 an hour"): a rate is another slot than a total ("$7 million in all"). Empty otherwise."""
-    words = _words_after_unit(claim_text, quantity)
-    if words and words[0] in _RATE_ADVERBS:
-        return f"per {_RATE_ADVERBS[words[0]]}"
-    if len(words) >= 2 and words[0] in ("a", "an", "per", "each", "every") and words[1] in _RATE_PERIODS:
-        return f"per {words[1]}"
-    return ""
-
-
-PERIOD_WORDS_BEFORE = 6  # words before a figure searched for the stretch it was counted over
-PERIOD_WORDS_AFTER = 8  # ... and after it, up to the end of its clause
-_PERIOD_MODIFIERS = frozenset("first second third fourth final last this next previous whole".split())
-_CLAUSE_END = frozenset(",;:.!?()—–")
-_PERIOD_PREPOSITIONS = frozenset("in over through during across for from".split())
-
-
-@cache
-def _period_words() -> frozenset[str]:
-    return frozenset(word_list("quantity_period_words.txt"))
-
-
-def period_phrase(claim_text: str, quantity: ClaimQuantity) -> str:
-    """The stretch a figure was counted over, nearest to it: "first half" in "scored seven points in
-    the first half", "game" in "205 yards in the game", "54 game" in "13 homers in 54 games",
-    "career" in "a career-high 14 points" (data/quantity_period_words.txt, with an ordinal,
-    "this", "last" ... or a number before it). Empty when none is named."""
-    position = figure_position(claim_text, quantity)
-    if position < 0:
-        return ""
-    before = [w for w in _WORD.findall(claim_text[:position]) if re.match(r"\w", w)][-PERIOD_WORDS_BEFORE:]
-    after = []
-    for word in _WORD.findall(claim_text[position + len(quantity.text) :]):
-        if word in _CLAUSE_END or len(after) == PERIOD_WORDS_AFTER:
-            break
-        after.append(word)
-    if after and quantity.unit and after[0].lower() == quantity.unit.lower():
-        after = after[1:]
-    found = [(k + 1, 0, after, k) for k in range(len(after)) if _names_a_period(after, k)]
-    found += [(len(before) - k, 1, before, k) for k in range(len(before)) if _names_a_period(before, k)]
-    if not found:
-        return ""
-    _, _, words, k = min(found, key=lambda item: item[:2])  # the nearest; after it on a tie
-    word = _period_word(words[k])
-    modifier = words[k - 1].lower() if k > 0 else ""
-    if modifier in _PERIOD_MODIFIERS or modifier.replace(",", "").isdigit():
-        return f"{modifier} {word}"
-    return word
-
-
-def _names_a_period(words: list[str], k: int) -> bool:
-    """Whether ``words[k]`` is a period word that names a stretch: after a number only when a
-    preposition introduces them ("in 54 games"; "300 rounds" of ammunition count rounds)."""
-    if not _period_word(words[k]):
-        return False
-    number = k > 0 and words[k - 1].replace(",", "").isdigit()
-    return not number or (k > 1 and words[k - 2].lower() in _PERIOD_PREPOSITIONS)
-
-
-def _period_word(word: str) -> str:
-    """The singular period word ``word`` is ("games" -> "game"), or ""."""
-    lower = word.lower()
-    if lower in _period_words():
-        return lower
-    return lower[:-1] if lower.endswith("s") and lower[:-1] in _period_words() else ""
-
-
-def joint_phrase(claim_text: str, quantity: ClaimQuantity) -> str:
-    """"and crew" when the figure counts its unit together with another bare noun ("310 passengers
-    and crew", "300 men and women"): a joint count is another slot than the unit alone. Not for a
-    next figure or a noun with its own determiner ("18 soldiers and their commander"). Empty otherwise."""
-    words = _words_after_unit(claim_text, quantity) if quantity.unit else []
-    if len(words) >= 2 and words[0] in ("and", "&") and _LETTER_WORD.fullmatch(words[1]) \
-            and words[1] not in _stop_words() and words[1] not in number_words():
-        return f"and {words[1]}"
-    return ""
-
-
-@dataclass
-class _Figure:
-    claim: Claim
-    unit: Unit
-    unit_word: str
-    anchor: str
-    anchor_text: str
-    low: float
-    high: float
-    approximate: bool
-    text: str
-    near: frozenset[str] = frozenset()  # event words next to the figure (see _Context.near_words)
-    bound: str | None = None  # "lower" ("more than 100": [100, inf)), "upper" ("up to 120": [0, 120])
-    kind_words: frozenset[str] = frozenset()  # words naming the kind: "machine" in "3 machine guns"
-    whole: bool = False  # the whole a part is counted against: "41" in "28 of 41 passes"
-    period: str = ""  # the stretch it was counted over: "first half", "season" (period_phrase)
-
-    @property
-    def magnitude(self) -> float:
-        """The size the figure states: a bound's figure, a range's middle."""
-        if self.bound is not None:
-            return self.low if self.bound == "lower" else self.high
-        return abs(self.low + self.high) / 2
-
-
-@cache
-def _bound_phrases() -> dict[str, str]:
-    """Approximator phrase -> "lower" or "upper" (data/quantity_bounds.txt)."""
-    sides = {}
-    for line in entries("quantity_bounds.txt"):
-        side, _, phrases = line.partition(":")
-        sides.update({p.strip().lower(): side.strip() for p in phrases.split(",") if p.strip()})
-    return sides
-
-
-def _one_sided(quantity: ClaimQuantity) -> str | None:
-    """"lower" for "more than 100", "upper" for "up to 120", None for a point or "about 100"."""
-    text = (quantity.text or "").lower()
-    sides = [(len(phrase), side) for phrase, side in _bound_phrases().items()
-             if text.startswith(phrase + " ")]
-    return max(sides)[1] if sides else None
-
-
-def _comparable(quantity: ClaimQuantity, unit: Unit, kinds: frozenset[str]) -> bool:
-    """Whether a quantity is a figure for a count or measure at all: not a "nocount" word
-    ("four-time"), a unit that is no word ("139-"), a part of or an addition to a count ("two
-    other victims", "20 new cases": a word of data/quantity_partial_words.txt among its ``kinds``,
-    the words between number and unit), a figure hyphen-joined to its unit ("a 40-metre sprint": a
-    property of the sprint), or a fragment of a number that was written with a space ("2, 000" read
-    as "000" by an older version)."""
-    if not unit.counted or not re.search(r"[^\W\d_]", unit.key):
-        return False
-    if kinds & _partial_words():
-        return False
-    if _COMPOUND_MODIFIER.search(quantity.text or "") and not unit.label:
-        return False  # "a 40-metre sprint"; but "a 6.1-magnitude quake" rates the quake
-    number = re.search(r"\d[\d,.]*", quantity.text or "")
-    return not (number and re.match(r"0\d", number.group()))
-
-
-# A figure hyphen-joined to its unit modifies a noun ("a 40-metre sprint", "a 5-storey block"): it
-# gives a property of one thing, not a count of the unit.
-_COMPOUND_MODIFIER = re.compile(r"\d-[^\W\d_]")
-
-
-@cache
-def _partial_words() -> frozenset[str]:
-    return frozenset(word_list("quantity_partial_words.txt"))
-
-
-def _figures(claim: Claim) -> list[_Figure]:
-    """The claim's figures, one per slot; several figures of one slot in a claim make a range;
-    a one-sided figure ("more than 100") is the interval from (or up to) its value."""
-    by_slot: dict[tuple[str, str], list[tuple[ClaimQuantity, Unit, str, str]]] = defaultdict(list)
-    kinds = {id(quantity): _kind_words(quantity) for quantity in claim.quantities}
-    for quantity in claim.quantities:
-        unit = unit_of(quantity)
-        if unit is None or not _comparable(quantity, unit, kinds[id(quantity)]) \
-                or _part_of_a_series(claim.text, quantity):
-            continue
-        anchor, anchor_text = anchor_phrase(claim.text, quantity) if unit.measure else ("", "")
-        if unit.key == _PERCENT and not anchor:
-            continue  # "just 4 percent", "9 percent support": a share of what is not said
-        rate = rate_phrase(claim.text, quantity) or joint_phrase(claim.text, quantity)
-        if rate and not anchor:
-            anchor, anchor_text = rate, rate
-        by_slot[(unit.key, anchor)].append((quantity, unit, anchor, anchor_text))
-    figures = []
-    for items in by_slot.values():
-        values = [q.value for q, *_ in items]
-        first, unit, anchor, anchor_text = items[0]
-        low, high = min(values), max(values)
-        range_match = _RANGE.search(first.text or "")
-        if len(items) == 1 and range_match:
-            bounds = [float(g.replace(",", "")) for g in range_match.groups() if re.fullmatch(r"[\d,]*\.?\d+", g)]
-            if len(bounds) == 2:
-                scale = first.value / bounds[0] if bounds[0] else 1.0
-                low, high = sorted(b * scale for b in bounds)
-        bound = _one_sided(first) if len(items) == 1 and not range_match else None
-        if bound == "lower":
-            high = math.inf
-        elif bound == "upper":
-            low = 0.0
-        text = " / ".join(q.text for q, *_ in items)
-        approximate = any(q.approximate for q, *_ in items)
-        figures.append(_Figure(claim, unit, first.unit or unit.key, anchor, anchor_text, low, high, approximate, text,
-                               bound=bound, kind_words=kinds[id(first)],
-                               whole=_whole_of_a_part(claim.text, first),
-                               period=period_phrase(claim.text, first)))
-    return figures
-
-
-# "<number> of" and up to two determiners or possessives right before a figure: "28 of 41
-# passes", "10 of the team's 16 games", "two of the three victims"
-_PART_OF = re.compile(r"(?:\b\d[\d,.]*|\b[^\W\d_]+)\s+of\s+(?:[\w.-]+(?:['’]s?)?\s+){0,2}$")
-
-
-def _whole_of_a_part(claim_text: str, quantity: ClaimQuantity) -> bool:
-    """A figure after "<number> of" is the whole a part is counted against ("completed 28 of 41
-    passes": 41 attempts; "won 150 of the 300 seats"): a total that is compared only with other
-    such totals, not with a bare count, which may be the part ("completed 28 passes")."""
-    position = figure_position(claim_text, quantity)
-    match = _PART_OF.search(claim_text[:position]) if position > 0 else None
-    if match is None:
-        return False
-    first = _WORD.findall(match.group(0))[0].lower()
-    return first[0].isdigit() or first in number_words()
-
-
-def _part_of_a_series(claim_text: str, quantity: ClaimQuantity) -> bool:
-    """A figure after "first", "last", "next" ... counts a stretch of a series ("took the first two
-    games", "lost the next four", "in the past five years"), not its whole: no total to compare."""
-    position = figure_position(claim_text, quantity)
-    before = _WORD.findall(claim_text[:position]) if position > 0 else []
-    return bool(before) and before[-1].lower() in _series_words()
-
-
-@cache
-def _series_words() -> frozenset[str]:
-    return frozenset(word_list("quantity_series_words.txt"))
-
-
-def _kind_words(quantity: ClaimQuantity) -> frozenset[str]:
-    """The words between a figure's number and its unit ("3 machine guns" -> machine, "12 AK-47
-    rifles" -> ak): they say what kind of the unit is counted."""
-    words = re.findall(r"[^\W\d_]+|\d+", (quantity.text or "").lower())
-    unit = (quantity.unit or "").lower()
-    numbers = number_words()
-    kinds = set()
-    seen_number = False
-    for word in words:
-        if word.isdigit() or word in numbers:
-            seen_number = True
-        elif seen_number and word != unit and word not in _approximators():
-            kinds.add(word)
-    return frozenset(kinds)
-
-
-def figures_compatible(a: _Figure, b: _Figure) -> bool:
-    """True when two figures can describe the same count (see the module docstring)."""
-    if a.low <= b.high and b.low <= a.high:
-        return True
-    gap = max(a.low, b.low) - min(a.high, b.high)
-    if not (a.approximate or b.approximate):
-        return gap <= 1e-9 * max(abs(a.high), abs(b.high), 1.0)
-    lower, upper = (a, b) if a.high < b.low else (b, a)
-    smaller = min(abs(lower.high), abs(upper.low))
-    return gap < APPROXIMATE_TOLERANCE * smaller
-
-
-@cache
-def _stop_words() -> frozenset[str]:
-    """Function words (data/stopwords_en.txt, its " *" marks dropped), with straight and curly apostrophes."""
-    words = {entry.split()[0] for entry in word_list("stopwords_en.txt")}
-    return frozenset(words | {word.replace("'", "’") for word in words})
 
 
 def _stem(word: str) -> str:
@@ -505,17 +151,11 @@ def _reporting_stems() -> frozenset[str]:
     return frozenset(_stem(entry.split()[0]) for entry in word_list("attribution_cue_verbs.txt"))
 
 
-@cache
-def _approximators() -> frozenset[str]:
-    """Words that only make a figure approximate ("estimated", "roughly"): not event words."""
-    return frozenset(word for entry in word_list("quantity_approximators.txt") for word in entry.split())
-
-
 def _content_words(claim: Claim) -> set[str]:
     words = set()
     for word in re.findall(r"[A-Za-z][\w'’-]+", claim.text):
         lower = _POSSESSIVE.sub("", word.lower())
-        if lower not in _stop_words() and len(lower) > 2:
+        if lower not in stop_words() and len(lower) > 2:
             words.add(unit_key(lower) or lower)
     return words
 
@@ -535,7 +175,7 @@ def _scopes_overlap(entities_a, words_a, entities_b, words_b, threshold: float =
     return len(words_a & words_b) / min(len(words_a), len(words_b)) >= threshold
 
 
-def _format_value(figure: _Figure) -> float | int | list[float | int]:
+def _format_value(figure: Figure) -> float | int | list[float | int]:
     def plain(x: float) -> float | int:
         return int(x) if float(x).is_integer() else x
 
@@ -556,7 +196,7 @@ class _Context:
         self.claim_order = {claim.id: n for n, claim in enumerate(story.claims)}
         self.per_person_units: set[str] = set()  # see _per_person_units
 
-    def near_words(self, figure: _Figure) -> frozenset[str]:
+    def near_words(self, figure: Figure) -> frozenset[str]:
         """Event words within ``NEAR_WINDOW`` words of the figure (its unit left out too).
 
         What is left says what happened to the counted thing ("sent", "deserted", "killed").
@@ -588,15 +228,15 @@ class _Context:
         position = claim.text.lower().find(phrase.lower()) if phrase else -1
         if position < 0:
             return frozenset()
-        before = _LETTER_WORD.findall(claim.text[:position])[-window:]
-        after = _LETTER_WORD.findall(claim.text[position + len(phrase) :])[:window]
+        before = LETTER_WORD.findall(claim.text[:position])[-window:]
+        after = LETTER_WORD.findall(claim.text[position + len(phrase) :])[:window]
         entity_words = {w for name in self._scope(claim)[0] for w in re.findall(r"\w+", name)}
-        cue_words = {_stem(w) for w in _LETTER_WORD.findall(claim.attribution.cue or "")}
+        cue_words = {_stem(w) for w in LETTER_WORD.findall(claim.attribution.cue or "")}
         excluded = excluded | cue_words
         kept = set()
         for word in before + after:
             lower = _POSSESSIVE.sub("", word.lower())
-            if lower in _stop_words() or lower in entity_words or lower in _approximators() or len(lower) < 3:
+            if lower in stop_words() or lower in entity_words or lower in approximators() or len(lower) < 3:
                 continue
             stem = _stem(lower)
             if lower in excluded or stem in excluded or stem in _reporting_stems() or lower[:3] in _MONTHS:
@@ -604,7 +244,7 @@ class _Context:
             kept.add(stem)
         return frozenset(kept)
 
-    def same_count(self, a: _Figure, b: _Figure) -> bool:
+    def same_count(self, a: Figure, b: Figure) -> bool:
         """Same scope, no different kinds named ("machine guns", "AK-47 guns"), and either an event
         word next to both figures or magnitudes within ``SAME_COUNT_RATIO``."""
         if not self.same_scope(a.claim, b.claim):
@@ -696,13 +336,13 @@ def _group(items: list, related, *, complete: bool = False) -> list[list]:
     return groups
 
 
-def _count_scopes(context: _Context) -> list[list[_Figure]]:
+def _count_scopes(context: _Context) -> list[list[Figure]]:
     """The story's figures grouped into counts: one slot, and every pair passing ``same_count``."""
-    slots: dict[tuple[str, str], list[_Figure]] = defaultdict(list)
+    slots: dict[tuple[str, str], list[Figure]] = defaultdict(list)
     for claim in context.story.claims:
         if tells_history(claim, context.articles):
             continue  # "41 goals in 2019" in a report of this week is no current figure
-        for figure in _figures(claim):
+        for figure in claim_figures(claim):
             slots[(figure.unit.key, figure.anchor)].append(figure)
     for figures in slots.values():
         for figure in figures:
@@ -714,7 +354,7 @@ def _count_scopes(context: _Context) -> list[list[_Figure]]:
     return scopes
 
 
-def _per_person_units(context: _Context, slots: dict[tuple[str, str], list[_Figure]]) -> set[str]:
+def _per_person_units(context: _Context, slots: dict[tuple[str, str], list[Figure]]) -> set[str]:
     """Units the story counts per person: one article gives different, incompatible figures of
     the slot with an event word in common, in claims told of different people ("Artino scored 14
     points", "Echenique scored 11 points"). Their figures are one count only between claims that
@@ -723,7 +363,7 @@ def _per_person_units(context: _Context, slots: dict[tuple[str, str], list[_Figu
     101" does not say whose count it is comparable with."""
     units = set()
     for (unit, _), figures in slots.items():
-        by_article: dict[str, list[_Figure]] = defaultdict(list)
+        by_article: dict[str, list[Figure]] = defaultdict(list)
         for figure in figures:
             by_article[figure.claim.article_id].append(figure)
         if any(a.near & b.near and _different_holders(context, a, b) and not figures_compatible(a, b)
@@ -732,7 +372,7 @@ def _per_person_units(context: _Context, slots: dict[tuple[str, str], list[_Figu
     return units
 
 
-def _different_holders(context: _Context, a: _Figure, b: _Figure) -> bool:
+def _different_holders(context: _Context, a: Figure, b: Figure) -> bool:
     """Whether two figures are told of different people: their claims name people and share none,
     or one claim holding both names two people or more."""
     people_a, people_b = context.people(a.claim), context.people(b.claim)
@@ -744,7 +384,7 @@ def _different_holders(context: _Context, a: _Figure, b: _Figure) -> bool:
 def _quantity_conflicts(context: _Context) -> list[tuple[str, str, list[ConflictValue], str]]:
     """One conflict per disagreement: scopes of one slot whose clashing figures are the same
     values (6 vs 14 rifles told in two groups of reports) make one conflict with all their claims."""
-    clashing: dict[tuple, list[_Figure]] = {}
+    clashing: dict[tuple, list[Figure]] = {}
     for scope in _count_scopes(context):
         values = _by_value(context, _latest_per_lineage(context, scope))
         if _values_clash(context, values):
@@ -767,7 +407,7 @@ def figure_updates(story: Story, articles: dict[str, Article]) -> list[tuple[str
     context = _Context(story, articles)
     found: dict[tuple[str, str, float, float], tuple[str, Update]] = {}
     for scope in _count_scopes(context):
-        by_lineage: dict[str, list[tuple[str, int, _Figure]]] = defaultdict(list)
+        by_lineage: dict[str, list[tuple[str, int, Figure]]] = defaultdict(list)
         for figure in scope:
             day = report_day(figure.claim, articles)
             if day is not None and not _is_gloss(figure):
@@ -795,15 +435,15 @@ def _revision_words() -> frozenset[str]:
     return frozenset(word_list("status_figure_revisions.txt"))
 
 
-def _revision_said(figure: _Figure) -> bool:
+def _revision_said(figure: Figure) -> bool:
     """Whether a word saying the figure changed ("rose", "now") stands within ``NEAR_WINDOW`` words before it."""
     first_text = figure.text.split(" / ")[0]
     position = figure.claim.text.find(first_text) if first_text else -1
-    before = _LETTER_WORD.findall(figure.claim.text[: max(position, 0)])[-NEAR_WINDOW:]
+    before = LETTER_WORD.findall(figure.claim.text[: max(position, 0)])[-NEAR_WINDOW:]
     return position >= 0 and any(word.lower() in _revision_words() for word in before)
 
 
-def _is_gloss(figure: _Figure) -> bool:
+def _is_gloss(figure: Figure) -> bool:
     """A figure in parentheses: another figure restated ("110 billion euros ($143 billion)"), whose
     difference over time is a conversion, not a revision."""
     first_text = figure.text.split(" / ")[0]
@@ -811,7 +451,7 @@ def _is_gloss(figure: _Figure) -> bool:
     return position > 0 and figure.claim.text[:position].rstrip().endswith("(")
 
 
-def _count_name(figure: _Figure) -> str:
+def _count_name(figure: Figure) -> str:
     """What a slot counts or measures, for a reader: "number of soldiers", "km from border",
     "amount in USD", "amount in USD per year"."""
     if figure.unit_word in CURRENCY_CODES:
@@ -821,7 +461,7 @@ def _count_name(figure: _Figure) -> str:
     return f"number of {figure.unit_word} {figure.anchor_text}".strip()
 
 
-def _latest_per_lineage(context: _Context, figures: list[_Figure]) -> list[_Figure]:
+def _latest_per_lineage(context: _Context, figures: list[Figure]) -> list[Figure]:
     """Drop figures a lineage revised on a later day (those are updates); undated figures stay."""
     latest: dict[str, str] = {}
     for figure in figures:
@@ -830,22 +470,22 @@ def _latest_per_lineage(context: _Context, figures: list[_Figure]) -> list[_Figu
             lineage = context.lineage(figure.claim)
             latest[lineage] = max(latest.get(lineage, day), day)
 
-    def superseded(figure: _Figure) -> bool:
+    def superseded(figure: Figure) -> bool:
         day = report_day(figure.claim, context.articles)
         return day is not None and day < latest[context.lineage(figure.claim)]
 
     return [f for f in figures if not superseded(f)]
 
 
-def _by_value(context: _Context, figures: list[_Figure]) -> list[list[_Figure]]:
+def _by_value(context: _Context, figures: list[Figure]) -> list[list[Figure]]:
     """The figures grouped by value (interval), in value order; each group in report order."""
-    by_value: dict[tuple[float, float], list[_Figure]] = defaultdict(list)
+    by_value: dict[tuple[float, float], list[Figure]] = defaultdict(list)
     for figure in sorted(figures, key=lambda f: context.claim_order[f.claim.id]):
         by_value[(figure.low, figure.high)].append(figure)
     return sorted(by_value.values(), key=lambda group: group[0].low)
 
 
-def _values_clash(context: _Context, values: list[list[_Figure]]) -> bool:
+def _values_clash(context: _Context, values: list[list[Figure]]) -> bool:
     """True when two figures of different values from different articles are incompatible and
     no article gives both values on one origin's word (one report giving 6 and 14 rifles in its
     own voice is telling of two counts, not of a disagreement between sources)."""
@@ -860,7 +500,7 @@ def _values_clash(context: _Context, values: list[list[_Figure]]) -> bool:
     )
 
 
-def _quantity_conflict(context: _Context, values: list[list[_Figure]]):
+def _quantity_conflict(context: _Context, values: list[list[Figure]]):
     about = _count_name(values[0][0])
     conflict_values = [context.value(_format_value(g[0]), [f.claim for f in g]) for g in values]
     sides = "; ".join(
@@ -912,7 +552,7 @@ def _status_conflicts(context: _Context):
 def _tells_a_later_state(claim: Claim) -> bool:
     """Whether the claim marks its state as a later development ("was detained two hours later":
     data/status_sequence_words.txt)."""
-    return bool(_sequence_words() & {w.lower() for w in _LETTER_WORD.findall(claim.text)})
+    return bool(_sequence_words() & {w.lower() for w in LETTER_WORD.findall(claim.text)})
 
 
 @cache
