@@ -179,6 +179,8 @@ def test_sources_classify_document_typed_by_author(mention: str, expected: str) 
         ("the network's producers", ("media", False)),
         ("the company's board", ("organization", False)),
         ("the ministry's leadership", ("government", False)),
+        ("Harbor Times management", ("media", False)),  # the owner's name, no possessive
+        ("the Harbor Times' online service, harbortimes.com", ("media", False)),  # a domain set off after it
         # a person's staff is not a body that speaks as the person
         ("Tomas Lind's staff", ("unknown", False)),
     ],

@@ -11,7 +11,7 @@ classify_source decision order (first that applies wins):
   self (the outlet itself, "this newspaper", "we") > pronoun form > "X's sources" (anonymous) >
   a document with a typed issuer and no anonymity cue ("a ministry report", "a report by the
   agency": document; an outlet's report or anyone's statement: the issuer's type) > "X's
-  report" (typed as X) > "X's management" (X's type when X is a body: data/source_body_nouns.txt) >
+  report" (typed as X) > "X's management", "X management" (X's type when X is a body: data/source_body_nouns.txt) >
   platform ("a Telegram channel", "a video posted online") > unnamed role
   with an anonymity cue ("people close to <name>") > a bare capital city ("Beijing said":
   ``data/source_capitals.txt``) > personal name (PERSON label, a title before
@@ -534,8 +534,9 @@ def classify_source(
             return "media", False
         if owner_type != "unknown":
             return owner_type, owner_anonymous
-    if owned and is_body_noun(owned[1]):
-        owner_type, _ = classify_source(owned[0], outlet=outlet, cue=cue)
+    body = owned or _named_body(mention)
+    if body and is_body_noun(body[1]):
+        owner_type, _ = classify_source(body[0], outlet=outlet, cue=cue)
         if owner_type in BODY_OWNER_TYPES:
             return owner_type, False  # "the network's management" speaks as the network
     if _on_platform(mention):
@@ -553,6 +554,12 @@ def classify_source(
     if anonymity_cue(mention):
         return "anonymous", True
     return _classify_description(mention, entity_label, outlet, cue)
+
+
+def _named_body(mention: str) -> tuple[str, str] | None:
+    """ "CNN management" -> ("CNN", "management"): a name, then one last word (a body noun or not)."""
+    words = mention.split()
+    return (" ".join(words[:-1]), words[-1]) if len(words) > 1 and words[0][0].isupper() else None
 
 
 def is_body_noun(noun: str) -> bool:
@@ -589,6 +596,8 @@ def _apposition_type(mention: str) -> str | None:
     if not apposition or not re.match(r"\s*[,(—–-]", rest):
         return None
     described = type_of_head(head_phrase(strip_determiner(apposition)))
+    if described is None and _media_by_name(apposition):
+        described = "media"  # "the paper's online service, paper.com"
     return described if described in {"media", "government", "organization"} else None
 
 
