@@ -8,18 +8,18 @@ with ``storytrace.source_resolution``, which resolves the mentions of one articl
 Word lists: ``data/source_*.txt`` and ``data/person_given_name_genders.txt``; none names an outlet.
 
 classify_source decision order (first that applies wins):
-  self (the outlet itself, "this newspaper", "we") > pronoun form > "X's sources" (anonymous) >
-  a document with a typed issuer and no anonymity cue ("a ministry report", "a report by the
-  agency": document; an outlet's report or anyone's statement: the issuer's type) > "X's
-  report" (typed as X) > "X's management", "X management" (X's type when X is a body: data/source_body_nouns.txt) >
-  platform ("a Telegram channel", "a video posted online") > unnamed role
-  with an anonymity cue ("people close to <name>") > a bare capital city ("Beijing said":
-  ``data/source_capitals.txt``) > personal name (PERSON label, a title before
-  a name, or a role with a name in apposition) > anonymity cue > head word of the mention
-  (unnamed role, media, title, government, document, organisation; "a report in <outlet>" takes
-  the outlet's type) > outlet-like name (name heads, broadcaster or domain shapes) > entity label
-  (PERSON, ORG -> organisation or media when the cue is "reported"/"wrote", GPE or FAC ->
-  government) > a bare capitalized full name -> person > unknown.
+  self (the outlet itself, "this newspaper", "we") > pronoun form > "X's sources" (anonymous) > a
+  document with a typed issuer and no anonymity cue ("a ministry report", "a report by the
+  agency": document; an outlet's report or anyone's statement: the issuer's type) > "X's report"
+  (typed as X) > "X's management", "X management" (X's type when X is a body:
+  data/source_body_nouns.txt) > platform ("a Telegram channel", "a video posted online") > unnamed
+  role with an anonymity cue ("people close to <name>") > a bare capital city ("Beijing said":
+  ``data/source_capitals.txt``) > personal name (PERSON label, a title before a name, or a role
+  with a name in apposition) > anonymity cue > head word of the mention (unnamed role, media,
+  title, government, document, organisation; "a report in <outlet>" takes the outlet's type) >
+  outlet-like name (name heads, broadcaster or domain shapes) > entity label (PERSON, ORG ->
+  organisation or media when the cue is "reported"/"wrote", GPE or FAC -> government) > a bare
+  capitalized full name -> person > unknown.
 """
 
 from __future__ import annotations
