@@ -639,6 +639,23 @@ def test_conflicts_a_figure_joined_to_its_unit_describes_one_thing():
 
 
 @pytest.mark.parametrize(
+    "first, quantity, conflict",
+    [
+        ("Ostland's guard scored a three-point basket, officials said.", (3, "point", "three-point", False), False),
+        ("Ostland's guard scored three points, officials said.", (3, "points", "three points", False), True),
+    ],
+)
+def test_conflicts_a_number_word_joined_to_its_unit_describes_one_thing(first, quantity, conflict):
+    """"a three-point basket" is one basket, not three points; "twenty-five" stays one number."""
+    claims = [
+        make_claim("a", "post-1", first, [quantity]),
+        make_claim("b", "wire-1", "Ostland's guard scored twenty-five points, officials said.",
+                   [(25, "points", "twenty-five points", False)], chain=(("a diplomat", "anonymous"),)),
+    ]
+    assert bool(quantity_conflicts(claims)) is conflict
+
+
+@pytest.mark.parametrize(
     "second, conflict",
     [
         ("The 12 fishermen from Cape Dorn were found and detained by a patrol.", True),
@@ -749,6 +766,20 @@ def test_conflicts_period_phrase():
     assert period("Marr had 13 goals in 54 games.", "13 goals", "goals") == "54 game"
     assert period("Marr had a career-high 14 points.", "14 points", "points") == "career"
     assert period("They seized 12 magazines and 300 rounds.", "12 magazines", "magazines") == ""
+
+
+@pytest.mark.parametrize("second, conflict", [("($158 billion)", False), ("$158 billion", True)])
+def test_conflicts_a_figure_restated_in_parentheses_is_a_conversion(second, conflict):
+    """"110 billion euros ($143 billion)" against "110 billion euros ($158 billion)" is two exchange
+    rates, not two amounts; "$143 billion" against "$158 billion" in the text disagree."""
+    first = "($143 billion)" if second.startswith("(") else "$143 billion"
+    claims = [
+        make_claim("a", "post-1", f"Ostland agreed a bailout worth 110 billion euros {first}, officials said.",
+                   [(143e9, "USD", first.strip("()"), False)]),
+        make_claim("b", "wire-1", f"Ostland agreed a bailout worth 110 billion euros {second}, officials said.",
+                   [(158e9, "USD", second.strip("()"), False)], chain=(("a diplomat", "anonymous"),)),
+    ]
+    assert bool(quantity_conflicts(claims)) is conflict
 
 
 @pytest.mark.parametrize("anchor, conflict", [("absolute", True), ("publication", False)])

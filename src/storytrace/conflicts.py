@@ -410,7 +410,7 @@ def figure_updates(story: Story, articles: dict[str, Article]) -> list[tuple[str
         by_lineage: dict[str, list[tuple[str, int, Figure]]] = defaultdict(list)
         for figure in scope:
             day = report_day(figure.claim, articles)
-            if day is not None and not _is_gloss(figure):
+            if day is not None:
                 by_lineage[context.lineage(figure.claim)].append((day, context.claim_order[figure.claim.id], figure))
         for reports in by_lineage.values():
             reports.sort(key=lambda item: item[:2])
@@ -441,14 +441,6 @@ def _revision_said(figure: Figure) -> bool:
     position = figure.claim.text.find(first_text) if first_text else -1
     before = LETTER_WORD.findall(figure.claim.text[: max(position, 0)])[-NEAR_WINDOW:]
     return position >= 0 and any(word.lower() in _revision_words() for word in before)
-
-
-def _is_gloss(figure: Figure) -> bool:
-    """A figure in parentheses: another figure restated ("110 billion euros ($143 billion)"), whose
-    difference over time is a conversion, not a revision."""
-    first_text = figure.text.split(" / ")[0]
-    position = figure.claim.text.find(first_text) if first_text else -1
-    return position > 0 and figure.claim.text[:position].rstrip().endswith("(")
 
 
 def _count_name(figure: Figure) -> str:

@@ -9,8 +9,9 @@ whether it is the whole a part is counted against ("28 of 41 passes"), the kind 
 number and unit ("3 machine guns"), and its interval (a range, "more than 100", "up to 120":
 data/quantity_bounds.txt). Quantities that count nothing (data/unit_synonyms.txt ``nocount``),
 parts of or additions to a count (data/quantity_partial_words.txt), stretches of a series
-(data/quantity_series_words.txt), figures hyphen-joined to their unit and fragments of a number
-written with a space are no figures. ``figures_compatible`` says whether two figures' values can
+(data/quantity_series_words.txt), figures hyphen-joined to their unit ("a three-point basket"),
+figures restated in parentheses ("110 billion euros ($143 billion)": a conversion) and fragments of
+a number written with a space are no figures. ``figures_compatible`` says whether two figures' values can
 describe one count (``APPROXIMATE_TOLERANCE`` for approximate ones). How figures are grouped
 into counts and compared across reports is ``storytrace.conflicts``'.
 """
@@ -268,15 +269,23 @@ def _comparable(quantity: ClaimQuantity, unit: Unit, kinds: frozenset[str]) -> b
         return False
     if kinds & _partial_words():
         return False
-    if _COMPOUND_MODIFIER.search(quantity.text or "") and not unit.label:
+    if _hyphen_joined(quantity.text or "") and not unit.label:
         return False  # "a 40-metre sprint"; but "a 6.1-magnitude quake" rates the quake
     number = re.search(r"\d[\d,.]*", quantity.text or "")
     return not (number and re.match(r"0\d", number.group()))
 
 
-# A figure hyphen-joined to its unit modifies a noun ("a 40-metre sprint", "a 5-storey block"): it
-# gives a property of one thing, not a count of the unit.
-_COMPOUND_MODIFIER = re.compile(r"\d-[^\W\d_]")
+# A figure hyphen-joined to its unit modifies a noun ("a 40-metre sprint", "a 5-storey block", "a
+# three-point basket"): it gives a property of one thing, not a count of the unit.
+_COMPOUND_MODIFIER = re.compile(r"([\w.]+)-([^\W\d_]+)")
+
+
+def _hyphen_joined(text: str) -> bool:
+    """Whether the figure's number, in digits or words, is hyphen-joined to a word after it that
+    is no number word ("twenty-five" is one number)."""
+    words = number_words()
+    return any((m.group(1)[-1].isdigit() or m.group(1).lower() in words) and m.group(2).lower() not in words
+               for m in _COMPOUND_MODIFIER.finditer(text))
 
 
 @cache
@@ -292,7 +301,7 @@ def claim_figures(claim: Claim) -> list[Figure]:
     for quantity in claim.quantities:
         unit = unit_of(quantity)
         if unit is None or not _comparable(quantity, unit, kinds[id(quantity)]) \
-                or _part_of_a_series(claim.text, quantity):
+                or _part_of_a_series(claim.text, quantity) or _restated(claim.text, quantity):
             continue
         anchor, anchor_text = anchor_phrase(claim.text, quantity) if unit.measure else ("", "")
         if unit.key == _PERCENT and not anchor:
@@ -341,6 +350,14 @@ def _whole_of_a_part(claim_text: str, quantity: ClaimQuantity) -> bool:
         return False
     first = _WORD.findall(match.group(0))[0].lower()
     return first[0].isdigit() or first in number_words()
+
+
+def _restated(claim_text: str, quantity: ClaimQuantity) -> bool:
+    """A figure in parentheses: another figure restated ("110 billion euros ($143 billion)"), whose
+    difference from another report's restatement is a conversion, not a disagreement or a
+    revision."""
+    position = figure_position(claim_text, quantity)
+    return position > 0 and claim_text[:position].rstrip().endswith("(")
 
 
 def _part_of_a_series(claim_text: str, quantity: ClaimQuantity) -> bool:
