@@ -94,10 +94,10 @@ from storytrace.figures import (
     figures_compatible,
     stop_words,
 )
+from storytrace.lexicons import shorten, word_list
 from storytrace.model import Article, Claim, Conflict, ConflictValue, Story, Update
 from storytrace.origins import Origin, OriginFinder, described_label
 from storytrace.quantities import CURRENCY_CODES
-from storytrace.lexicons import shorten, word_list
 from storytrace.sources import ends_with_title
 from storytrace.updates import (
     claim_counts,
