@@ -212,6 +212,11 @@ def test_source_resolution_possessive_owner(nlp, text, source, expected_source, 
          "The bridge will stay closed until May", "said", "person"),
         ("The bridge will stay closed until May, Mr. Dravenko said.", "Mr. Dravenko",
          "The bridge will stay closed until May", "said", "person"),
+        # ...and so is one the sentence goes on about as a person, with no other person between.
+        ("Dravenko said he would keep the bridge closed until May.", "Dravenko",
+         "he would keep the bridge closed until May", "said", "person"),
+        ("Dravenko told Ann Holm he would keep the bridge closed.", "Dravenko",
+         "he would keep the bridge closed", "told", "unknown"),
         # ...and so is one given a title anywhere in the article.
         ("Governor Dravenko visited the site. The bridge will stay closed until May, Dravenko said.", "Dravenko",
          "The bridge will stay closed until May", "said", "person"),

@@ -217,8 +217,12 @@ class _ArticleSources:
             type_ = "person"  # "Barkley" unlabelled here, but a PERSON elsewhere in the article
         elif type_ == "person" and self.lone_name(mention):
             # One capitalised word the tagger called a person, never given a full name in the article:
-            # as often a place ("..., Kyiv said") or an outlet ("X reported") as a surname.
-            type_ = "media" if (cue or "").lower() in REPORTING_CUES else "unknown"
+            # as often a place ("..., Kyiv said") or an outlet ("X reported") as a surname, unless
+            # the sentence goes on about it as a person ("Cheeks said he would be").
+            if (cue or "").lower() in REPORTING_CUES:
+                type_ = "media"
+            elif not _followed_by_personal_pronoun(span):
+                type_ = "unknown"
         shared_on = platform_phrase(mention) if type_ == "social_media" else None
         platform = self.platform_source(text, mention[slice(*shared_on)], at) if shared_on else None
         if platform is not None:  # "video shared on Chirpline": the post, named with its platform
@@ -525,6 +529,21 @@ class _ArticleSources:
             recent = [(pos, n) for pos, n in fuller if at - _RECENT_CHARS <= pos <= at]
             return max(recent)[1] if recent else name
         return max(families, key=lambda n: (counts[n], len(n)))
+
+
+def _followed_by_personal_pronoun(span: Span | None) -> bool:
+    """Whether "he", "his", "she" or "her" follows ``span`` in its sentence with no other person
+    named between them ("Cheeks said he would be"; not "Lind told Ann Holm he ...")."""
+    if span is None:
+        return False
+    for token in span.sent:
+        if token.i < span.end:
+            continue
+        if token.ent_type_ == "PERSON":
+            return False
+        if token.lower_ in PERSONAL_PRONOUNS:
+            return True
+    return False
 
 
 def _without_stray_quotes(text: str) -> str:
