@@ -766,6 +766,9 @@ def test_conflicts_period_phrase():
     assert period("Marr had 13 goals in 54 games.", "13 goals", "goals") == "54 game"
     assert period("Marr had a career-high 14 points.", "14 points", "points") == "career"
     assert period("They seized 12 magazines and 300 rounds.", "12 magazines", "magazines") == ""
+    # the modifier of a period word at the far end of the window still counts
+    assert period("In Ostland's first match with Varn this season, Marr was held to just two goals.",
+                  "two goals", "goals") == "this season"
 
 
 @pytest.mark.parametrize("second, conflict", [("($158 billion)", False), ("$158 billion", True)])

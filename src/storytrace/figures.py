@@ -167,7 +167,8 @@ def period_phrase(claim_text: str, quantity: ClaimQuantity) -> str:
     position = figure_position(claim_text, quantity)
     if position < 0:
         return ""
-    before = [w for w in _WORD.findall(claim_text[:position]) if re.match(r"\w", w)][-PERIOD_WORDS_BEFORE:]
+    earlier = [w for w in _WORD.findall(claim_text[:position]) if re.match(r"\w", w)]
+    before = earlier[-PERIOD_WORDS_BEFORE - 1:]  # one more word: the modifier of the farthest
     after = []
     for word in _WORD.findall(claim_text[position + len(quantity.text) :]):
         if word in _CLAUSE_END or len(after) == PERIOD_WORDS_AFTER:
@@ -176,7 +177,8 @@ def period_phrase(claim_text: str, quantity: ClaimQuantity) -> str:
     if after and quantity.unit and after[0].lower() == quantity.unit.lower():
         after = after[1:]
     found = [(k + 1, 0, after, k) for k in range(len(after)) if _names_a_period(after, k)]
-    found += [(len(before) - k, 1, before, k) for k in range(len(before)) if _names_a_period(before, k)]
+    found += [(len(before) - k, 1, before, k) for k in range(max(len(before) - PERIOD_WORDS_BEFORE, 0), len(before))
+              if _names_a_period(before, k)]
     if not found:
         return ""
     _, _, words, k = min(found, key=lambda item: item[:2])  # the nearest; after it on a tie
