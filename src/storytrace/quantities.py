@@ -4,14 +4,16 @@
 "1.5 million" -> 1500000; "40, 000" (a space after the comma) -> 40000; "$120-billion" ->
 120000000000; "7 kilometers (4 miles)" -> one quantity (7 km) with its alternate; "a magnitude 6
 quake" and "a 6.1-magnitude quake" -> 6 and 6.1 on the magnitude scale (a label word next to the
-number is its unit: data/quantity_label_words.txt); "several days" is not a number. Dates, times, ordinals and numbers inside names are not quantities,
-nor a score or tally written as two numbers joined by a dash, the first not smaller ("a 91-85
-loss", "a 6-3 ruling", "voted 11-7"); a rising pair is a range ("10-12 people").
+number is its unit: data/quantity_label_words.txt); "several days" is not a number. Dates, times,
+ordinals and numbers inside names are not quantities, nor a score or tally written as two numbers
+joined by a dash, the first not smaller ("a 91-85 loss", "a 6-3 ruling", "voted 11-7"); a rising
+pair is a range ("10-12 people").
 """
 
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -56,6 +58,7 @@ def number_value(token: Token) -> float | None:
     return None
 
 
+@cache
 def label_words() -> frozenset[str]:
     """Nouns a number next to them rates on a scale ("magnitude 6", "Category 4":
     data/quantity_label_words.txt)."""
