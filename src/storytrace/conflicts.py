@@ -605,10 +605,11 @@ def _date_conflicts(context: _Context):
         def disagree(a: str, b: str) -> bool:
             """Two dates disagree when neither contains the other and two claims from different
             articles and origins give them, each claim naming no other date (a claim with several
-            dates, "hired in 1994 ... until June 27, 2001", tells of several events), an event
-            word next to both dates ("born in 1928" and "graduated in 1951" date two events of one
-            life; "sold ... in 1957" and "sold ... in 1967" one sale) and the two not naming different places (a shooting in March near one city and one in April in
-            another are two events)."""
+            dates, "hired in 1994 ... until June 27, 2001", tells of several events), an event word
+            next to both dates ("born in 1928" and "graduated in 1951" date two events of one life;
+            "sold ... in 1957" and "sold ... in 1967" one sale) and the two not naming different
+            places (a shooting in March near one city and one in April in another are two
+            events)."""
             if _dates_overlap(a, b):
                 return False
             return any(ca.article_id != cb.article_id and context.origin(ca).key != context.origin(cb).key

@@ -177,8 +177,8 @@ def period_phrase(claim_text: str, quantity: ClaimQuantity) -> str:
     if after and quantity.unit and after[0].lower() == quantity.unit.lower():
         after = after[1:]
     found = [(k + 1, 0, after, k) for k in range(len(after)) if _names_a_period(after, k)]
-    found += [(len(before) - k, 1, before, k) for k in range(max(len(before) - PERIOD_WORDS_BEFORE, 0), len(before))
-              if _names_a_period(before, k)]
+    window = range(max(len(before) - PERIOD_WORDS_BEFORE, 0), len(before))
+    found += [(len(before) - k, 1, before, k) for k in window if _names_a_period(before, k)]
     if not found:
         return ""
     _, _, words, k = min(found, key=lambda item: item[:2])  # the nearest; after it on a tie
