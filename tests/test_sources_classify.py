@@ -118,6 +118,9 @@ def test_sources_classify_type(mention: str, label: str | None, expected: str) -
         ("a senator", None),
         ("analysts", None),
         ("a spokeswoman, who asked not to be named", None),
+        # two modifiers of one noun: the officials are unnamed whoever they work for
+        ("Ostlandic and Varnish officials", "NORP"),
+        ("federal and state investigators", None),
     ],
 )
 def test_sources_classify_anonymous(mention: str, label: str | None) -> None:
@@ -187,3 +190,19 @@ def test_sources_classify_document_typed_by_author(mention: str, expected: str) 
 )
 def test_sources_classify_a_body_takes_its_owners_type(mention: str, expected: tuple[str, bool]) -> None:
     assert classify_source(mention) == expected
+
+
+@pytest.mark.parametrize(
+    "mention, head",
+    [
+        ("Ostlandic and Varnish officials", "Ostlandic and Varnish officials"),
+        ("police and fire officials", "police and fire officials"),
+        ("officials and state media", "officials"),  # two sources, not two modifiers
+        ("Ilse and her parents", "Ilse"),
+        ("Marr and Vell", "Marr"),
+    ],
+)
+def test_sources_head_phrase_keeps_two_modifiers_of_one_noun(mention: str, head: str) -> None:
+    from storytrace.sources import head_phrase
+
+    assert head_phrase(mention) == head

@@ -167,9 +167,27 @@ def split_possessive(text: str) -> tuple[str, str] | None:
     return None
 
 
+# Words that start a noun phrase of their own, not a modifier shared with the next noun: "he and
+# other officials", "Chela and her in-laws", "police and the woman's friend".
+_NOT_MODIFIERS = (PERSONAL_PRONOUNS | FIRST_PERSON_SINGULAR | FIRST_PERSON_PLURAL | PLURAL_PRONOUNS
+                  | NEUTER_PRONOUNS | INDEFINITE_DETERMINERS | frozenset(DEFINITE_DETERMINERS))
+
+
 def head_phrase(text: str) -> str:
-    """The part of a mention before its first comma, dash, parenthesis, preposition or clause."""
-    return _HEAD_BREAK.split(text, maxsplit=1)[0].strip(TRAILING_PUNCT)
+    """The part of a mention before its first comma, dash, parenthesis, preposition or clause;
+    two modifiers of one noun stay together ("U.S. and European officials", "police and fire
+    officials": one word, "and", then a phrase ending in a common noun)."""
+    head, *rest = _HEAD_BREAK.split(text, maxsplit=1)
+    word = head.strip()
+    # one word that can modify a noun: not a pronoun or determiner, nor a plural ("officials and
+    # state media" are two sources)
+    single = rest and " " not in word and word.lower() not in _NOT_MODIFIERS and not word.endswith("s")
+    joined = re.match(r"\s*(?:and|or)\s+", text[len(head):]) if single else None
+    if joined:
+        following = head_phrase(text[len(head) + joined.end():]).split()
+        if len(following) > 1 and following[-1].islower() and following[0].lower() not in _NOT_MODIFIERS:
+            return f"{word}{text[len(head):len(head) + joined.end()]}{' '.join(following)}"
+    return head.strip(TRAILING_PUNCT)
 
 
 def normalise_outlet(name: str) -> str:
