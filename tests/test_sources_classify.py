@@ -121,6 +121,7 @@ def test_sources_classify_type(mention: str, label: str | None, expected: str) -
         # two modifiers of one noun: the officials are unnamed whoever they work for
         ("Ostlandic and Varnish officials", "NORP"),
         ("federal and state investigators", None),
+        ("a senior Varnish", "NORP"),  # one unnamed member of a group
     ],
 )
 def test_sources_classify_anonymous(mention: str, label: str | None) -> None:

@@ -15,11 +15,11 @@ classify_source decision order (first that applies wins):
   data/source_body_nouns.txt) > platform ("a Telegram channel", "a video posted online") > unnamed
   role with an anonymity cue ("people close to <name>") > a bare capital city ("Beijing said":
   ``data/source_capitals.txt``) > personal name (PERSON label, a title before a name, or a role
-  with a name in apposition) > anonymity cue > head word of the mention (unnamed role, media,
-  title, government, document, organisation; "a report in <outlet>" takes the outlet's type) >
-  outlet-like name (name heads, broadcaster or domain shapes) > entity label (PERSON, ORG ->
-  organisation or media when the cue is "reported"/"wrote", GPE or FAC -> government) > a bare
-  capitalized full name -> person > unknown.
+  with a name in apposition) > anonymity cue or one member of a group ("a senior Democrat") > head
+  word of the mention (unnamed role, media, title, government, document, organisation; "a report
+  in <outlet>" takes the outlet's type) > outlet-like name (name heads, broadcaster or domain
+  shapes) > entity label (PERSON, ORG -> organisation or media when the cue is "reported"/"wrote",
+  GPE or FAC -> government) > a bare capitalized full name -> person > unknown.
 """
 
 from __future__ import annotations
@@ -571,6 +571,8 @@ def classify_source(
         return "person", False
     if anonymity_cue(mention):
         return "anonymous", True
+    if entity_label == "NORP" and low.split()[0] in ("a", "an", "one"):
+        return "anonymous", True  # "a senior Democrat": one unnamed member of a group
     return _classify_description(mention, entity_label, outlet, cue)
 
 
