@@ -46,6 +46,11 @@ from storytrace.updates import claim_states, find_updates, report_day, status_le
         ("According to receipts police recovered from his flat, he bought the rope on Friday.", {}),
         ("The missing conscript police found on Monday was unhurt.", {"whereabouts": "found"}),
         ("When police found him, he was calm.", {"whereabouts": "found"}),
+        # "missing" with an object that names no participant tells what its subject does
+        ("Marr sprained an ankle, missing 10 of the team's 16 games.", {}),
+        ("The mayor is missing the deadline again.", {}),
+        ("The army is missing two conscripts after the storm.", {"whereabouts": "missing"}),
+        ("Two conscripts went missing the same night.", {"whereabouts": "missing"}),
         # a modal makes the state a possibility, not a report of it
         ("Fans fear a similar policy might be carried out with the sequels.", {}),
         ("The convict could have fled across the border.", {}),

@@ -206,6 +206,31 @@ def _acts_on_a_thing(written: list[str], words: list[str], position: int) -> boo
     return True
 
 
+_STATE_VERBS = frozenset({"went", "go", "goes", "going", "gone", "remain", "remains", "remained", "reported",
+                          "declared", "listed", "still"})  # "went missing the same night": a state
+_OBJECT_STOPS = frozenset(",;:.!?()\"“”")
+
+
+def _misses_a_thing(words: list[str], position: int) -> bool:
+    """Whether the word at ``position`` takes an object that names no participant
+    (data/status_transitive_words.txt): "missing 10 of the team's 16 games" and "missing the
+    deadline" tell what the subject does; "missing two soldiers" and "went missing the same
+    night" still tell a state."""
+    if words[position] not in word_list("status_transitive_words.txt") or position + 1 >= len(words):
+        return False
+    following = words[position + 1]
+    if position > 0 and words[position - 1] in _STATE_VERBS:
+        return False
+    if following not in _DETERMINERS and following not in number_words() and not following.isdigit():
+        return False
+    for lower in words[position + 1 : position + 1 + _OBJECT_WORDS + 2]:
+        if lower in _OBJECT_STOPS or (lower in _OBJECT_ENDS and lower != "of"):
+            break
+        if lower in participant_nouns() or lower in _PERSON_PRONOUNS:
+            return False
+    return True
+
+
 def _object_before_its_finder(written: list[str], words: list[str], position: int) -> bool:
     """Whether the word at ``position`` is an active status verb in a relative clause without
     "that" whose object is a thing before its subject: "receipts police recovered from his
@@ -254,7 +279,7 @@ def cue_matches(text: str) -> tuple[CueMatch, ...]:
                     continue
                 if any(w in _MODALS for w in words[max(0, start - _MODAL_WINDOW) : start]):
                     continue  # "might be carried out", "could have fled": a possibility, no state
-                if len(phrase) == 1 and (_acts_on_a_thing(written, words, start)
+                if len(phrase) == 1 and (_acts_on_a_thing(written, words, start) or _misses_a_thing(words, start)
                                          or _object_before_its_finder(written, words, start)):
                     continue
                 used.update(positions)
