@@ -194,7 +194,6 @@ class _Context:
         self._scopes: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
         self._people: dict[str, frozenset[str]] = {}
         self.claim_order = {claim.id: n for n, claim in enumerate(story.claims)}
-        self.per_person_units: set[str] = set()  # see _per_person_units
 
     def near_words(self, figure: Figure) -> frozenset[str]:
         """Event words within ``NEAR_WINDOW`` words of the figure (its unit left out too).
@@ -244,15 +243,16 @@ class _Context:
             kept.add(stem)
         return frozenset(kept)
 
-    def same_count(self, a: Figure, b: Figure) -> bool:
+    def same_count(self, a: Figure, b: Figure, per_person_units: frozenset[str] = frozenset()) -> bool:
         """Same scope, no different kinds named ("machine guns", "AK-47 guns"), and either an event
-        word next to both figures or magnitudes within ``SAME_COUNT_RATIO``."""
+        word next to both figures or magnitudes within ``SAME_COUNT_RATIO``; for units the story
+        counts per person (``_per_person_units``), claims naming the same people."""
         if not self.same_scope(a.claim, b.claim):
             return False
         people_a, people_b = self.people(a.claim), self.people(b.claim)
         if people_a and people_b and not people_a & people_b:
             return False  # "Ruiz scored 14 points" and "Ode scored 11 points" are two players' counts
-        if a.unit.key in self.per_person_units and (not people_a or people_a != people_b):
+        if a.unit.key in per_person_units and (not people_a or people_a != people_b):
             return False  # a count the story gives per person: "his 14 points" is whose?
         if a.kind_words and b.kind_words and not a.kind_words & b.kind_words:
             return False  # "3 machine guns" and "12 AK-47 guns" count different kinds of gun
@@ -347,14 +347,14 @@ def _count_scopes(context: _Context) -> list[list[Figure]]:
     for figures in slots.values():
         for figure in figures:
             figure.near = context.near_words(figure)
-    context.per_person_units = _per_person_units(context, slots)
+    per_person = _per_person_units(context, slots)
     scopes = []
     for figures in slots.values():
-        scopes.extend(_group(figures, context.same_count, complete=True))
+        scopes.extend(_group(figures, lambda a, b: context.same_count(a, b, per_person), complete=True))
     return scopes
 
 
-def _per_person_units(context: _Context, slots: dict[tuple[str, str], list[Figure]]) -> set[str]:
+def _per_person_units(context: _Context, slots: dict[tuple[str, str], list[Figure]]) -> frozenset[str]:
     """Units the story counts per person: one article gives different, incompatible figures of
     the slot with an event word in common, in claims told of different people ("Artino scored 14
     points", "Echenique scored 11 points"). Their figures are one count only between claims that
@@ -369,7 +369,7 @@ def _per_person_units(context: _Context, slots: dict[tuple[str, str], list[Figur
         if any(a.near & b.near and _different_holders(context, a, b) and not figures_compatible(a, b)
                for group in by_article.values() for i, a in enumerate(group) for b in group[i + 1 :]):
             units.add(unit)
-    return units
+    return frozenset(units)
 
 
 def _different_holders(context: _Context, a: Figure, b: Figure) -> bool:

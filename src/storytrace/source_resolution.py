@@ -21,14 +21,13 @@ from spacy.tokens import Doc, Span
 
 from storytrace.model import Attribution, ChainLink
 from storytrace.sources import (
-    BODY_OWNER_TYPES, DEFINITE_DETERMINERS, FIRST_PERSON_PLURAL, FIRST_PERSON_SINGULAR,
-    INDEFINITE_DETERMINERS, MEDIA_POSSESSED_NOUNS, NEUTER_PRONOUNS, OUTLET_REPORT_NOUNS,
-    PERSONAL_PRONOUNS, PLURAL_PRONOUNS, PUBLICATION_NOUNS, RELATIVE_PRONOUNS, REPORTING_CUES,
-    SOURCE_NOUNS, anonymity_cue, classify_source, clean_mention, clean_person_name,
-    descriptor_and_name, document_issuer, ends_with_title, given_name_gender, head_phrase,
-    is_body_noun, is_capital, is_plural_mention, is_statement, lexicon_words, name_aware_head,
-    personal_name, platform_phrase, role_nouns, same_person, self_words, split_possessive,
-    strip_determiner, strip_possessive, title_then_name, type_of_head,
+    DEFINITE_DETERMINERS, FIRST_PERSON_PLURAL, FIRST_PERSON_SINGULAR, INDEFINITE_DETERMINERS,
+    MEDIA_POSSESSED_NOUNS, NEUTER_PRONOUNS, OUTLET_REPORT_NOUNS, PERSONAL_PRONOUNS, PLURAL_PRONOUNS,
+    PUBLICATION_NOUNS, RELATIVE_PRONOUNS, REPORTING_CUES, SOURCE_NOUNS, anonymity_cue, body_type,
+    classify_source, clean_mention, clean_person_name, descriptor_and_name, document_issuer,
+    ends_with_title, given_name_gender, head_phrase, is_capital, is_plural_mention, is_statement,
+    lexicon_words, name_aware_head, personal_name, platform_phrase, role_nouns, same_person,
+    self_words, split_possessive, strip_determiner, strip_possessive, title_then_name, type_of_head,
 )
 
 _APPOSITION = re.compile(r",\s+((?:the|a|an)\s+[^,.;:!?\"“”]{1,80}?),")  # ", the state broadcaster,"
@@ -339,7 +338,7 @@ class _ArticleSources:
                 return relayed
         if noun.lower() in SOURCE_NOUNS:
             type_, anonymous = "anonymous", True
-        elif is_body_noun(noun) and owner.type in BODY_OWNER_TYPES:
+        elif body_type(noun, owner.type) is not None:
             type_, anonymous = owner.type, False  # "its producers" speak as the network that owns them
         else:
             type_, anonymous = classify_source(text, outlet=self.outlet, cue=cue)
@@ -532,8 +531,8 @@ class _ArticleSources:
 
 
 def _followed_by_personal_pronoun(span: Span | None) -> bool:
-    """Whether "he", "his", "she" or "her" follows ``span`` in its sentence with no other person
-    named between them ("Cheeks said he would be"; not "Lind told Ann Holm he ...")."""
+    """Whether a personal pronoun ("he", "his", "her" ...) follows ``span`` in its sentence with no
+    other person named between them ("Cheeks said he would be"; not "Lind told Ann Holm he ...")."""
     if span is None:
         return False
     for token in span.sent:

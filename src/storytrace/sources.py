@@ -554,9 +554,9 @@ def classify_source(
             return owner_type, owner_anonymous
     body = owned or _named_body(mention)
     if body and is_body_noun(body[1]):
-        owner_type, _ = classify_source(body[0], outlet=outlet, cue=cue)
-        if owner_type in BODY_OWNER_TYPES:
-            return owner_type, False  # "the network's management" speaks as the network
+        spoken_as = body_type(body[1], classify_source(body[0], outlet=outlet, cue=cue)[0])
+        if spoken_as is not None:
+            return spoken_as, False  # "the network's management" speaks as the network
     if _on_platform(mention):
         return "social_media", False
     head_words = head_phrase(mention).lower().split()
@@ -586,6 +586,12 @@ def is_body_noun(noun: str) -> bool:
     """Whether ``noun`` names an organisation's people as one body ("management", "producers":
     ``data/source_body_nouns.txt``), so that "X's <noun>" speaks as X when X is a body."""
     return noun.lower() in word_list("source_body_nouns.txt")
+
+
+def body_type(noun: str, owner_type: str) -> str | None:
+    """The type "<owner>'s <noun>" speaks as: the owner's when the noun is a body noun and the
+    owner an outlet, company, office or the outlet itself ("CNN's management": media); else None."""
+    return owner_type if is_body_noun(noun) and owner_type in BODY_OWNER_TYPES else None
 
 
 def is_capital(mention: str) -> bool:

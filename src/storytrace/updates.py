@@ -206,8 +206,9 @@ def _acts_on_a_thing(written: list[str], words: list[str], position: int) -> boo
     return True
 
 
-_STATE_VERBS = frozenset({"went", "go", "goes", "going", "gone", "remain", "remains", "remained", "reported",
-                          "declared", "listed", "still"})  # "went missing the same night": a state
+# words before a status word that make it a state, object or not: "went missing the same night"
+_STATE_INTRODUCERS = frozenset({"went", "go", "goes", "going", "gone", "remain", "remains", "remained",
+                                "reported", "declared", "listed", "still"})
 _OBJECT_STOPS = frozenset(",;:.!?()\"“”")
 
 
@@ -219,7 +220,7 @@ def _misses_a_thing(words: list[str], position: int) -> bool:
     if words[position] not in word_list("status_transitive_words.txt") or position + 1 >= len(words):
         return False
     following = words[position + 1]
-    if position > 0 and words[position - 1] in _STATE_VERBS:
+    if position > 0 and words[position - 1] in _STATE_INTRODUCERS:
         return False
     if following not in _DETERMINERS and following not in number_words() and not following.isdigit():
         return False
