@@ -103,7 +103,7 @@ class Candidate:
     detached: bool = False  # "<clause>, <source> said" despite the parse (_detached_candidate)
 
 
-def _beforesecond_report(complement: Token, token_range: tuple[int, int]) -> tuple[int, int]:
+def _before_second_report(complement: Token, token_range: tuple[int, int]) -> tuple[int, int]:
     """A clausal content cut before a second report the parse hung on it (``second_report``),
     with the conjunction and commas before that report."""
     start, end = token_range
@@ -284,7 +284,7 @@ def _content_range(verb: Token, exclude: set[int]) -> tuple[tuple[int, int] | No
     complement = _clausal_complement(verb)
     if complement is not None:
         token_range = _with_run_on_clauses(verb, subtree_range(complement, exclude))
-        return _beforesecond_report(complement, token_range), None, "ccomp"
+        return _before_second_report(complement, token_range), None, "ccomp"
     if verb.dep_ in ("parataxis",) or _as_clause(verb) or _set_off_clause(verb):
         head = verb.head
         own = set(range(verb.left_edge.i, verb.right_edge.i + 1))
