@@ -10,10 +10,10 @@ number and unit ("3 machine guns"), and its interval (a range, "more than 100", 
 data/quantity_bounds.txt). Quantities that count nothing (data/unit_synonyms.txt ``nocount``),
 parts of or additions to a count (data/quantity_partial_words.txt), stretches of a series
 (data/quantity_series_words.txt), figures hyphen-joined to their unit ("a three-point basket"),
-figures restated in parentheses ("110 billion euros ($143 billion)": a conversion) and fragments of
-a number written with a space are no figures. ``figures_compatible`` says whether two figures' values can
-describe one count (``APPROXIMATE_TOLERANCE`` for approximate ones). How figures are grouped
-into counts and compared across reports is ``storytrace.conflicts``'.
+figures restated in parentheses ("110 billion euros ($143 billion)": a conversion) and fragments
+of a number written with a space are no figures. ``figures_compatible`` says whether two figures'
+values can describe one count (``APPROXIMATE_TOLERANCE`` for approximate ones). How figures are
+grouped into counts and compared across reports is ``storytrace.conflicts``'.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from storytrace.clean_lines import load_stopwords
 from storytrace.lexicons import entries, word_list
 from storytrace.model import Claim, ClaimQuantity
 from storytrace.quantities import label_words, number_words
@@ -405,8 +406,8 @@ def figures_compatible(a: Figure, b: Figure) -> bool:
 
 @cache
 def stop_words() -> frozenset[str]:
-    """Function words (data/stopwords_en.txt, its " *" marks dropped), with straight and curly apostrophes."""
-    words = {entry.split()[0] for entry in word_list("stopwords_en.txt")}
+    """Function words (``clean_lines.load_stopwords``), with straight and curly apostrophes."""
+    words = load_stopwords()
     return frozenset(words | {word.replace("'", "’") for word in words})
 
 
