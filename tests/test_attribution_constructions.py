@@ -40,6 +40,11 @@ def the_one_with(found, cue):
          ["“We are ready for the storm,”"], "direct"),
         ("“The water is safe. We tested it twice,” the engineer said.", "said", "the engineer",
          ["“The water is safe. We tested it twice,”"], "direct"),
+        # a quotation before the cue is its content, whatever the parse hangs on the verb after
+        ('"We need a better plan for the harbour, and we need it now!" the mayor said on Twitter.',
+         "said", "the mayor",
+         ['"We need a better plan for the harbour, and we need it now!"'], "direct"),
+        ('"Go home," Reyes said to the crowd.', "said", "Reyes", ['"Go home,"'], "direct"),
         ("“The repairs are finished,” she said, “and the road is open again.”", "said", "she",
          ["“The repairs are finished,”", "“and the road is open again.”"], "direct"),
         ("The governor said that the budget would be balanced by June.", "said", "The governor",

@@ -468,6 +468,10 @@ def verb_attribution(doc: Doc, verb: Token, quotes: QuoteLookup,
         patient = _child(verb, "nsubjpass")
         if patient is not None:
             content_range, rule = subtree_range(patient, exclude), "passive"
+    quoted = quotation_before(doc, verb, source_head, quotes)
+    if quoted is not None and rule != "passive" \
+            and _misses_quotation(doc, verb, source_head, content_range, rule, quoted):
+        content_range, preposition, rule = None, None, "none"  # the quotation, below
     if preposition is not None and rule != "passive":
         cue.append(preposition)
     if content_range:
@@ -588,14 +592,9 @@ def _colon_after(doc: Doc, verb: Token, exclude: set[int]) -> bool:
 def _adjacent_quotation(doc: Doc, verb: Token, subject: Token | None,
                         quotes: QuoteLookup) -> tuple[int, int] | None:
     """A quotation ending just before the subject/verb group, or starting just after the verb."""
-    first = min(verb.i, subject.left_edge.i) if subject is not None else verb.i
-    k = first - 1
-    while k >= 0 and (doc[k].is_space or doc[k].text in ",—–-"):
-        k -= 1
-    if k >= 0:
-        found = quotes.at(doc[k].idx)
-        if found is not None and found[1] == doc[k].idx + len(doc[k].text):
-            return found[0], found[1]
+    before = quotation_before(doc, verb, subject, quotes)
+    if before is not None:
+        return before
     last = verb.i
     if subject is not None and subject.i > verb.i:
         last = subject.right_edge.i
@@ -607,3 +606,60 @@ def _adjacent_quotation(doc: Doc, verb: Token, subject: Token | None,
         if found is not None and found[0] == doc[k].idx:
             return found[0], found[1]
     return None
+
+
+def quotation_before(doc: Doc, verb: Token, subject: Token | None,
+                     quotes: QuoteLookup) -> tuple[int, int] | None:
+    """The quotation ending just before the subject/verb group ("'...,' Ann said"), if any."""
+    first = min(verb.i, subject.left_edge.i) if subject is not None else verb.i
+    k = first - 1
+    while k >= 0 and (doc[k].is_space or doc[k].text in ",—–-"):
+        k -= 1
+    if k >= 0:
+        found = quotes.at(doc[k].idx)
+        if found is not None and found[1] == doc[k].idx + len(doc[k].text):
+            return found[0], found[1]
+    return None
+
+
+def _misses_quotation(doc: Doc, verb: Token, subject: Token | None,
+                      content_range: tuple[int, int] | None, rule: str,
+                      quoted: tuple[int, int]) -> bool:
+    """True when the content the parse gives a verb right after a quotation that ends inside its
+    sentence (on a comma, dash, question or exclamation mark, not a full stop; "'...,' she said
+    on Twitter", or a head deep inside the quotation) leaves most of
+    that quotation's words out, so the quotation is the content; a clause the verb reports
+    after itself, or the quotation's second half ("'...,' she said, 'and ...'") keeps the
+    parse's content."""
+    inside = doc.char_span(quoted[0], quoted[1], alignment_mode="contract")
+    closes_on = _last_inside(doc.text, quoted[1])
+    if inside is None or not closes_on or closes_on not in ",?!—–-…" \
+            or "\n" in doc.text[quoted[1]:verb.idx] or not _next_to_verb(verb, subject):
+        return False
+    if content_range is None:
+        return True
+    start, end = content_range
+    words = [t.i for t in inside if not t.is_punct and not t.is_space]
+    if sum(not start <= i < end for i in words) <= 0.2 * len(words):
+        return False  # the parse's content holds the quotation
+    if subject is not None and subject.i > verb.i:
+        return True  # "'...,' said Ann, who ...": the inverted order closes the quotation
+    if closes_on in "?!" and rule == "dobj" and start > verb.i:
+        return False  # '"Not much!" Ann retweeted the message': the object is what she relays
+    return not (rule in ("ccomp", "interrupted") and start > verb.i)
+
+
+def _last_inside(text: str, end: int) -> str:
+    """The character before the closing mark of the quotation ending at ``end``."""
+    close = end - 2 if text.startswith("''", end - 2) else end - 1
+    return text[close - 1] if close > 0 else ""
+
+
+def _next_to_verb(verb: Token, subject: Token | None) -> bool:
+    """True when a subject before the verb ends next to it, with only auxiliaries, adverbs and
+    negation between ("Ann later said"; not a second verb sharing the subject: "Ann said X and
+    vowed Y")."""
+    if subject is None or subject.i > verb.i:
+        return True
+    return all(t.dep_ in ("aux", "auxpass", "advmod", "neg")
+               for t in verb.doc[subject.right_edge.i + 1:verb.i])
