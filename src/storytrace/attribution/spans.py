@@ -88,16 +88,17 @@ def subtree_range(token: Token, exclude: set[int] | None = None) -> tuple[int, i
 
 
 def within_line(doc: Doc, start: int, end: int, anchor: int) -> tuple[int, int]:
-    """Token range [start, end) cut to the line (paragraph) holding token ``anchor``."""
-    for i in range(min(anchor, end) - 1, start - 1, -1):
+    """Token range [start, end) cut to the line (paragraph) holding token ``anchor``; empty (at
+    the range's edge) when the range lies wholly on another line."""
+    for i in range(anchor - 1, start - 1, -1):
         if "\n" in doc[i].text or "\n" in doc[i].whitespace_:
             start = i + 1
             break
-    for i in range(max(anchor, start), end):
+    for i in range(min(anchor, end), end):
         if "\n" in doc[i].text or ("\n" in doc[i].whitespace_ and i + 1 < end):
             end = i + (0 if "\n" in doc[i].text else 1)
             break
-    return start, end
+    return start, max(start, end)
 
 
 class QuoteLookup:
