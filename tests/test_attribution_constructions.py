@@ -45,6 +45,9 @@ def the_one_with(found, cue):
          "said", "the mayor",
          ['"We need a better plan for the harbour, and we need it now!"'], "direct"),
         ('"Go home," Reyes said to the crowd.', "said", "Reyes", ['"Go home,"'], "direct"),
+        # a negation inside the quotation is not part of the cue
+        ('"Certainly not," the mayor said of the new tax.', "said", "the mayor",
+         ['"Certainly not,"'], "direct"),
         ("“The repairs are finished,” she said, “and the road is open again.”", "said", "she",
          ["“The repairs are finished,”", "“and the road is open again.”"], "direct"),
         ("The governor said that the budget would be balanced by June.", "said", "The governor",

@@ -96,9 +96,13 @@ def source_span(doc: Doc, head: Token, cue_ids: set[int],
 
 
 def cue_tokens(verb: Token) -> list[Token]:
-    """The verb with its auxiliaries, negation, particles and the adverbs between them."""
+    """The verb with its auxiliaries, negation, particles and the adverbs between them; a
+    modifier set off from the verb by punctuation is not part of the cue (the parse may hang a
+    quotation's '"Absolutely not," he said' negation on the verb)."""
     tokens = [verb]
-    modifiers = [c for c in verb.children if c.dep_ in CUE_MODIFIERS]
+    doc = verb.doc
+    modifiers = [c for c in verb.children if c.dep_ in CUE_MODIFIERS
+                 and not any(t.is_punct for t in doc[min(c.i, verb.i) + 1:max(c.i, verb.i)])]
     tokens += modifiers
     first = min(t.i for t in tokens)
     for child in verb.children:
