@@ -45,6 +45,11 @@ def the_one_with(found, cue):
          "said", "the mayor",
          ['"We need a better plan for the harbour, and we need it now!"'], "direct"),
         ('"Go home," Reyes said to the crowd.', "said", "Reyes", ['"Go home,"'], "direct"),
+        # a that-clause the parse hangs on a circumstance's noun is what the cue reports
+        ("The minister told reporters during a visit to the port on Monday that the ferry would "
+         "run again.", "told", "The minister", ["that the ferry would run again"], "indirect"),
+        ("He described the plan as a gamble that voters would reject.", "described", "He",
+         ["the plan as a gamble that voters would reject"], "indirect"),
         # a negation inside the quotation is not part of the cue
         ('"Certainly not," the mayor said of the new tax.', "said", "the mayor",
          ['"Certainly not,"'], "direct"),

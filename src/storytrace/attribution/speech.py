@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from storytrace.attribution import content_edges
-from storytrace.attribution.lexicon import light_verb_lemmas
+from storytrace.attribution.lexicon import claim_noun_lemmas, clause_cue_lemmas, light_verb_lemmas
 from storytrace.attribution.speaker import (
     FINITE_TAGS,
     SUBJECTS,
@@ -242,6 +242,8 @@ def _clausal_complement(verb: Token) -> Token | None:
     ...": the fronted phrase is a circumstance, not what was said). A quotation before the cue
     stays the content ("'We won,' she said, 'and ...'")."""
     complements = [c for c in verb.children if c.dep_ == "ccomp"]
+    if not complements:
+        return _clause_on_circumstance(verb)
     if len(complements) > 1 and complements[0].i < verb.i:
         after = [c for c in complements if c.i > verb.i
                  and any(x.dep_ in SUBJECTS for x in c.children)]
@@ -253,6 +255,27 @@ def _clausal_complement(verb: Token) -> Token | None:
         if after and not quoted:
             return after[0]
     return complements[0] if complements else None
+
+
+def _clause_on_circumstance(verb: Token) -> Token | None:
+    """A that-clause the parse hung on the noun of a phrase after a verb that reports clauses
+    ("said in a statement that ...", "told reporters during a visit on Friday that ..."): a
+    relative clause opened by the conjunction "that" (not the pronoun) is the verb's complement,
+    unless the noun itself takes such a clause ("the claim that", ``attribution_claim_nouns``)."""
+    if verb.lemma_.lower() not in clause_cue_lemmas():
+        return None
+    for preposition in verb.rights:
+        if preposition.dep_ != "prep" or preposition.lower_ == "as":
+            continue  # "described the plan as a buzz that voters would reject": a relative
+        for noun in preposition.subtree:
+            if noun.dep_ != "pobj" or noun.lemma_.lower() in claim_noun_lemmas():
+                continue
+            for clause in noun.rights:
+                if clause.dep_ in ("relcl", "acl") and any(
+                        c.dep_ == "mark" and c.lower_ == "that" and c.i == clause.left_edge.i
+                        for c in clause.children):
+                    return clause
+    return None
 
 
 def _relative_subject(verb: Token) -> Token | None:
