@@ -50,6 +50,13 @@ def the_one_with(found, cue):
          "run again.", "told", "The minister", ["that the ferry would run again"], "indirect"),
         ("He described the plan as a gamble that voters would reject.", "described", "He",
          ["the plan as a gamble that voters would reject"], "indirect"),
+        # a quoted statement the parse hung on the speaker is neither source nor lost
+        ('"That is a fair question, because they are very careful people," Lopez, 69, told the '
+         "radio station on Monday.", "told", "Lopez, 69,",
+         ['"That is a fair question, because they are very careful people,"'], "direct"),
+        ('"Very good engineer, very good engineer this woman," Reyes, the mayor of the town, said '
+         "when she arrived.", "said", "Reyes, the mayor of the town,",
+         ['"Very good engineer, very good engineer this woman,"'], "direct"),
         # a negation inside the quotation is not part of the cue
         ('"Certainly not," the mayor said of the new tax.', "said", "the mayor",
          ['"Certainly not,"'], "direct"),

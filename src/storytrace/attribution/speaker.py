@@ -25,7 +25,8 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     verb ("''... Or Ferguson,'' Trump said": the parse also takes "Ferguson")."""
     subjects = [child for child in verb.children if child.dep_ in SUBJECTS]
     if subjects:
-        return min(subjects, key=lambda child: abs(child.i - verb.i))
+        nearest = min(subjects, key=lambda child: abs(child.i - verb.i))
+        return _named_after_quotation(nearest, verb) or nearest
     if depth < 3 and second_report(verb):  # "said X and warned ...": the speaker warned
         return subject_of(verb.head.head, depth + 1)
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
@@ -33,6 +34,36 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     if depth < 3 and verb.dep_ in INHERITING_DEPS and verb.head is not verb:
         return subject_of(verb.head, depth + 1)
     return None
+
+
+def quoted_statement_end(doc: Doc, start: int, end: int) -> int | None:
+    """The index after the last quoted statement closing in tokens [start, end): a closing mark
+    right after a comma, question or exclamation mark or dash ('"We won," the mayor ...'), or
+    None. A quoted title or term ('the "Daily" host') closes no statement."""
+    for i in range(end - 1, max(start, 1) - 1, -1):
+        if doc[i].is_quote and doc[i - 1].text in (",", "?", "!", "—", "–", "-"):
+            return i + 1
+    return None
+
+
+def subject_start(subject: Token) -> int:
+    """Index of the first token of the subject phrase: its left edge, or the first token after a
+    quoted statement the parse hung on it ('"...," Sarandon, 69, told ...')."""
+    after = quoted_statement_end(subject.doc, subject.left_edge.i, subject.i)
+    return after if after is not None else subject.left_edge.i
+
+
+def _named_after_quotation(subject: Token, verb: Token) -> Token | None:
+    """The noun phrase between a quoted statement and the verb when the parse took a noun inside
+    the statement as the subject and hung the speaker on it ('"A good reporter," Ann, the
+    mayor, said'), else None."""
+    if not subject.i < verb.i:
+        return None
+    after = quoted_statement_end(subject.doc, subject.i, verb.i)
+    if after is None:
+        return None
+    return next((t for t in subject.doc[after:verb.i] if t.pos_ in ("PROPN", "NOUN", "PRON")
+                 and not after <= t.head.i < verb.i), None)
 
 
 def second_report(verb: Token) -> bool:
@@ -62,6 +93,7 @@ def source_span(doc: Doc, head: Token, cue_ids: set[int],
     line when the parse joined lines) and after a dateline dash, without a preposition left
     bare at its end, with a closing comma or dash when the phrase holds an appositive."""
     start, end = subtree_range(head, cue_ids)
+    start = max(start, quoted_statement_end(doc, start, head.i) or start)
     if cue is not None:
         low, high = sorted((head.i, cue.i))
         if any("\n" in doc[i].text or "\n" in doc[i].whitespace_ for i in range(low, high)):

@@ -46,6 +46,7 @@ from storytrace.attribution.speaker import (
     second_report,
     source_span,
     subject_of,
+    subject_start,
 )
 from storytrace.attribution.spans import (
     QuoteLookup,
@@ -68,6 +69,8 @@ ADDRESSEE_PREPOSITIONS = frozenset({"on", "upon", "to"})  # "called on X to ..."
 CONTENT_PREPOSITIONS = frozenset("for on about against to of over with at".split())
 TOPIC_PREPOSITIONS = CONTENT_PREPOSITIONS - CIRCUMSTANCE_PREPOSITIONS - {"on"}
 CITING_PASSIVES = frozenset({"cite", "quote"})
+# words opening a clause the parse may take for the complement of a cue that follows a quotation
+CIRCUMSTANCE_OPENERS = frozenset("when while as after before because since".split())
 ASIDE_FRAMES = frozenset({"dobj", "xcomp", "ccomp", "prep", "oprd"})  # content drops ...
 ASIDE_DEPS = frozenset({"relcl"})  # ... a closing ", which ..." clause (PolNeAR convention)
 RAISING_LEMMAS = frozenset({"seem", "appear"})  # "X seems to ...": X is content, not source
@@ -476,7 +479,7 @@ def verb_attribution(doc: Doc, verb: Token, quotes: QuoteLookup,
         source_end = source_head.right_edge.i + 1
         if source_head.is_ancestor(verb):
             source_end = verb.left_edge.i  # "reports saying X": the noun, not its clause
-        exclude |= set(range(source_head.left_edge.i, source_end))
+        exclude |= set(range(subject_start(source_head), source_end))
     content_range, preposition, rule = _content_range(verb, exclude)
     raised_subject = None  # "X seems to ...", "X is expected to ...": X is part of the content
     if (raising and rule == "oprd") or (
@@ -634,7 +637,7 @@ def _adjacent_quotation(doc: Doc, verb: Token, subject: Token | None,
 def quotation_before(doc: Doc, verb: Token, subject: Token | None,
                      quotes: QuoteLookup) -> tuple[int, int] | None:
     """The quotation ending just before the subject/verb group ("'...,' Ann said"), if any."""
-    first = min(verb.i, subject.left_edge.i) if subject is not None else verb.i
+    first = min(verb.i, subject_start(subject)) if subject is not None else verb.i
     k = first - 1
     while k >= 0 and (doc[k].is_space or doc[k].text in ",—–-"):
         k -= 1
@@ -669,7 +672,8 @@ def _misses_quotation(doc: Doc, verb: Token, subject: Token | None,
         return True  # "'...,' said Ann, who ...": the inverted order closes the quotation
     if closes_on in "?!" and rule == "dobj" and start > verb.i:
         return False  # '"Not much!" Ann retweeted the message': the object is what she relays
-    return not (rule in ("ccomp", "interrupted") and start > verb.i)
+    circumstance = doc[start].lower_ in CIRCUMSTANCE_OPENERS  # "'...,' she said when asked"
+    return not (rule in ("ccomp", "interrupted") and start > verb.i and not circumstance)
 
 
 def _last_inside(text: str, end: int) -> str:
@@ -679,10 +683,10 @@ def _last_inside(text: str, end: int) -> str:
 
 
 def _next_to_verb(verb: Token, subject: Token | None) -> bool:
-    """True when a subject before the verb ends next to it, with only auxiliaries, adverbs and
-    negation between ("Ann later said"; not a second verb sharing the subject: "Ann said X and
+    """True when a subject before the verb ends next to it, with only auxiliaries, adverbs,
+    negation and commas between ("Ann later said"; not a second verb sharing the subject: "Ann said X and
     vowed Y")."""
     if subject is None or subject.i > verb.i:
         return True
-    return all(t.dep_ in ("aux", "auxpass", "advmod", "neg")
+    return all(t.dep_ in ("aux", "auxpass", "advmod", "neg") or t.text == ","
                for t in verb.doc[subject.right_edge.i + 1:verb.i])
