@@ -313,3 +313,20 @@ def test_attribution_keeps_the_lemmas_of_its_cue(nlp):
     """Claims read the cue's lemmas to tell words from actions (storytrace.claims.reports_words)."""
     found = attributions(nlp, "The harbour master told reporters that the ferry had left.")
     assert the_one_with(found, "told")["attribution"].cue_lemmas == ("tell",)
+
+
+@pytest.mark.parametrize(
+    "text, cue, source",
+    [
+        # the parse joins the line to a headline and finds the subject there
+        ("Velmora releases emergency patch for its browser\nVelmora on Wednesday released an "
+         "emergency patch to fix a flaw.", "released", "Velmora"),
+        ("Rangers top Kestrels, 20-13, reach final\nPosted Dec 23, 2012\nTarnby lost a 10-point "
+         "lead at Halden, but said the team would recover.", "said", "Tarnby"),
+        # a line broken inside the verb group is one line
+        ("The mayor of Halden has\nrepeatedly pledged to close the mill.", "has\nrepeatedly pledged",
+         "The mayor of Halden"),
+    ],
+)
+def test_attribution_source_stays_on_the_cue_line(nlp, text, cue, source):
+    assert the_one_with(attributions(nlp, text), cue)["source"] == source

@@ -19,20 +19,78 @@ INHERITING_DEPS = ("advcl", "xcomp", "conj", "pcomp")
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})  # a detached source needs a finite cue
 
 
-def subject_of(verb: Token, depth: int = 0) -> Token | None:
+def subject_of(verb: Token) -> Token | None:
     """The subject of ``verb``, inherited from the governing verb for subjectless clauses, or the
     noun a participle modifies ("officials saying ..."). Of several subjects the nearest to the
-    verb ("''... Or Ferguson,'' Trump said": the parse also takes "Ferguson")."""
+    verb ("''... Or Ferguson,'' Trump said": the parse also takes "Ferguson"). When the parse
+    joined the verb's line to the one before and found the subject there, the noun before the
+    verb on its own line is the subject ("Sales fell\nOfficials on Monday said ...")."""
+    found = _parsed_subject(verb)
+    wrapped = any(c.dep_ in ("aux", "auxpass", "neg") and _on_other_line(c, verb) for c in verb.children)
+    if found is not None and _on_other_line(found, verb) and not wrapped:
+        return _subject_on_line(verb)
+    return found  # a line broken inside the verb group ("Ann has\nrepeatedly said") is one line
+
+
+def _on_other_line(token: Token, verb: Token) -> bool:
+    low, high = sorted((token.i, verb.i))
+    return any("\n" in t.text or "\n" in t.whitespace_ for t in verb.doc[low:high])
+
+
+def _subject_on_line(verb: Token) -> Token | None:
+    """The noun before ``verb`` on its line, past adverbs, phrases of time and prepositional
+    phrases ("Microsoft on Wednesday released", "Residents on Twitter reported"), or before the
+    verb it shares a subject with ("Ann lost the lead but responded"), or the subject of the
+    conjunct before it on the line; None without one."""
+    governor = verb
+    for _ in range(3):
+        found = _noun_before(governor)
+        if found is not None or governor.dep_ not in INHERITING_DEPS or governor.head.i > governor.i:
+            return found
+        if _on_other_line(governor.head, verb):  # "Ann lost X, but said Y" hung on a headline
+            return _subject_of_conjunct_before(governor)
+        governor = governor.head
+    return None
+
+
+def _subject_of_conjunct_before(verb: Token) -> Token | None:
+    """The subject of the nearest conjunct before ``verb`` on its line, or None."""
+    for sibling in reversed([c for c in verb.head.children if c.dep_ == "conj" and c.i < verb.i]):
+        if _on_other_line(sibling, verb):
+            return None
+        subject = next((c for c in sibling.children if c.dep_ in SUBJECTS), None)
+        if subject is not None:
+            return subject
+    return None
+
+
+def _noun_before(verb: Token) -> Token | None:
+    doc = verb.doc
+    for token in reversed(doc[:verb.i]):
+        if "\n" in token.text or "\n" in token.whitespace_:
+            return None
+        of_phrase = token.dep_ == "pobj" and token.head.i < token.i and not _on_other_line(token.head, token)
+        if token.pos_ in ("NOUN", "PROPN", "PRON") and token.ent_type_ not in ("DATE", "TIME") \
+                and not of_phrase:
+            return token
+        if of_phrase:
+            continue  # "Residents on Twitter reported": past the phrase to the noun it modifies
+        if not (token.pos_ in ("ADV", "AUX", "PART", "ADP", "DET", "NUM") or token.ent_type_ in ("DATE", "TIME")):
+            return None
+    return None
+
+
+def _parsed_subject(verb: Token, depth: int = 0) -> Token | None:
     subjects = [child for child in verb.children if child.dep_ in SUBJECTS]
     if subjects:
         nearest = min(subjects, key=lambda child: abs(child.i - verb.i))
         return _named_after_quotation(nearest, verb) or nearest
     if depth < 3 and second_report(verb):  # "said X and warned ...": the speaker warned
-        return subject_of(verb.head.head, depth + 1)
+        return _parsed_subject(verb.head.head, depth + 1)
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
         return verb.head
     if depth < 3 and verb.dep_ in INHERITING_DEPS and verb.head is not verb:
-        return subject_of(verb.head, depth + 1)
+        return _parsed_subject(verb.head, depth + 1)
     return None
 
 
@@ -95,9 +153,12 @@ def source_span(doc: Doc, head: Token, cue_ids: set[int],
     start, end = subtree_range(head, cue_ids)
     start = max(start, quoted_statement_end(doc, start, head.i) or start)
     if cue is not None:
-        low, high = sorted((head.i, cue.i))
+        # the cue's first word: a line broken inside the verb group ("has\nsaid") is one line
+        first = min(cue_ids | {cue.i})
+        anchor = first if head.i < first else cue.i
+        low, high = sorted((head.i, anchor))
         if any("\n" in doc[i].text or "\n" in doc[i].whitespace_ for i in range(low, high)):
-            start, end = within_line(doc, start, end, cue.i)
+            start, end = within_line(doc, start, end, anchor)
             if start >= end or not any(t.is_alpha for t in doc[start:end]):
                 return None
             head = max(doc[start:end], key=lambda t: (t.pos_ in ("PROPN", "NOUN", "PRON"), t.i))
