@@ -301,3 +301,15 @@ def test_source_resolution_plural_title_is_not_one_earlier_person(nlp) -> None:
     leaders = attribution_in(text, "The leaders of the two nations", "the border would reopen")
     resolve_sources([leaders], nlp(text), outlet="example.org")
     assert (leaders.source.lower(), leaders.source_type) == ("the leaders of the two nations", "person")
+
+
+def test_source_resolution_a_full_name_with_a_persons_title_is_a_person(nlp) -> None:
+    """The tagger calls "Ivo Brandt" an organisation; the title set off after the name says who
+    speaks, and the canonical name is the name alone."""
+    text = "Ivo Brandt, another retired Halden journalist who knew the family, said he met the children."
+    attribution = attribution_in(text, "Ivo Brandt, another retired Halden journalist who knew the family,",
+                                 "he met the children")
+    doc = nlp(text)
+    assert any(e.text == "Ivo Brandt" and e.label_ == "ORG" for e in doc.ents)
+    resolve_sources([attribution], doc)
+    assert (attribution.source, attribution.source_type) == ("Ivo Brandt", "person")

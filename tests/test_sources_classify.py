@@ -83,6 +83,9 @@ from storytrace.sources import classify_source
         ("a statement", None, "document"),
         ("the latest poll", None, "document"),
         ("a slide that Mr. Okafor showed", None, "document"),
+        # a person's title set off after a full name beats the tagger's label
+        ("Brann Tolley, a retired harbour journalist,", "ORG", "person"),
+        ("Orlen Holdings, the state energy company,", "PERSON", "organization"),
         # unknown: nothing to go on
         ("it", None, "unknown"),
         ("Tuesday", "DATE", "unknown"),

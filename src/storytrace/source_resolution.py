@@ -23,8 +23,8 @@ from storytrace.model import Attribution, ChainLink
 from storytrace.sources import (
     DEFINITE_DETERMINERS, FIRST_PERSON_PLURAL, FIRST_PERSON_SINGULAR, INDEFINITE_DETERMINERS,
     MEDIA_POSSESSED_NOUNS, NEUTER_PRONOUNS, OUTLET_REPORT_NOUNS, PERSONAL_PRONOUNS, PLURAL_PRONOUNS,
-    PUBLICATION_NOUNS, RELATIVE_PRONOUNS, REPORTING_CUES, SOURCE_NOUNS, anonymity_cue, body_type,
-    classify_source, clean_mention, clean_person_name, descriptor_and_name, document_issuer,
+    PUBLICATION_NOUNS, RELATIVE_PRONOUNS, REPORTING_CUES, SOURCE_NOUNS, anonymity_cue, bare_full_name,
+    body_type, classify_source, clean_mention, clean_person_name, descriptor_and_name, document_issuer,
     ends_with_title, given_name_gender, head_phrase, is_capital, is_plural_mention, is_statement,
     lexicon_words, name_aware_head, personal_name, platform_phrase, role_nouns, same_person,
     self_words, split_possessive, strip_determiner, strip_possessive, title_then_name, type_of_head,
@@ -468,8 +468,9 @@ class _ArticleSources:
                 inside = span.start_char <= entity.start_char and entity.end_char <= span.end_char
                 name = clean_person_name(entity.text if inside else mention)
             name = name or personal_name(mention, self.label(span))
-            if name is None and self.names_known_person(mention):
-                name = clean_person_name(head_phrase(mention))
+            head = head_phrase(mention)
+            if name is None and (self.names_known_person(mention) or bare_full_name(head)):
+                name = clean_person_name(head)  # "Ivo Brandt, a retired journalist"
             if name:
                 return self.full_name(name, at)
         elif type_ in {"media", "organization", "government", "social_media", "self"}:

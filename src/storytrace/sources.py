@@ -385,7 +385,7 @@ def personal_name(text: str, entity_label: str | None = None) -> str | None:
     if entity_label == "PERSON":
         return strip_possessive(_without_title(mention))
     appositive = re.match(r"^(?P<head>[^,]+),\s+(?P<name>[A-Z][^,()]+?)\s*(?:,|\(|$)", mention)
-    if appositive and _bare_full_name(appositive.group("name")) and (
+    if appositive and bare_full_name(appositive.group("name")) and (
             type_of_head(appositive.group("head")) == "person" or _unnamed_role(appositive.group("head"))):
         return appositive.group("name")  # "the mayor's spokesman, Ann Lee"
     match = title_then_name().search(mention)
@@ -447,7 +447,7 @@ def _unnamed_role(head: str) -> bool:
     )
 
 
-def _bare_full_name(mention: str) -> bool:
+def bare_full_name(mention: str) -> bool:
     """Two to four capitalized words, none of them a lexicon word: likely a person's full name."""
     words = strip_determiner(strip_possessive(mention)).split()
     if not 2 <= len(words) <= 4 or mention.lower().startswith("the "):
@@ -615,7 +615,8 @@ def _issued_document_type(issued: tuple[str, str], outlet: str | None) -> tuple[
 
 def _apposition_type(mention: str) -> str | None:
     """ "X, the state broadcaster" -> "media": the type of a body that a description set off after
-    the name gives (media, government, organization); None without one (people are left to names)."""
+    the name gives (media, government, organization), or "person" when a person's title describes
+    a full name; None without one (other people are left to names)."""
     head = head_phrase(mention)
     rest = mention[len(head):] if head and mention.startswith(head) else ""
     apposition = rest.lstrip(" ,—–-(")
@@ -624,6 +625,8 @@ def _apposition_type(mention: str) -> str | None:
     described = type_of_head(head_phrase(strip_determiner(apposition)))
     if described is None and _media_by_name(apposition):
         described = "media"  # "the paper's online service, paper.com"
+    if described == "person" and bare_full_name(head):
+        return "person"  # "Lon Reyes, a retired journalist": whatever the tagger took the name for
     return described if described in {"media", "government", "organization"} else None
 
 
@@ -654,6 +657,6 @@ def _classify_description(
     entity_type = _type_of_entity(entity_label, cue)
     if entity_type is not None:
         return entity_type, False
-    if entity_label is None and _bare_full_name(head or mention):
+    if entity_label is None and bare_full_name(head or mention):
         return "person", False
     return "unknown", False
