@@ -313,3 +313,10 @@ def test_source_resolution_a_full_name_with_a_persons_title_is_a_person(nlp) -> 
     assert any(e.text == "Ivo Brandt" and e.label_ == "ORG" for e in doc.ents)
     resolve_sources([attribution], doc)
     assert (attribution.source, attribution.source_type) == ("Ivo Brandt", "person")
+
+
+def test_source_resolution_people_on_a_platform_keep_the_platform_in_their_name(nlp) -> None:
+    text = "Halden residents on Telegram reported that the ferry had sunk."
+    attribution = attribution_in(text, "Halden residents on Telegram", "the ferry had sunk", cue="reported")
+    resolve_sources([attribution], nlp(text))
+    assert (attribution.source, attribution.source_type) == ("Halden residents on Telegram", "social_media")

@@ -72,6 +72,8 @@ from storytrace.sources import classify_source
         ("a post on X", None, "social_media"),
         ("a tweet", None, "social_media"),
         ("his Facebook post", None, "social_media"),
+        ("Halden residents on Telegram", None, "social_media"),  # posts by unnamed people
+        ("the senator on Twitter", None, "person"),
         ("a YouTube video", None, "social_media"),
         ("a video posted online", None, "social_media"),
         ("A clip that emerged online", None, "social_media"),

@@ -26,8 +26,9 @@ from storytrace.sources import (
     PUBLICATION_NOUNS, RELATIVE_PRONOUNS, REPORTING_CUES, SOURCE_NOUNS, anonymity_cue, bare_full_name,
     body_type, classify_source, clean_mention, clean_person_name, descriptor_and_name, document_issuer,
     ends_with_title, given_name_gender, head_phrase, is_capital, is_plural_mention, is_statement,
-    lexicon_words, name_aware_head, personal_name, platform_phrase, role_nouns, same_person,
-    self_words, split_possessive, strip_determiner, strip_possessive, title_then_name, type_of_head,
+    lexicon_words, name_aware_head, people_on_platform, personal_name, platform_phrase, role_nouns,
+    same_person, self_words, split_possessive, strip_determiner, strip_possessive, title_then_name,
+    type_of_head,
 )
 
 _APPOSITION = re.compile(r",\s+((?:the|a|an)\s+[^,.;:!?\"“”]{1,80}?),")  # ", the state broadcaster,"
@@ -473,6 +474,8 @@ class _ArticleSources:
                 name = clean_person_name(head)  # "Ivo Brandt, a retired journalist"
             if name:
                 return self.full_name(name, at)
+        elif type_ == "social_media" and people_on_platform(mention):
+            return strip_determiner(clean_mention(mention))  # the platform is the evidence
         elif type_ in {"media", "organization", "government", "social_media", "self"}:
             head = name_aware_head(mention)
             offset = self.text.find(head, span.start_char, span.end_char) if span is not None else -1

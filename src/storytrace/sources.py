@@ -410,12 +410,23 @@ def _without_title(mention: str) -> str:
 
 def _on_platform(mention: str) -> bool:
     """A platform word in the mention's head ("a Telegram channel"), or after a post-like head
-    ("a video that emerged online", "a post on X"); not "a letter to <platform>"."""
+    ("a video that emerged online", "a post on X") or a plural of people ("users on Telegram");
+    not "a letter to <platform>"."""
     platforms = _anywhere("source_platforms.txt")
     head = head_phrase(mention)
     if platforms.search(head):
         return True
+    if people_on_platform(mention):
+        return True
     return _is_post(mention) and bool(platforms.search(mention))
+
+
+def people_on_platform(mention: str) -> bool:
+    """ "residents on Telegram", "users on Twitter": unnamed people posting on a platform."""
+    head = head_phrase(mention)
+    _, on, place = mention.rpartition(" on ")
+    return bool(on and head) and bool(_anywhere("source_platforms.txt").fullmatch(place.strip())) \
+        and head.split()[-1].lower().endswith("s") and not bare_full_name(head)
 
 
 def _is_post(mention: str) -> bool:
