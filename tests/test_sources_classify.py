@@ -73,6 +73,9 @@ from storytrace.sources import classify_source
         ("a tweet", None, "social_media"),
         ("his Facebook post", None, "social_media"),
         ("Halden residents on Telegram", None, "social_media"),  # posts by unnamed people
+        ("Velmora CTO Ann Brandt", None, "person"),  # a job title before a name
+        ("City Councilman Tomas Reyes", None, "person"),
+        ("Marl County deputies", None, "person"),  # a plural title: "deputies" as "deputy"
         ("the senator on Twitter", None, "person"),
         ("a YouTube video", None, "social_media"),
         ("a video posted online", None, "social_media"),
@@ -127,6 +130,10 @@ def test_sources_classify_type(mention: str, label: str | None, expected: str) -
         ("Ostlandic and Varnish officials", "NORP"),
         ("federal and state investigators", None),
         ("a senior Varnish", "NORP"),  # one unnamed member of a group
+        ("the protesters", None),  # unnamed people in a role
+        ("several hundred demonstrators", None),
+        ("three jurors who spoke outside the courtroom", None),
+        ("a publicist", None),
     ],
 )
 def test_sources_classify_anonymous(mention: str, label: str | None) -> None:

@@ -502,7 +502,8 @@ def type_of_head(head: str) -> str | None:
     if _at_end("source_organization_words.txt").search(low):
         # "the State Department Refugee Center": an office inside a state body.
         return "government" if _anywhere("source_government_words.txt").search(low) else "organization"
-    if low.endswith("s") and _at_end("source_titles.txt").search(low[:-1]):
+    singular = low[:-3] + "y" if low.endswith("ies") else low[:-1]  # "deputies" -> "deputy"
+    if low.endswith("s") and _at_end("source_titles.txt").search(singular):
         return "person"  # "the two presidents", "the leaders of the two nations": people, each named elsewhere
     return None
 
