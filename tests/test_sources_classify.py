@@ -73,6 +73,8 @@ from storytrace.sources import classify_source
         ("a tweet", None, "social_media"),
         ("his Facebook post", None, "social_media"),
         ("Halden residents on Telegram", None, "social_media"),  # posts by unnamed people
+        ("the software giant", None, "organization"),
+        ("Rep. Ann Brandt", None, "person"),
         ("Velmora CTO Ann Brandt", None, "person"),  # a job title before a name
         ("City Councilman Tomas Reyes", None, "person"),
         ("Marl County deputies", None, "person"),  # a plural title: "deputies" as "deputy"
@@ -134,6 +136,7 @@ def test_sources_classify_type(mention: str, label: str | None, expected: str) -
         ("several hundred demonstrators", None),
         ("three jurors who spoke outside the courtroom", None),
         ("a publicist", None),
+        ("Ann Brandt's rep", None),
     ],
 )
 def test_sources_classify_anonymous(mention: str, label: str | None) -> None:
