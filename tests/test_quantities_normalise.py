@@ -37,6 +37,10 @@ from storytrace.quantities import find_quantities
         ("Two people died in a 5.8 magnitude quake.", [(2, "people", False), (5.8, "magnitude", False)]),
         ("A Category 4 storm hit the coast.", [(4, "category", False)]),
         ("Three levels of the garage collapsed.", [(3, "levels", False)]),  # counted levels
+        # a hyphenated number word is one number; "per cent" is percent
+        ("Sixty-five per cent of the traffic was lost.", [(65, "percent", False)]),
+        ("About twenty-one people were hurt.", [(21, "people", True)]),
+        ("Up to 70 per cent of the wells ran dry.", [(70, "percent", True)]),
     ],
 )
 def test_quantities_values_units_and_approximation(nlp, sentence, expected):

@@ -124,6 +124,16 @@ def _joins_number(doc: Doc, j: int, previous: Token) -> bool:
     return value is not None and value < 100 and doc[j + 1].lower_ not in _MULTIPLIERS
 
 
+def _hyphenated_units(doc: Doc, j: int, previous: Token) -> bool:
+    """A hyphen inside a spelled-out number ("sixty-five"): between a tens word and a units word,
+    with no space around it."""
+    if doc[j].text != "-" or j + 1 >= len(doc) or previous.whitespace_ or doc[j].whitespace_:
+        return False
+    tens, units = number_value(previous), number_value(doc[j + 1])
+    return previous.is_alpha and doc[j + 1].is_alpha and tens is not None and units is not None \
+        and 20 <= tens < 100 and tens % 10 == 0 and 1 <= units < 10
+
+
 def _approximate(doc: Doc, start: int) -> tuple[bool, int]:
     """Whether an approximator stands right before token ``start``; returns (flag, new start)."""
     for cue in sorted(word_list("quantity_approximators.txt"), key=lambda c: -len(c.split())):
@@ -173,8 +183,8 @@ def find_quantities(doc: Doc) -> list[Quantity]:
                 j += 1
             elif _joins_number(doc, j, run[-1]):
                 j += 1  # "two hundred and fifty": the "and" is part of the number
-            elif _dash_before_multiplier(doc, j):
-                j += 1  # "$120-billion": the dash joins the number to its multiplier
+            elif _dash_before_multiplier(doc, j) or _hyphenated_units(doc, j, run[-1]):
+                j += 1  # "$120-billion", "twenty-five": the dash joins the parts of one number
             else:
                 break
         value = _combine(run)
@@ -194,6 +204,8 @@ def find_quantities(doc: Doc) -> list[Quantity]:
         approximate, start_i = _approximate(doc, first_i)
         unit_token = label or _unit(doc, run)
         unit = currency or (unit_token.lower_ if unit_token is not None else None)
+        if unit == "cent" and doc[unit_token.i - 1].lower_ == "per":
+            unit = "percent"  # "70 per cent"
         if unit is None and j < n and doc[j].lower_ in ("percent", "%", "per"):
             unit = "percent"
             unit_token = doc[j]
