@@ -352,6 +352,12 @@ PAID_3M = ("Ostland will pay the port $3 million a year, officials said.", (3000
         (("Ostland's support stands at 12 percent of voters, officials said.", (12, "percent", "12 percent", False)),
          ("Ostland's support reached 30 percent of voters, officials said.", (30, "percent", "30 percent", False)),
          "percent of voters"),
+        # an event word after a negation names no event the figures share
+        (("Police held 2 protesters near Cape Dorn, though no injuries were reported.", (2, "protesters", "2 protesters", False)),
+         ("Medics said 9 protesters suffered injuries near Cape Dorn.", (9, "protesters", "9 protesters", False)), None),
+        (("Police held 2 protesters near Cape Dorn after injuries were reported.", (2, "protesters", "2 protesters", False)),
+         ("Medics said 9 protesters suffered injuries near Cape Dorn.", (9, "protesters", "9 protesters", False)),
+         "number of protesters"),
     ],
 )
 def test_conflicts_figures_of_one_fact_are_one_count_or_two(first, second, about):

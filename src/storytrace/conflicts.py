@@ -120,6 +120,7 @@ SAME_COUNT_RATIO = 1.5  # figures this close in magnitude may be one count witho
 FACT_LABEL_CHARS = 90
 STATEMENT_DATE_GAP = 30  # characters between a reporting cue and a date that dates the saying
 NEAR_WINDOW = 8  # words either side of a figure searched for its event words
+NEGATORS = frozenset({"no", "not", "without", "never", "nor"})  # a word after one names no event
 EVENT_WINDOW = 5  # words either side of an event's date or place searched for its event words
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _NESTING = re.compile(r"\s*,\s*|\s+in\s+(?:the\s+)?", re.IGNORECASE)  # "Flint, Michigan", "Flint in Michigan"
@@ -221,19 +222,26 @@ class _Context:
         """Stems of the words within ``window`` words of ``phrase`` in the claim.
 
         Leaves out function words, names (the claim's entities), ``excluded`` words,
-        approximators, month names, and reporting verbs (data/attribution_cue_verbs.txt lemmas,
-        the claim's own cue).
+        approximators, month names, reporting verbs (data/attribution_cue_verbs.txt lemmas,
+        the claim's own cue) and words right after a negation ("no injuries").
         """
         position = claim.text.lower().find(phrase.lower()) if phrase else -1
         if position < 0:
             return frozenset()
-        before = LETTER_WORD.findall(claim.text[:position])[-window:]
-        after = LETTER_WORD.findall(claim.text[position + len(phrase) :])[:window]
+        leading = LETTER_WORD.findall(claim.text[:position])
+        trailing = LETTER_WORD.findall(claim.text[position + len(phrase) :])[:window]
         entity_words = {w for name in self._scope(claim)[0] for w in re.findall(r"\w+", name)}
         cue_words = {_stem(w) for w in LETTER_WORD.findall(claim.attribution.cue or "")}
         excluded = excluded | cue_words
+        last = (leading + LETTER_WORD.findall(phrase))[-1:]  # the word before the first one after
+        pairs = [(leading[k], leading[k - 1] if k else None)
+                 for k in range(max(len(leading) - window, 0), len(leading))]
+        pairs += [(word, trailing[k - 1] if k else (last[0] if last else None))
+                  for k, word in enumerate(trailing)]
         kept = set()
-        for word in before + after:
+        for word, previous in pairs:
+            if previous is not None and previous.lower() in NEGATORS:
+                continue  # "no injuries were reported": no injury to count
             lower = _POSSESSIVE.sub("", word.lower())
             if lower in stop_words() or lower in entity_words or lower in approximators() or len(lower) < 3:
                 continue
