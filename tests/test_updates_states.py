@@ -50,6 +50,8 @@ from storytrace.updates import claim_states, find_updates, report_day, status_le
         ("Marr sprained an ankle, missing 10 of the team's 16 games.", {}),
         ("The mayor is missing the deadline again.", {}),
         ("The army is missing two conscripts after the storm.", {"whereabouts": "missing"}),
+        ("Marr and Ode have been missing time with injuries.", {}),  # a bare noun of what one misses
+        ("Two conscripts went missing overnight.", {"whereabouts": "missing"}),
         ("Two conscripts went missing the same night.", {"whereabouts": "missing"}),
         # a modal makes the state a possibility, not a report of it
         ("Fans fear a similar policy might be carried out with the sequels.", {}),

@@ -215,13 +215,16 @@ _OBJECT_STOPS = frozenset(",;:.!?()\"“”")
 def _misses_a_thing(words: list[str], position: int) -> bool:
     """Whether the word at ``position`` takes an object that names no participant
     (data/status_transitive_words.txt): "missing 10 of the team's 16 games" and "missing the
-    deadline" tell what the subject does; "missing two soldiers" and "went missing the same
-    night" still tell a state."""
+    deadline" tell what the subject does, as does a bare noun of what one misses
+    (data/status_missed_things.txt: "missing time with injuries"); "missing two soldiers" and
+    "went missing the same night" still tell a state."""
     if words[position] not in word_list("status_transitive_words.txt") or position + 1 >= len(words):
         return False
     following = words[position + 1]
     if position > 0 and words[position - 1] in _STATE_INTRODUCERS:
         return False
+    if following in word_list("status_missed_things.txt"):
+        return True  # "missing time with injuries", "missing practice"
     if following not in _DETERMINERS and following not in number_words() and not following.isdigit():
         return False
     for lower in words[position + 1 : position + 1 + _OBJECT_WORDS + 2]:
