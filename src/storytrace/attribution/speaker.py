@@ -26,15 +26,17 @@ def subject_of(verb: Token) -> Token | None:
     joined the verb's line to the one before and found the subject there, the noun before the
     verb on its own line is the subject ("Sales fell\nOfficials on Monday said ...")."""
     found = _parsed_subject(verb)
-    wrapped = any(c.dep_ in ("aux", "auxpass", "neg") and _on_other_line(c, verb) for c in verb.children)
+    wrapped = any(c.dep_ in ("aux", "auxpass", "neg") and _on_other_line(c, verb)
+                  for c in verb.children)
     if found is not None and _on_other_line(found, verb) and not wrapped:
         return _subject_on_line(verb)
     return found  # a line broken inside the verb group ("Ann has\nrepeatedly said") is one line
 
 
-def _on_other_line(token: Token, verb: Token) -> bool:
-    low, high = sorted((token.i, verb.i))
-    return any("\n" in t.text or "\n" in t.whitespace_ for t in verb.doc[low:high])
+def _on_other_line(a: Token, b: Token) -> bool:
+    """True when a line break lies between tokens ``a`` and ``b``."""
+    low, high = sorted((a.i, b.i))
+    return any("\n" in t.text or "\n" in t.whitespace_ for t in a.doc[low:high])
 
 
 def _subject_on_line(verb: Token) -> Token | None:
@@ -65,17 +67,17 @@ def _subject_of_conjunct_before(verb: Token) -> Token | None:
 
 
 def _noun_before(verb: Token) -> Token | None:
+    """The noun before ``verb`` on its line (``_subject_on_line``), or None."""
     doc = verb.doc
     for token in reversed(doc[:verb.i]):
         if "\n" in token.text or "\n" in token.whitespace_:
             return None
-        of_phrase = token.dep_ == "pobj" and token.head.i < token.i and not _on_other_line(token.head, token)
-        if token.pos_ in ("NOUN", "PROPN", "PRON") and token.ent_type_ not in ("DATE", "TIME") \
-                and not of_phrase:
-            return token
-        if of_phrase:
+        if token.dep_ == "pobj" and token.head.i < token.i and not _on_other_line(token.head, token):
             continue  # "Residents on Twitter reported": past the phrase to the noun it modifies
-        if not (token.pos_ in ("ADV", "AUX", "PART", "ADP", "DET", "NUM") or token.ent_type_ in ("DATE", "TIME")):
+        if token.pos_ in ("NOUN", "PROPN", "PRON") and token.ent_type_ not in ("DATE", "TIME"):
+            return token
+        if token.pos_ not in ("ADV", "AUX", "PART", "ADP", "DET", "NUM") \
+                and token.ent_type_ not in ("DATE", "TIME"):
             return None
     return None
 
@@ -156,8 +158,7 @@ def source_span(doc: Doc, head: Token, cue_ids: set[int],
         # the cue's first word: a line broken inside the verb group ("has\nsaid") is one line
         first = min(cue_ids | {cue.i})
         anchor = first if head.i < first else cue.i
-        low, high = sorted((head.i, anchor))
-        if any("\n" in doc[i].text or "\n" in doc[i].whitespace_ for i in range(low, high)):
+        if _on_other_line(head, doc[anchor]):
             start, end = within_line(doc, start, end, anchor)
             if start >= end or not any(t.is_alpha for t in doc[start:end]):
                 return None

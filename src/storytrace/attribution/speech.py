@@ -494,7 +494,7 @@ def verb_attribution(doc: Doc, verb: Token, quotes: QuoteLookup,
         patient = _child(verb, "nsubjpass")
         if patient is not None:
             content_range, rule = subtree_range(patient, exclude), "passive"
-    quoted = quotation_before(doc, verb, source_head, quotes)
+    quoted = _quotation_ending_before(doc, verb, source_head, quotes)
     if quoted is not None and rule != "passive" \
             and _misses_quotation(doc, verb, source_head, content_range, rule, quoted):
         content_range, preposition, rule = None, None, "none"  # the quotation, below
@@ -618,7 +618,7 @@ def _colon_after(doc: Doc, verb: Token, exclude: set[int]) -> bool:
 def _adjacent_quotation(doc: Doc, verb: Token, subject: Token | None,
                         quotes: QuoteLookup) -> tuple[int, int] | None:
     """A quotation ending just before the subject/verb group, or starting just after the verb."""
-    before = quotation_before(doc, verb, subject, quotes)
+    before = _quotation_ending_before(doc, verb, subject, quotes)
     if before is not None:
         return before
     last = verb.i
@@ -634,7 +634,7 @@ def _adjacent_quotation(doc: Doc, verb: Token, subject: Token | None,
     return None
 
 
-def quotation_before(doc: Doc, verb: Token, subject: Token | None,
+def _quotation_ending_before(doc: Doc, verb: Token, subject: Token | None,
                      quotes: QuoteLookup) -> tuple[int, int] | None:
     """The quotation ending just before the subject/verb group ("'...,' Ann said"), if any."""
     first = min(verb.i, subject_start(subject)) if subject is not None else verb.i
@@ -651,12 +651,12 @@ def quotation_before(doc: Doc, verb: Token, subject: Token | None,
 def _misses_quotation(doc: Doc, verb: Token, subject: Token | None,
                       content_range: tuple[int, int] | None, rule: str,
                       quoted: tuple[int, int]) -> bool:
-    """True when the content the parse gives a verb right after a quotation that ends inside its
-    sentence (on a comma, dash, question or exclamation mark, not a full stop; "'...,' she said
-    on Twitter", or a head deep inside the quotation) leaves most of
-    that quotation's words out, so the quotation is the content; a clause the verb reports
-    after itself, or the quotation's second half ("'...,' she said, 'and ...'") keeps the
-    parse's content."""
+    """True when the content the parse gives a verb right after a quotation leaves most of that
+    quotation's words out, so the quotation is the content: "'...,' she said on Twitter", or a
+    head deep inside the quotation. Only for a quotation that ends inside the sentence (on a
+    comma, dash, question or exclamation mark, not a full stop). A clause the verb reports after
+    itself, or the quotation's second half ("'...,' she said, 'and ...'"), keeps the parse's
+    content."""
     inside = doc.char_span(quoted[0], quoted[1], alignment_mode="contract")
     closes_on = _last_inside(doc.text, quoted[1])
     if inside is None or not closes_on or closes_on not in ",?!—–-…" \
@@ -684,8 +684,8 @@ def _last_inside(text: str, end: int) -> str:
 
 def _next_to_verb(verb: Token, subject: Token | None) -> bool:
     """True when a subject before the verb ends next to it, with only auxiliaries, adverbs,
-    negation and commas between ("Ann later said"; not a second verb sharing the subject: "Ann said X and
-    vowed Y")."""
+    negation and commas between ("Ann later said"; not a second verb sharing the subject: "Ann
+    said X and vowed Y")."""
     if subject is None or subject.i > verb.i:
         return True
     return all(t.dep_ in ("aux", "auxpass", "advmod", "neg") or t.text == ","
