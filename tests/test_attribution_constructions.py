@@ -48,8 +48,8 @@ def the_one_with(found, cue):
         # a that-clause the parse hangs on a circumstance's noun is what the cue reports
         ("The minister told reporters during a visit to the port on Monday that the ferry would "
          "run again.", "told", "The minister", ["that the ferry would run again"], "indirect"),
-        ("He described the plan as a gamble that voters would reject.", "described", "He",
-         ["the plan as a gamble that voters would reject"], "indirect"),
+        ("He described the plan as a gamble that few would back.", "described", "He",
+         ["the plan as a gamble that few would back"], "indirect"),
         # a quoted statement the parse hung on the speaker is neither source nor lost
         ('"That is a fair question, because they are very careful people," Lopez, 69, told the '
          "radio station on Monday.", "told", "Lopez, 69,",

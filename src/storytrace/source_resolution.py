@@ -23,12 +23,12 @@ from storytrace.model import Attribution, ChainLink
 from storytrace.sources import (
     DEFINITE_DETERMINERS, FIRST_PERSON_PLURAL, FIRST_PERSON_SINGULAR, INDEFINITE_DETERMINERS,
     MEDIA_POSSESSED_NOUNS, NEUTER_PRONOUNS, OUTLET_REPORT_NOUNS, PERSONAL_PRONOUNS, PLURAL_PRONOUNS,
-    PUBLICATION_NOUNS, RELATIVE_PRONOUNS, REPORTING_CUES, SOURCE_NOUNS, anonymity_cue, bare_full_name,
-    body_type, classify_source, clean_mention, clean_person_name, descriptor_and_name, document_issuer,
-    ends_with_title, given_name_gender, head_phrase, is_capital, is_plural_mention, is_statement,
-    lexicon_words, name_aware_head, people_on_platform, personal_name, platform_phrase, role_nouns,
-    same_person, self_words, split_possessive, strip_determiner, strip_possessive, title_then_name,
-    type_of_head,
+    PUBLICATION_NOUNS, RELATIVE_PRONOUNS, REPORTING_CUES, SOURCE_NOUNS, anonymity_cue,
+    bare_full_name, body_type, classify_source, clean_mention, clean_person_name,
+    descriptor_and_name, document_issuer, ends_with_title, given_name_gender, head_phrase,
+    is_capital, is_plural_mention, is_statement, lexicon_words, name_aware_head,
+    people_on_platform, personal_name, platform_phrase, role_nouns, same_person, self_words,
+    split_possessive, strip_determiner, strip_possessive, title_then_name, type_of_head,
 )
 
 _APPOSITION = re.compile(r",\s+((?:the|a|an)\s+[^,.;:!?\"“”]{1,80}?),")  # ", the state broadcaster,"

@@ -638,7 +638,7 @@ def _apposition_type(mention: str) -> str | None:
     if described is None and _media_by_name(apposition):
         described = "media"  # "the paper's online service, paper.com"
     if described == "person" and bare_full_name(head):
-        return "person"  # "Lon Reyes, a retired journalist": whatever the tagger took the name for
+        return "person"  # "Ivo Brandt, a retired journalist": whatever the tagger took the name for
     return described if described in {"media", "government", "organization"} else None
 
 

@@ -41,7 +41,7 @@ def _on_other_line(a: Token, b: Token) -> bool:
 
 def _subject_on_line(verb: Token) -> Token | None:
     """The noun before ``verb`` on its line, past adverbs, phrases of time and prepositional
-    phrases ("Microsoft on Wednesday released", "Residents on Twitter reported"), or before the
+    phrases ("Velmora on Wednesday released", "Residents on Twitter reported"), or before the
     verb it shares a subject with ("Ann lost the lead but responded"), or the subject of the
     conjunct before it on the line; None without one."""
     governor = verb
@@ -108,14 +108,14 @@ def quoted_statement_end(doc: Doc, start: int, end: int) -> int | None:
 
 def subject_start(subject: Token) -> int:
     """Index of the first token of the subject phrase: its left edge, or the first token after a
-    quoted statement the parse hung on it ('"...," Sarandon, 69, told ...')."""
+    quoted statement the parse hung on it ('"...," Lopez, 69, told ...')."""
     after = quoted_statement_end(subject.doc, subject.left_edge.i, subject.i)
     return after if after is not None else subject.left_edge.i
 
 
 def _named_after_quotation(subject: Token, verb: Token) -> Token | None:
     """The noun phrase between a quoted statement and the verb when the parse took a noun inside
-    the statement as the subject and hung the speaker on it ('"A good reporter," Ann, the
+    the statement as the subject and hung the speaker on it ('"A fine day," Ann, the
     mayor, said'), else None."""
     if not subject.i < verb.i:
         return None
@@ -192,7 +192,7 @@ def source_span(doc: Doc, head: Token, cue_ids: set[int],
 def cue_tokens(verb: Token) -> list[Token]:
     """The verb with its auxiliaries, negation, particles and the adverbs between them; a
     modifier set off from the verb by punctuation is not part of the cue (the parse may hang a
-    quotation's '"Absolutely not," he said' negation on the verb)."""
+    quotation's '"Certainly not," the mayor said' negation on the verb)."""
     tokens = [verb]
     doc = verb.doc
     modifiers = [c for c in verb.children if c.dep_ in CUE_MODIFIERS

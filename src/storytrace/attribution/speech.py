@@ -269,7 +269,7 @@ def _clause_on_circumstance(verb: Token) -> Token | None:
         return None
     for preposition in verb.rights:
         if preposition.dep_ != "prep" or preposition.lower_ == "as":
-            continue  # "described the plan as a buzz that voters would reject": a relative
+            continue  # "described the plan as a gamble that few would back": a relative
         for noun in preposition.subtree:
             if noun.dep_ != "pobj" or noun.lemma_.lower() in claim_noun_lemmas():
                 continue
@@ -671,7 +671,7 @@ def _misses_quotation(doc: Doc, verb: Token, subject: Token | None,
     if subject is not None and subject.i > verb.i:
         return True  # "'...,' said Ann, who ...": the inverted order closes the quotation
     if closes_on in "?!" and rule == "dobj" and start > verb.i:
-        return False  # '"Not much!" Ann retweeted the message': the object is what she relays
+        return False  # '"Shame!" Ann shared the post': the object is what she relays
     circumstance = doc[start].lower_ in CIRCUMSTANCE_OPENERS  # "'...,' she said when asked"
     return not (rule in ("ccomp", "interrupted") and start > verb.i and not circumstance)
 
