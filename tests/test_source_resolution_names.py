@@ -320,3 +320,11 @@ def test_source_resolution_people_on_a_platform_keep_the_platform_in_their_name(
     attribution = attribution_in(text, "Halden residents on Telegram", "the ferry had sunk", cue="reported")
     resolve_sources([attribution], nlp(text))
     assert (attribution.source, attribution.source_type) == ("Halden residents on Telegram", "social_media")
+
+
+def test_source_resolution_a_quoted_title_before_a_name_is_a_description(nlp) -> None:
+    text = 'According to "Moonfall" studio Cedar Pictures, the deal remains open.'
+    attribution = attribution_in(text, '"Moonfall" studio Cedar Pictures', "the deal remains open",
+                                 cue="According to")
+    resolve_sources([attribution], nlp(text))
+    assert (attribution.source, attribution.source_type) == ("Cedar Pictures", "organization")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from storytrace.model import SOURCE_TYPES
-from storytrace.sources import classify_source
+from storytrace.sources import classify_source, clean_mention
 
 
 @pytest.mark.parametrize(
@@ -222,3 +222,16 @@ def test_sources_head_phrase_keeps_two_modifiers_of_one_noun(mention: str, head:
     from storytrace.sources import head_phrase
 
     assert head_phrase(mention) == head
+
+
+@pytest.mark.parametrize(
+    "mention, cleaned",
+    [
+        ('"the sources,"', "the sources"),
+        ("“Western officials”", "Western officials"),
+        ('"Moonfall" studio Cedar Pictures', '"Moonfall" studio Cedar Pictures'),  # its partner is inside
+        ("“Moonfall” studio Cedar Pictures,", "“Moonfall” studio Cedar Pictures"),
+    ],
+)
+def test_sources_clean_mention_keeps_a_quote_mark_whose_partner_is_inside(mention, cleaned) -> None:
+    assert clean_mention(mention) == cleaned

@@ -142,9 +142,14 @@ def lexicon_words() -> frozenset[str]:
 
 
 def clean_mention(text: str) -> str:
-    """The mention with outer quotes and punctuation stripped, spaces collapsed, ’ as '."""
-    text = re.sub(r"\s+", " ", text.replace("’", "'")).strip(TRAILING_PUNCT)
-    return text
+    """The mention with outer quotes and punctuation stripped, spaces collapsed, ’ as '; a quote
+    mark whose partner is inside the mention stays ('"Moonfall" studio Cedar Pictures')."""
+    spaced = re.sub(r"\s+", " ", text.replace("’", "'")).strip()
+    cleaned = spaced.strip(TRAILING_PUNCT)
+    if cleaned and spaced.startswith(('"', "“")) and (
+            cleaned.count('"') % 2 or cleaned.count("”") > cleaned.count("“")):
+        cleaned = spaced[0] + cleaned
+    return cleaned
 
 
 def strip_possessive(text: str) -> str:
