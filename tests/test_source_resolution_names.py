@@ -328,3 +328,13 @@ def test_source_resolution_a_quoted_title_before_a_name_is_a_description(nlp) ->
                                  cue="According to")
     resolve_sources([attribution], nlp(text))
     assert (attribution.source, attribution.source_type) == ("Cedar Pictures", "organization")
+
+
+def test_source_resolution_it_is_the_organisation_named_as_a_subject_in_its_sentence(nlp) -> None:
+    """Not the organisation quoted before: "it" refers to Velmora, named in its own sentence."""
+    text = ("The Halden Port Board said the cranes were safe. "
+            "Reyes said Velmora Systems acted on Monday after it learned of the attacks.")
+    board = attribution_in(text, "The Halden Port Board", "the cranes were safe")
+    pronoun = attribution_in(text, "it", "of the attacks", cue="learned")
+    resolve_sources([board, pronoun], nlp(text))
+    assert pronoun.source == "Velmora Systems"

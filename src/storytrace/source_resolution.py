@@ -186,6 +186,8 @@ class _ArticleSources:
                 wanted = {"person"} if low in FIRST_PERSON_SINGULAR else None
                 speaker = next((s for s in self.before(at) if wanted is None or s.type in wanted), None)
             return speaker or self.register(self.outlet or mention, "self", False, mention, at)
+        if low in NEUTER_PRONOUNS and (named := self.subject_entity_before(span)) is not None:
+            return self.resolve(named.text, named.start_char, named.end_char, cue)
         if low in PLURAL_PRONOUNS | NEUTER_PRONOUNS:
             plural = low in PLURAL_PRONOUNS
             for source in self.before(at):
@@ -300,6 +302,16 @@ class _ArticleSources:
         """For "I"/"we" inside quoted content: the source of the attribution that quotes it."""
         enclosing = [(e - s, a) for s, e, a in self.speakers if s <= at < e and id(a) in self.resolved]
         return self.resolved[id(min(enclosing, key=lambda x: x[0])[1])] if enclosing else None
+
+    @staticmethod
+    def subject_entity_before(span: Span | None) -> Span | None:
+        """The organisation or place named as a subject earlier in the sentence of ``span`` (a
+        pronoun): "Reavey said Velmora acted after it learned of the attacks" -> "Velmora"."""
+        if span is None:
+            return None
+        before = [e for e in span.sent.ents if e.end <= span.start and e.label_ in ("ORG", "GPE")
+                  and e.root.dep_ in ("nsubj", "nsubjpass")]
+        return before[-1] if before else None
 
     @staticmethod
     def antecedent_of_relative(span: Span) -> Span | None:
