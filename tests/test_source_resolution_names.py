@@ -338,3 +338,14 @@ def test_source_resolution_it_is_the_organisation_named_as_a_subject_in_its_sent
     pronoun = attribution_in(text, "it", "of the attacks", cue="learned")
     resolve_sources([board, pronoun], nlp(text))
     assert pronoun.source == "Velmora Systems"
+
+
+def test_source_resolution_a_description_with_a_name_in_apposition_is_that_person(nlp) -> None:
+    """Not the unnamed source before: the name set off after "the group's spokesman" says who."""
+    text = ("A Western diplomat, who asked not to be named, said the vote was staged. "
+            "The group's spokesman, Ivo Brandt, told reporters that the monitors would not comment.")
+    diplomat = attribution_in(text, "A Western diplomat, who asked not to be named", "the vote was staged")
+    spokesman = attribution_in(text, "The group's spokesman, Ivo Brandt,", "that the monitors would not comment",
+                               cue="told")
+    resolve_sources([diplomat, spokesman], nlp(text))
+    assert (spokesman.source, spokesman.source_type) == ("Ivo Brandt", "person")

@@ -435,6 +435,8 @@ class _ArticleSources:
         match = re.match(r"^(?:the|this|that|these|those)\s+(?P<rest>.+)$", mention, re.IGNORECASE)
         if match is None or clean_mention(mention).lower() in self_words():
             return None
+        if "," in mention and personal_name(mention):
+            return None  # "the group's spokesman, Ivo Brandt": the name says who
         head = head_phrase(match.group("rest"))
         words = head.split()
         if not words or words[-1][0].isupper():
