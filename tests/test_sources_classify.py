@@ -75,6 +75,8 @@ from storytrace.sources import classify_source, clean_mention
         ("Halden residents on Telegram", None, "social_media"),  # posts by unnamed people
         ("the software giant", None, "organization"),
         ("Rep. Ann Brandt", None, "person"),
+        ("Brandt, the soft-spoken, tireless pilot of the ferry,", "ORG", "person"),  # a title set off after a name
+        ("Kyiv, the capital,", "GPE", "government"),
         ("Velmora CTO Ann Brandt", None, "person"),  # a job title before a name
         ("City Councilman Tomas Reyes", None, "person"),
         ("Marl County deputies", None, "person"),  # a plural title: "deputies" as "deputy"

@@ -633,16 +633,19 @@ def _issued_document_type(issued: tuple[str, str], outlet: str | None) -> tuple[
 def _apposition_type(mention: str) -> str | None:
     """ "X, the state broadcaster" -> "media": the type of a body that a description set off after
     the name gives (media, government, organization), or "person" when a person's title describes
-    a full name; None without one (other people are left to names)."""
+    a name ("Brandt, the harbour's pilot"); None without one (other people are left to names)."""
     head = head_phrase(mention)
     rest = mention[len(head):] if head and mention.startswith(head) else ""
     apposition = rest.lstrip(" ,—–-(")
     if not apposition or not re.match(r"\s*[,(—–-]", rest):
         return None
     described = type_of_head(head_phrase(strip_determiner(apposition)))
+    if described is None:  # "the soft-spoken, tireless priest and builder of ...": one noun phrase
+        first = re.split(r"\s+(?:who|which|that|and|of)\s+", apposition)[0].replace(",", "")
+        described = type_of_head(head_phrase(strip_determiner(first)))
     if described is None and _media_by_name(apposition):
         described = "media"  # "the paper's online service, paper.com"
-    if described == "person" and bare_full_name(head):
+    if described == "person" and (bare_full_name(head) or re.fullmatch(r"[A-Z][a-z][\w'-]*", head)):
         return "person"  # "Ivo Brandt, a retired journalist": whatever the tagger took the name for
     return described if described in {"media", "government", "organization"} else None
 
