@@ -349,3 +349,14 @@ def test_source_resolution_a_description_with_a_name_in_apposition_is_that_perso
                                cue="told")
     resolve_sources([diplomat, spokesman], nlp(text))
     assert (spokesman.source, spokesman.source_type) == ("Ivo Brandt", "person")
+
+
+@pytest.mark.parametrize("name", ["Brandt", "Marl"])
+def test_source_resolution_a_lone_name_described_as_a_person_is_a_person(nlp, name) -> None:
+    """A one-word name the article never gives in full is as often a place as a surname; a
+    person's title set off after it (its adjectives set off by commas too) says which."""
+    text = (f"The crew stood by the captain, especially {name}, the soft-spoken, tireless pilot of "
+            "the ferry, who told reporters the engine had failed.")
+    attribution = attribution_in(text, "who", "the engine had failed", cue="told")
+    resolve_sources([attribution], nlp(text))
+    assert (attribution.source, attribution.source_type) == (name, "person")

@@ -24,14 +24,15 @@ from storytrace.sources import (
     DEFINITE_DETERMINERS, FIRST_PERSON_PLURAL, FIRST_PERSON_SINGULAR, INDEFINITE_DETERMINERS,
     MEDIA_POSSESSED_NOUNS, NEUTER_PRONOUNS, OUTLET_REPORT_NOUNS, PERSONAL_PRONOUNS, PLURAL_PRONOUNS,
     PUBLICATION_NOUNS, RELATIVE_PRONOUNS, REPORTING_CUES, SOURCE_NOUNS, anonymity_cue,
-    bare_full_name, body_type, classify_source, clean_mention, clean_person_name,
+    apposition_type, bare_full_name, body_type, classify_source, clean_mention, clean_person_name,
     descriptor_and_name, document_issuer, ends_with_title, given_name_gender, head_phrase,
     is_capital, is_plural_mention, is_statement, lexicon_words, name_aware_head,
     people_on_platform, personal_name, platform_phrase, role_nouns, same_person, self_words,
     split_possessive, strip_determiner, strip_possessive, title_then_name, type_of_head,
 )
 
-_APPOSITION = re.compile(r",\s+((?:the|a|an)\s+[^,.;:!?\"“”]{1,80}?),")  # ", the state broadcaster,"
+# ", the state broadcaster,", ", the soft-spoken, tireless pilot,": adjectives may be set off by commas
+_APPOSITION = re.compile(r",\s+((?:the|a|an)\s+(?:[\w'-]+,\s+)*[^,.;:!?\"“”]{1,80}?),")
 CITING_CUE_STEMS = ("cite", "citing", "quote", "quoting")
 _ABBREVIATIONS = {"sen.": "senator", "rep.": "representative", "gov.": "governor", "gen.": "general",
                   "col.": "colonel", "lt.": "lieutenant", "adm.": "admiral", "dr.": "doctor"}
@@ -213,11 +214,12 @@ class _ArticleSources:
         if described is not None:
             described.see(mention, at)
             return described
-        type_, anonymous = classify_source(self.with_apposition(mention, span), entity_label=self.label(span),
+        described_mention = self.with_apposition(mention, span)
+        type_, anonymous = classify_source(described_mention, entity_label=self.label(span),
                                            outlet=self.outlet, cue=cue)
         if type_ in {"unknown", "organization", "government"} and not is_capital(mention) and self.names_known_person(mention):
             type_ = "person"  # "Barkley" unlabelled here, but a PERSON elsewhere in the article
-        elif type_ == "person" and self.lone_name(mention):
+        elif type_ == "person" and self.lone_name(mention) and apposition_type(described_mention) != "person":
             # One capitalised word the tagger called a person, never given a full name in the article:
             # as often a place ("..., Kyiv said") or an outlet ("X reported") as a surname, unless
             # the sentence goes on about it as a person ("Cheeks said he would be").

@@ -581,7 +581,7 @@ def classify_source(
         return "anonymous", True  # "people close to <a named person>": the speaker is unnamed
     if is_capital(mention):
         return "government", False  # "Beijing said": a capital speaks for its government, whatever the tagger read
-    described = _apposition_type(mention)
+    described = apposition_type(mention)
     if described is not None:  # "X, the public broadcasting company of Y": beats the tagger's label
         return described, False
     if personal_name(mention, entity_label):
@@ -630,7 +630,7 @@ def _issued_document_type(issued: tuple[str, str], outlet: str | None) -> tuple[
     return "document", False
 
 
-def _apposition_type(mention: str) -> str | None:
+def apposition_type(mention: str) -> str | None:
     """ "X, the state broadcaster" -> "media": the type of a body that a description set off after
     the name gives (media, government, organization), or "person" when a person's title describes
     a name ("Brandt, the harbour's pilot"); None without one (other people are left to names)."""
@@ -671,7 +671,7 @@ def _classify_description(
         return head_type, False
     if _media_by_name(head or mention):
         return "media", False
-    described = _apposition_type(mention)
+    described = apposition_type(mention)
     if described is not None:
         return described, False
     entity_type = _type_of_entity(entity_label, cue)
