@@ -358,6 +358,11 @@ PAID_3M = ("Ostland will pay the port $3 million a year, officials said.", (3000
         (("Police held 2 protesters near Cape Dorn after injuries were reported.", (2, "protesters", "2 protesters", False)),
          ("Medics said 9 protesters suffered injuries near Cape Dorn.", (9, "protesters", "9 protesters", False)),
          "number of protesters"),
+        # a place's population is background, never compared ("home to", "a city of")
+        (("The quake hit Cape Dorn, home to about 100,000 people, officials said.", (100000, "people", "about 100,000 people", True)),
+         ("The quake also shook Ostland, a city of 120,000 people, officials said.", (120000, "people", "120,000 people", False)), None),
+        (("The quake hit Cape Dorn and killed about 100 people, officials said.", (100, "people", "about 100 people", True)),
+         ("The quake hit Cape Dorn and killed 140 people, officials said.", (140, "people", "140 people", False)), "number of people"),
     ],
 )
 def test_conflicts_figures_of_one_fact_are_one_count_or_two(first, second, about):

@@ -304,7 +304,8 @@ def claim_figures(claim: Claim) -> list[Figure]:
     for quantity in claim.quantities:
         unit = unit_of(quantity)
         if unit is None or not _comparable(quantity, unit, kinds[id(quantity)]) \
-                or _part_of_a_series(claim.text, quantity) or _restated(claim.text, quantity):
+                or _part_of_a_series(claim.text, quantity) or _restated(claim.text, quantity) \
+                or _a_population(claim.text, quantity):
             continue
         anchor, anchor_text = anchor_phrase(claim.text, quantity) if unit.measure else ("", "")
         if unit.key == _PERCENT and not anchor:
@@ -361,6 +362,16 @@ def _restated(claim_text: str, quantity: ClaimQuantity) -> bool:
     revision."""
     position = figure_position(claim_text, quantity)
     return position > 0 and claim_text[:position].rstrip().endswith("(")
+
+
+def _a_population(claim_text: str, quantity: ClaimQuantity) -> bool:
+    """A figure that gives a place's population ("home to about 100,000 people", "a city of
+    500,000": ``data/quantity_population_phrases.txt``): the background of a place, never compared,
+    since two reports' populations are usually of different places."""
+    position = figure_position(claim_text, quantity)
+    before = claim_text[:position].rstrip().lower() if position > 0 else ""
+    return any(re.search(rf"\b{re.escape(phrase)}$", before)
+               for phrase in word_list("quantity_population_phrases.txt"))
 
 
 def _part_of_a_series(claim_text: str, quantity: ClaimQuantity) -> bool:
