@@ -26,7 +26,7 @@ from functools import cache
 from importlib import resources
 
 from storytrace.clean_lines import load_stopwords
-from storytrace.lexicons import entries, word_list
+from storytrace.lexicons import entries, phrase_alternation, word_list
 from storytrace.model import Claim, ClaimQuantity
 from storytrace.quantities import label_words, number_words
 from storytrace.updates import unit_key
@@ -370,8 +370,13 @@ def _a_population(claim_text: str, quantity: ClaimQuantity) -> bool:
     since two reports' populations are usually of different places."""
     position = figure_position(claim_text, quantity)
     before = claim_text[:position].rstrip().lower() if position > 0 else ""
-    return any(re.search(rf"\b{re.escape(phrase)}$", before)
-               for phrase in word_list("quantity_population_phrases.txt"))
+    return bool(before) and _population_phrases().search(before) is not None
+
+
+@cache
+def _population_phrases() -> re.Pattern[str]:
+    """The population phrases, as one pattern that must end the text."""
+    return re.compile(rf"(?:{phrase_alternation(word_list('quantity_population_phrases.txt'))})$")
 
 
 def _part_of_a_series(claim_text: str, quantity: ClaimQuantity) -> bool:

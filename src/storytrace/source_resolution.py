@@ -219,7 +219,8 @@ class _ArticleSources:
                                            outlet=self.outlet, cue=cue)
         if type_ in {"unknown", "organization", "government"} and not is_capital(mention) and self.names_known_person(mention):
             type_ = "person"  # "Barkley" unlabelled here, but a PERSON elsewhere in the article
-        elif type_ == "person" and self.lone_name(mention) and apposition_type(described_mention) != "person":
+        elif type_ == "person" and self.lone_name(mention) \
+                and apposition_type(described_mention) != "person":
             # One capitalised word the tagger called a person, never given a full name in the article:
             # as often a place ("..., Kyiv said") or an outlet ("X reported") as a surname, unless
             # the sentence goes on about it as a person ("Cheeks said he would be").
