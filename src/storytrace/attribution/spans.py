@@ -87,11 +87,16 @@ def subtree_range(token: Token, exclude: set[int] | None = None) -> tuple[int, i
     return start, end
 
 
+def breaks_line(token: Token) -> bool:
+    """True when a line (paragraph) ends inside or right after ``token``."""
+    return "\n" in token.text or "\n" in token.whitespace_
+
+
 def within_line(doc: Doc, start: int, end: int, anchor: int) -> tuple[int, int]:
     """Token range [start, end) cut to the line (paragraph) holding token ``anchor``; empty (at
     the range's edge) when the range lies wholly on another line."""
     for i in range(anchor - 1, start - 1, -1):
-        if "\n" in doc[i].text or "\n" in doc[i].whitespace_:
+        if breaks_line(doc[i]):
             start = i + 1
             break
     for i in range(min(anchor, end), end):

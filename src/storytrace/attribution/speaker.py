@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from storytrace.attribution.lexicon import clause_cue_lemmas
-from storytrace.attribution.spans import subtree_range, trimmed_tokens, within_line
+from storytrace.attribution.spans import breaks_line, subtree_range, trimmed_tokens, within_line
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 CUE_MODIFIERS = ("aux", "auxpass", "neg", "prt")
@@ -36,7 +36,7 @@ def subject_of(verb: Token) -> Token | None:
 def _on_other_line(a: Token, b: Token) -> bool:
     """True when a line break lies between tokens ``a`` and ``b``."""
     low, high = sorted((a.i, b.i))
-    return any("\n" in t.text or "\n" in t.whitespace_ for t in a.doc[low:high])
+    return any(breaks_line(t) for t in a.doc[low:high])
 
 
 def _subject_on_line(verb: Token) -> Token | None:
@@ -70,7 +70,7 @@ def _noun_before(verb: Token) -> Token | None:
     """The noun before ``verb`` on its line (``_subject_on_line``), or None."""
     doc = verb.doc
     for token in reversed(doc[:verb.i]):
-        if "\n" in token.text or "\n" in token.whitespace_:
+        if breaks_line(token):
             return None
         if token.dep_ == "pobj" and token.head.i < token.i and not _on_other_line(token.head, token):
             continue  # "Residents on Twitter reported": past the phrase to the noun it modifies
@@ -164,11 +164,10 @@ def source_span(doc: Doc, head: Token, cue_ids: set[int],
                 return None
             head = max(doc[start:end], key=lambda t: (t.pos_ in ("PROPN", "NOUN", "PRON"), t.i))
     for i in range(head.i - 1, start - 1, -1):
-        token = doc[i]
-        if "\n" in token.text or "\n" in token.whitespace_:
+        if breaks_line(doc[i]):
             start = i + 1
             break
-        if token.text in "—–" and i > 0 and (doc[i - 1].text == ")" or doc[i - 1].is_upper):
+        if doc[i].text in "—–" and i > 0 and (doc[i - 1].text == ")" or doc[i - 1].is_upper):
             start = i + 1
             break
     for i in range(head.i, end):
