@@ -360,3 +360,25 @@ def test_source_resolution_a_lone_name_described_as_a_person_is_a_person(nlp, na
     attribution = attribution_in(text, "who", "the engine had failed", cue="told")
     resolve_sources([attribution], nlp(text))
     assert (attribution.source, attribution.source_type) == (name, "person")
+
+
+@pytest.mark.parametrize("description", ["The software giant", "The company", "The firm", "The carmaker"])
+def test_source_resolution_a_business_description_is_the_business_named_most(nlp, description) -> None:
+    """ "the software giant" shares no word with "Velmora Systems": the business the article named
+    most often (here against a product the tagger calls an organisation too) is the one meant."""
+    text = ("Velmora Systems rushes out a fix for its Quill browser. "
+            "Velmora Systems on Tuesday issued an urgent patch for a flaw in Quill (QB) that attackers used. "
+            f"{description} said the flaw affected all versions.")
+    attribution = attribution_in(text, description, "the flaw affected all versions")
+    resolve_sources([attribution], nlp(text))
+    assert (attribution.source, attribution.source_type) == ("Velmora Systems", "organization")
+
+
+def test_source_resolution_a_business_description_without_a_business_stays_as_written(nlp) -> None:
+    """No business named before it: "the company" is not the police or the city."""
+    text = "The Harbor Police said the road was closed. The company said the crane was safe."
+    police = attribution_in(text, "The Harbor Police", "the road was closed")
+    company = attribution_in(text, "The company", "the crane was safe")
+    resolve_sources([police, company], nlp(text))
+    assert company.source != police.source and "company" in company.source.lower()
+

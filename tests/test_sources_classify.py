@@ -237,3 +237,18 @@ def test_sources_head_phrase_keeps_two_modifiers_of_one_noun(mention: str, head:
 )
 def test_sources_clean_mention_keeps_a_quote_mark_whose_partner_is_inside(mention, cleaned) -> None:
     assert clean_mention(mention) == cleaned
+
+
+@pytest.mark.parametrize(
+    "mention, label, expected",
+    [
+        ("Undersea cable operator Seavane", "PERSON", "organization"),
+        ("the Ukrainian outlet Dovra", "PERSON", "media"),
+        # a job that may be a person's, a title, or an unnamed speaker at the business: not the business
+        ("Oscar producer Lena Marsh", "PERSON", "person"),
+        ("Ivo Brandt, chief officer with the security firm Veltra Inc.", "PERSON", "person"),
+        ("researchers at the security firm Veltra", None, "anonymous"),
+    ],
+)
+def test_sources_classify_a_business_descriptor_before_a_name(mention, label, expected) -> None:
+    assert classify_source(mention, entity_label=label)[0] == expected

@@ -49,6 +49,7 @@ from pathlib import PurePath
 from storytrace.lexicons import shorten, word_list
 from storytrace.model import Article, ChainLink, Claim, Fact, Reuse, Story
 from storytrace.reuse import parse_published
+from storytrace.sources import business_descriptions
 
 SUMMARY_CHARS = 160
 ANONYMOUS_LABEL = "unnamed sources (via {via})"
@@ -255,7 +256,7 @@ def named_bodies(claims) -> dict[str, str]:
     companies = {canonical_name(n) for head, found in names.items() if head in _company_heads() for n in found}
     if len(companies) == 1:  # "the operator" is the story's one named company
         company = next(n for head, found in names.items() if head in _company_heads() for n in found)
-        for description in word_list("source_business_descriptions.txt"):
+        for description in business_descriptions():
             bodies.setdefault(description, company)
     return bodies
 

@@ -24,7 +24,7 @@ from storytrace.sources import (
     DEFINITE_DETERMINERS, FIRST_PERSON_PLURAL, FIRST_PERSON_SINGULAR, INDEFINITE_DETERMINERS,
     MEDIA_POSSESSED_NOUNS, NEUTER_PRONOUNS, OUTLET_REPORT_NOUNS, PERSONAL_PRONOUNS, PLURAL_PRONOUNS,
     PUBLICATION_NOUNS, RELATIVE_PRONOUNS, REPORTING_CUES, SOURCE_NOUNS, anonymity_cue,
-    apposition_type, bare_full_name, body_type, classify_source, clean_mention, clean_person_name,
+    apposition_type, bare_full_name, body_descriptor_type, body_type, business_descriptions, classify_source, clean_mention, clean_person_name,
     descriptor_and_name, document_issuer, ends_with_title, given_name_gender, head_phrase,
     is_capital, is_plural_mention, is_statement, lexicon_words, name_aware_head,
     people_on_platform, personal_name, platform_phrase, role_nouns, same_person, self_words,
@@ -217,7 +217,8 @@ class _ArticleSources:
         described_mention = self.with_apposition(mention, span)
         type_, anonymous = classify_source(described_mention, entity_label=self.label(span),
                                            outlet=self.outlet, cue=cue)
-        if type_ in {"unknown", "organization", "government"} and not is_capital(mention) and self.names_known_person(mention):
+        if type_ in {"unknown", "organization", "government"} and not is_capital(mention) \
+                and body_descriptor_type(mention) is None and self.names_known_person(mention):
             type_ = "person"  # "Barkley" unlabelled here, but a PERSON elsewhere in the article
         elif type_ == "person" and self.lone_name(mention) \
                 and apposition_type(described_mention) != "person":
@@ -386,6 +387,22 @@ class _ArticleSources:
                 return self.register(name, type_, anonymous, name, entity.start_char)
         return None
 
+    def company_before(self, at: int) -> _Source | None:
+        """ "the company", "the software giant" -> the business the article has named most often
+        before ``at`` (the nearest of equals): an ORG entity that ``classify_source`` types an
+        organization, not a bracketed abbreviation ("Coordinated Universal Time (UTC)"),
+        registered as a source; else the nearest source typed organization; else None. Government
+        bodies and outlets are not businesses."""
+        named = [e for e in self.doc.ents if e.label_ == "ORG" and e.end_char <= at and "\n" not in e.text
+                 and not self.text[:e.start_char].rstrip(" ").endswith("(")
+                 and classify_source(e.text, entity_label="ORG", outlet=self.outlet)[0] == "organization"]
+        if not named:
+            return next((s for s in self.before(at) if s.type == "organization"), None)
+        mentions = Counter(_name_key(strip_determiner(e.text.strip())) for e in named)
+        entity = max(reversed(named), key=lambda e: mentions[_name_key(strip_determiner(e.text.strip()))])
+        name = strip_determiner(entity.text.strip())
+        return self.register(name, "organization", False, name, entity.start_char)
+
     def resolve_document(self, text: str, issued: tuple[str, str], at: int, cue: str | None) -> _Source | None:
         """A document with its issuer ("a ministry report", "the agency's study"): a document
         source whose ``issuer`` is the resolved issuer; the issuer itself when it is an outlet or
@@ -448,6 +465,8 @@ class _ArticleSources:
         # "the Saudi government" names which government: only a source with those words will do.
         modifiers = {w.lower() for w in words[:-1] if w[0].isupper()}
         kind = "anonymous" if head_word in role_nouns() else type_of_head(head)
+        if kind is None and head_word in business_descriptions():
+            kind = "organization"  # "the carmaker", "the retailer"
         if kind is None:
             return self.named_body_before(head_word, at) if len(words) == 1 else None
         singular = head_word[:-1] if head_word.endswith("s") else head_word
@@ -465,6 +484,10 @@ class _ArticleSources:
         named = self.organisation_named_before(head_word, at) if kind != "anonymous" else None
         if named is not None:
             return named
+        if head_word in business_descriptions() and not modifiers and not _plural_word(head_word):
+            company = self.company_before(at)  # "the company", "the software giant"
+            if company is not None:
+                return company
         # Without a shared head word, only kinds with few candidates fall back to the nearest of
         # their type ("the newspaper", "the sources"); "the union", "the government" or "the
         # president" need the word itself (the police are not "the union").
@@ -588,6 +611,11 @@ def _inside_quotes(text: str, at: int) -> bool:
     opened = paragraph.count("“") - paragraph.count("”")
     doubled = paragraph.count("''")  # some wires write quotes as two apostrophes
     return opened > 0 or (opened == 0 and (paragraph.count('"') % 2 == 1 or doubled % 2 == 1))
+
+
+def _plural_word(word: str) -> bool:
+    """ "owners", "companies" (not "business")."""
+    return word.endswith("s") and not word.endswith("ss")
 
 
 def _compatible(kind: str, source: _Source) -> bool:

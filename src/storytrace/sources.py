@@ -103,6 +103,13 @@ def role_nouns() -> frozenset[str]:
 
 
 @cache
+def business_descriptions() -> frozenset[str]:
+    """Words by which an article refers to a business it named ("the company", "the operator"):
+    ``data/source_business_descriptions.txt``."""
+    return frozenset(word_list("source_business_descriptions.txt"))
+
+
+@cache
 def title_then_name() -> re.Pattern[str]:
     """A title followed by one to four capitalized words: "Finance Minister Tomas Lind"."""
     titles = tuple(e for e in word_list("source_titles.txt") if not e.startswith("re:"))
@@ -521,6 +528,23 @@ def descriptor_and_name(head: str) -> tuple[str, str] | None:
     return match.group("desc"), match.group("name")
 
 
+_PHRASE_BREAK = re.compile(r",|\b(?:at|of|for|from|with|in|by|on)\b", re.IGNORECASE)
+
+
+def body_descriptor_type(mention: str) -> str | None:
+    """The type a body's descriptor before a name gives it ("the cable operator Veltra":
+    organization, for a business word of ``business_descriptions``; "the Ukrainian outlet Foo":
+    media), or None (no such descriptor, a person's title, a word such as "producer" that may be
+    a person's job, or an unnamed speaker: "researchers at the security firm Veltra")."""
+    described = descriptor_and_name(clean_mention(mention))
+    if described is None or anonymity_cue(mention) or _PHRASE_BREAK.search(described[0]):
+        return None  # "Ivo Brandt, chief officer with the firm Veltra": the firm is not the speaker
+    type_ = type_of_head(described[0])
+    if type_ == "organization" and described[0].split()[-1].lower() not in business_descriptions():
+        return None  # "Oscar producer Lee Park": a producer may be a person
+    return type_ if type_ in {"organization", "media", "government"} else None
+
+
 def _type_of_entity(entity_label: str | None, cue: str | None) -> str | None:
     if entity_label == "PERSON":
         return "person"
@@ -584,6 +608,9 @@ def classify_source(
     described = apposition_type(mention)
     if described is not None:  # "X, the public broadcasting company of Y": beats the tagger's label
         return described, False
+    body_described = body_descriptor_type(mention)
+    if body_described is not None:
+        return body_described, False  # "cable operator Veltra": whatever the tagger read
     if personal_name(mention, entity_label):
         return "person", False
     if anonymity_cue(mention):
