@@ -142,6 +142,34 @@ def test_source_resolution_first_person_inside_quote_is_the_quoting_source(nlp) 
     assert (inner.source, inner.source_type) == ("Paul Roth", "person")
 
 
+
+def test_source_resolution_first_person_in_a_quotation_carried_over_is_the_person_quoted(nlp) -> None:
+    """A quotation running over a paragraph break: the second paragraph opens no quote but closes
+    one, so its "I" is the person quoted (the last person source before), not the article's own
+    voice."""
+    text = ('Coach Mara Velt said the team was tired. "We played well in the first half.\n'
+            'But I think we lost our focus after the break," the coach added.')
+    velt = attribution_in(text, "Coach Mara Velt", "the team was tired")
+    attribution = attribution_in(text, "I", "we lost our focus after the break")
+    resolve_sources([velt, attribution], nlp(text), outlet="dailyharbor.com")
+    assert (attribution.source, attribution.source_type) == ("Mara Velt", "person")
+
+
+def test_source_resolution_first_person_quoted_with_nobody_named_is_unknown(nlp) -> None:
+    """Inside a quotation with no person named before it, "I" is someone quoted: not known, and
+    not the outlet (type self)."""
+    text = 'The storm closed the port.\n"I think the harbour will open on Friday."'
+    attribution = attribution_in(text, "I", "the harbour will open on Friday")
+    resolve_sources([attribution], nlp(text), outlet="dailyharbor.com")
+    assert (attribution.source, attribution.source_type) == ("I", "unknown")
+
+
+def test_source_resolution_first_person_outside_quotations_is_the_article(nlp) -> None:
+    text = "The storm closed the port.\nI think the harbour will open on Friday."
+    attribution = attribution_in(text, "I", "the harbour will open on Friday")
+    resolve_sources([attribution], nlp(text), outlet="dailyharbor.com")
+    assert attribution.source_type == "self"
+
 def test_source_resolution_source_text_without_span(nlp) -> None:
     text = "Unnamed officials said the dam held."
     attribution = Attribution(content_spans=[mention_span(text, "the dam held")], source="Unnamed officials")

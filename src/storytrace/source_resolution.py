@@ -183,9 +183,12 @@ class _ArticleSources:
             return self.person_before(low, at) or self.register(mention, "person", False, mention, at)
         if low in FIRST_PERSON_SINGULAR | FIRST_PERSON_PLURAL:
             speaker = self.speaker_around(at)
-            if speaker is None and _inside_quotes(self.text, at):
-                wanted = {"person"} if low in FIRST_PERSON_SINGULAR else None
-                speaker = next((s for s in self.before(at) if wanted is None or s.type in wanted), None)
+            quoted = speaker is None and (_inside_quotes(self.text, at) or _inside_carried_quotation(self.text, at))
+            if quoted:  # the person (for "we": or body) last named before the quotation
+                wanted = {"person"} if low in FIRST_PERSON_SINGULAR else {"person", "organization", "government"}
+                speaker = next((s for s in self.before(at) if s.type in wanted), None)
+            if speaker is None and quoted:  # someone quoted, not the article: who is not known
+                return self.register(mention, "unknown", False, mention, at, plural=low in FIRST_PERSON_PLURAL)
             return speaker or self.register(self.outlet or mention, "self", False, mention, at)
         if low in NEUTER_PRONOUNS and (named := self.subject_entity_before(span)) is not None:
             return self.resolve(named.text, named.start_char, named.end_char, cue)
@@ -606,11 +609,28 @@ def _on_headline_line(text: str, at: int) -> bool:
 
 
 def _inside_quotes(text: str, at: int) -> bool:
-    """Whether offset ``at`` lies inside a quotation opened in its paragraph."""
-    paragraph = text[text.rfind("\n", 0, at) + 1 : at]
-    opened = paragraph.count("“") - paragraph.count("”")
-    doubled = paragraph.count("''")  # some wires write quotes as two apostrophes
-    return opened > 0 or (opened == 0 and (paragraph.count('"') % 2 == 1 or doubled % 2 == 1))
+    """Whether offset ``at`` lies inside a quotation opened before it in its paragraph."""
+    before = text[text.rfind("\n", 0, at) + 1 : at]
+    opened = before.count("“") - before.count("”")
+    doubled = before.count("''")  # some wires write quotes as two apostrophes
+    return opened > 0 or (opened == 0 and (before.count('"') % 2 == 1 or doubled % 2 == 1))
+
+
+def _inside_carried_quotation(text: str, at: int) -> bool:
+    """Whether offset ``at`` lies in a quotation carried over from an earlier paragraph: nothing
+    is opened before it in its paragraph, and the rest of the paragraph closes a quotation it did
+    not open ('"I thanked them.\nAnd I meant it," she said': the second "I")."""
+    start, end = text.rfind("\n", 0, at) + 1, text.find("\n", at)
+    before, after = text[start:at], text[at : len(text) if end < 0 else end]
+    if any(mark in before for mark in ('"', "“", "”", "''")):
+        return False
+    return _closes_first(after, "“", "”") or after.count('"') % 2 == 1 or after.count("''") % 2 == 1
+
+
+def _closes_first(text: str, opening: str, closing: str) -> bool:
+    """Whether a closing mark comes in ``text`` before any opening one."""
+    close = text.find(closing)
+    return close >= 0 and not 0 <= text.find(opening) < close
 
 
 def _plural_word(word: str) -> bool:
