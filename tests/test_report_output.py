@@ -215,3 +215,13 @@ def test_report_at_a_glance_leads_with_single_origins_disagreements_and_copies()
     md, html = render_markdown(dossier), render_html(dossier)
     assert "### At a glance" in md and md.index("### At a glance") < md.index("### Facts")
     assert "<h3>At a glance</h3>" in html and "<script>" not in html.split("At a glance", 1)[1].split("</ul>", 1)[0]
+
+
+def test_report_markdown_shows_hedges_of_claims_in_the_articles_own_voice():
+    """ "No evidence has emerged": a claim with no source is still marked hedged, as in HTML."""
+    dossier = hostile_dossier()
+    claim = dossier.stories[0].claims[0]
+    claim.attribution = ClaimAttribution(hedged=True, hedges=["no evidence has emerged"])
+    md, html = render_markdown(dossier), render_html(dossier)
+    assert "source: article's own voice [hedged: no evidence has emerged]" in md
+    assert "hedged: no evidence has emerged" in html

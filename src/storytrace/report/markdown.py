@@ -23,8 +23,10 @@ def md_text(text: str | None) -> str:
 def _claim_source(claim: Claim) -> str:
     a = claim.attribution
     if not a.chain and not a.source:
-        return "article's own voice"
-    chain = " → ".join(f"{md_text(l.source)} ({l.source_type})" for l in a.chain) if a.chain else f"{md_text(a.source)} ({a.source_type})"
+        chain = "article's own voice"  # its hedges still show: "no evidence has emerged"
+    else:
+        chain = " → ".join(f"{md_text(l.source)} ({l.source_type})" for l in a.chain) if a.chain \
+            else f"{md_text(a.source)} ({a.source_type})"
     extra = []
     if a.anonymous:
         extra.append("anonymous")
