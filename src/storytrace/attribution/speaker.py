@@ -175,6 +175,7 @@ def source_span(doc: Doc, head: Token, cue_ids: set[int],
             end = i
             break
     start, end = trimmed_tokens(doc, start, end)
+    start = _after_leading_participle(doc, start, end)
     while end - 1 > start and doc[end - 1].dep_ == "prep" and not any(doc[end - 1].children):
         end -= 1  # "Police at first told ...": the parse hung a bare "at" on the source
     if start >= end:
@@ -186,6 +187,31 @@ def source_span(doc: Doc, head: Token, cue_ids: set[int],
         if (closing == "," and "," in inner) or (closing in "—–" and closing in inner):
             span = (span[0], doc[end].idx + len(closing))
     return span
+
+
+NAMING_DEPS = ("npadvmod", "appos", "nsubj", "nsubjpass")  # how a parse may hang the name on the participle
+
+
+def _after_leading_participle(doc: Doc, start: int, end: int) -> int:
+    """The source's first token after a participle phrase set off before it by a comma ("Writing
+    from Rome, Italy, Ivo Brandt": how the source spoke, not who; the parse may even make the
+    participle the subject and hang the name on it); else ``start``."""
+    first = doc[start]
+    if first.tag_ not in ("VBG", "VBN"):
+        return start
+
+    def in_phrase(token: Token) -> bool:  # inside the participle's own phrase, not the name after it
+        branch = next((t for t in [token, *token.ancestors] if t.head.i == first.i and t.i != first.i), None)
+        return branch is not None and branch.dep_ not in NAMING_DEPS
+
+    for i in range(start + 1, end - 1):
+        if not in_phrase(doc[i]):
+            break
+        after = doc[i + 1]
+        if doc[i].text == "," and after.ent_type_ not in ("GPE", "LOC") \
+                and (after.pos_ in ("PROPN", "NOUN", "PRON") or after.tag_ == "DT"):
+            return i + 1  # not "Rome, Italy": a place's second part
+    return start
 
 
 def cue_tokens(verb: Token) -> list[Token]:
