@@ -410,3 +410,28 @@ def test_source_resolution_a_business_description_without_a_business_stays_as_wr
     resolve_sources([police, company], nlp(text))
     assert company.source != police.source and "company" in company.source.lower()
 
+
+
+@pytest.mark.parametrize("text, source, cue, content, expected", [
+    ("VELTRANET said the cable was cut near the coast.", "VELTRANET", "said", "the cable was cut near the coast",
+     "organization"),
+    ("KRVX is reporting that the cable was cut near the coast.", "KRVX", "is reporting",
+     "that the cable was cut near the coast", "media"),
+])
+def test_source_resolution_a_name_in_capitals_is_a_body(nlp, text, source, cue, content, expected):
+    """An acronym or a name written in capitals speaks for a body (media when it reports), never
+    a person, whatever the tagger read."""
+    attribution = attribution_in(text, source, content, cue=cue)
+    doc = nlp(text)
+    doc.ents = []  # as when the tagger misses the name (it tags these ORG)
+    resolve_sources([attribution], doc)
+    assert (attribution.source, attribution.source_type) == (source, expected)
+
+
+def test_source_resolution_a_description_holding_a_name_is_not_a_lone_name(nlp):
+    """ "Director at security firm Veltra, Dana Marsh": a person described, not a lone word."""
+    text = "Director at security firm Veltra, Dana Marsh said that the patch is only a stopgap."
+    source = "Director at security firm Veltra, Dana Marsh"
+    attribution = attribution_in(text, source, "that the patch is only a stopgap")
+    resolve_sources([attribution], nlp(text))
+    assert attribution.source_type == "person"

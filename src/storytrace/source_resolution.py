@@ -33,6 +33,7 @@ from storytrace.sources import (
 
 # ", the state broadcaster,", ", the soft-spoken, tireless pilot,": adjectives may be set off by commas
 _APPOSITION = re.compile(r",\s+((?:the|a|an)\s+(?:[\w'-]+,\s+)*[^,.;:!?\"“”]{1,80}?),")
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&-]{1,11}")  # "TMZ", "SEACOM" (not "I")
 CITING_CUE_STEMS = ("cite", "citing", "quote", "quoting")
 _ABBREVIATIONS = {"sen.": "senator", "rep.": "representative", "gov.": "governor", "gen.": "general",
                   "col.": "colonel", "lt.": "lieutenant", "adm.": "admiral", "dr.": "doctor"}
@@ -232,6 +233,9 @@ class _ArticleSources:
                 type_ = "media"
             elif not _followed_by_personal_pronoun(span):
                 type_ = "unknown"
+        if type_ in {"unknown", "person"} and _ACRONYM.fullmatch(mention):
+            # "TMZ reported", "VELTRA said": an acronym or a name in capitals is a body, not a person
+            type_ = "media" if set((cue or "").lower().split()) & REPORTING_CUES else "organization"
         shared_on = platform_phrase(mention) if type_ == "social_media" else None
         platform = self.platform_source(text, mention[slice(*shared_on)], at) if shared_on else None
         if platform is not None:  # "video shared on Chirpline": the post, named with its platform
@@ -549,6 +553,9 @@ class _ArticleSources:
         name = strip_possessive(clean_person_name(mention))
         if not re.fullmatch(r"[A-Z][\w'-]+", name) or title_then_name().match(clean_mention(mention)):
             return False
+        cleaned = clean_mention(mention)
+        if re.search(r"\b[a-z]", cleaned) and strip_possessive(cleaned.split()[-1]) != name:
+            return False  # a description holding a name ("Director at Veltra, Dana Marsh"), not a name
         if ends_with_title(name):
             return False
         if name.lower() in self.surname_gender:
