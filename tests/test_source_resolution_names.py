@@ -435,3 +435,10 @@ def test_source_resolution_a_description_holding_a_name_is_not_a_lone_name(nlp):
     attribution = attribution_in(text, source, "that the patch is only a stopgap")
     resolve_sources([attribution], nlp(text))
     assert attribution.source_type == "person"
+
+
+def test_source_resolution_a_camel_case_name_after_its_descriptor_is_the_name(nlp):
+    text = "Security company vMarlo said the patch was late."
+    attribution = attribution_in(text, "Security company vMarlo", "the patch was late")
+    resolve_sources([attribution], nlp(text))
+    assert (attribution.source, attribution.source_type) == ("vMarlo", "organization")

@@ -530,7 +530,7 @@ class _ArticleSources:
                 head = clean_mention(self.text[offset:self.entity_end(offset, offset + len(head), span.end_char)])
             described = descriptor_and_name(head)
             name = described[1] if described else head
-            if name and (name[0].isupper() or re.match(r"^the\s+[A-Z]", name)):
+            if name and (name[0].isupper() or re.match(r"^(?:the\s+[A-Z]|[a-z]+[A-Z])", name)):  # "nCircle"
                 return strip_possessive(strip_determiner(name))
         mention = _without_stray_quotes(mention)  # 'A “Western diplomat' when the quote closes after the span
         first, _, rest = mention.partition(" ")

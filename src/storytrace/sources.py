@@ -522,7 +522,9 @@ def type_of_head(head: str) -> str | None:
 
 def descriptor_and_name(head: str) -> tuple[str, str] | None:
     """ "the Ukrainian outlet Foo Bar" -> ("the Ukrainian outlet", "Foo Bar"): a lowercase descriptor then a name."""
-    match = re.match(r"^(?P<desc>(?:\S+\s+)*?[a-z][\w-]*)\s+(?P<name>[A-Z0-9][\w'.&-]*(?:\s+[A-Z0-9][\w'.&-]*)*)$", head)
+    # a name's words start with a capital or a digit, or are written in camel case ("nCircle")
+    name_word = r"(?:[A-Z0-9]|[a-z]+[A-Z])[\w'.&-]*"
+    match = re.match(rf"^(?P<desc>(?:\S+\s+)*?[a-z][\w-]*)\s+(?P<name>{name_word}(?:\s+{name_word})*)$", head)
     if match is None or type_of_head(match.group("desc")) is None:
         return None
     return match.group("desc"), match.group("name")
