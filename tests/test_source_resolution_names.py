@@ -442,3 +442,22 @@ def test_source_resolution_a_camel_case_name_after_its_descriptor_is_the_name(nl
     attribution = attribution_in(text, "Security company vMarlo", "the patch was late")
     resolve_sources([attribution], nlp(text))
     assert (attribution.source, attribution.source_type) == ("vMarlo", "organization")
+
+
+@pytest.mark.parametrize("mention, name", [
+    ("40-year-old Eva Lind, a public sector worker", "Eva Lind"),
+    ("32-year-old protester Harbin Kolt", "Harbin Kolt"),  # a first name the tagger may take for a place
+])
+def test_source_resolution_an_age_before_a_name_makes_a_person_named_by_the_name(nlp, mention, name):
+    text = f'"We will march again on Friday," said {mention}.'
+    attribution = attribution_in(text, mention, '"We will march again on Friday,"')
+    resolve_sources([attribution], nlp(text))
+    assert (attribution.source, attribution.source_type) == (name, "person")
+
+
+def test_source_resolution_an_age_without_a_name_is_the_person_the_text_is_about(nlp):
+    text = ("Tomas Lind won the golf open in Harbin on Sunday. "
+            '"I have goosebumps just thinking about it," said the 29-year-old after his round.')
+    attribution = attribution_in(text, "the 29-year-old after his round", '"I have goosebumps just thinking about it,"')
+    resolve_sources([attribution], nlp(text))
+    assert (attribution.source, attribution.source_type) == ("Tomas Lind", "person")

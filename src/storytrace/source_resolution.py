@@ -23,7 +23,7 @@ from storytrace.model import Attribution, ChainLink
 from storytrace.sources import (
     DEFINITE_DETERMINERS, FIRST_PERSON_PLURAL, FIRST_PERSON_SINGULAR, INDEFINITE_DETERMINERS,
     MEDIA_POSSESSED_NOUNS, NEUTER_PRONOUNS, OUTLET_REPORT_NOUNS, PERSONAL_PRONOUNS, PLURAL_PRONOUNS,
-    PUBLICATION_NOUNS, RELATIVE_PRONOUNS, REPORTING_CUES, SOURCE_NOUNS, anonymity_cue,
+    PUBLICATION_NOUNS, RELATIVE_PRONOUNS, REPORTING_CUES, SOURCE_NOUNS, aged_name, anonymity_cue,
     apposition_type, bare_full_name, body_descriptor_type, body_type, business_descriptions, classify_source, clean_mention, clean_person_name,
     descriptor_and_name, document_issuer, ends_with_title, given_name_gender, head_phrase,
     is_capital, is_plural_mention, is_statement, lexicon_words, name_aware_head,
@@ -33,6 +33,7 @@ from storytrace.sources import (
 
 # ", the state broadcaster,", ", the soft-spoken, tireless pilot,": adjectives may be set off by commas
 _APPOSITION = re.compile(r",\s+((?:the|a|an)\s+(?:[\w'-]+,\s+)*[^,.;:!?\"“”]{1,80}?),")
+_AGE = re.compile(r"\d{1,3}-years?-old")  # "the 29-year-old"
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&-]{1,11}")  # "TMZ", "SEACOM" (not "I")
 CITING_CUE_STEMS = ("cite", "citing", "quote", "quoting")
 _ABBREVIATIONS = {"sen.": "senator", "rep.": "representative", "gov.": "governor", "gen.": "general",
@@ -276,6 +277,16 @@ class _ArticleSources:
                 return source
         return None
 
+    def person_described(self, at: int) -> _Source | None:
+        """The person a description without a name ("the 29-year-old") refers to: the subject the
+        text goes on about (``recent_subject``), else the nearest named person before ``at``."""
+        self.register_entities_before(at)
+
+        def fits(source: _Source) -> bool:
+            return source.type == "person" and not source.anonymous
+
+        return self.recent_subject(at, fits) or next((s for s in self.before(at) if fits(s)), None)
+
     def recent_subject(self, at: int, fits) -> _Source | None:
         """The subject a pronoun at ``at`` most likely continues: the last fitting subject before it
         in its own sentence, else the first (main-clause) one in up to three sentences back.
@@ -468,6 +479,9 @@ class _ArticleSources:
         words = head.split()
         if not words or words[-1][0].isupper():
             return None  # "the Pentagon", "The Times": a name, not a description
+        rest = match.group("rest").split()
+        if _AGE.fullmatch(rest[0]) and not (len(rest) > 1 and rest[1][0].isupper()):
+            return self.person_described(at)  # "the 29-year-old (striker)": the person the text is about
         head_word = _ABBREVIATIONS.get(words[-1].lower(), words[-1].lower())
         # "the Saudi government" names which government: only a source with those words will do.
         modifiers = {w.lower() for w in words[:-1] if w[0].isupper()}
@@ -515,7 +529,7 @@ class _ArticleSources:
                 # An entity running past the mention ("Lee Says" in a headline) is cut to the mention.
                 inside = span.start_char <= entity.start_char and entity.end_char <= span.end_char
                 name = clean_person_name(entity.text if inside else mention)
-            name = name or personal_name(mention, self.label(span))
+            name = name or aged_name(mention) or personal_name(mention, self.label(span))
             head = head_phrase(mention)
             if name is None and (self.names_known_person(mention) or bare_full_name(head)):
                 name = clean_person_name(head)  # "Ivo Brandt, a retired journalist"

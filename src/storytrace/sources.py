@@ -530,6 +530,17 @@ def descriptor_and_name(head: str) -> tuple[str, str] | None:
     return match.group("desc"), match.group("name")
 
 
+# An age, at most two lowercase words, then a capitalised name: "a 40-year-old Eva Lind", "32-year-old protester Ivo Brandt"
+AGE_BEFORE_NAME = re.compile(r"^(?:(?:a|an|the)\s+)?\d{1,3}[- ]years?[- ]old\s+(?:[a-z][\w-]*\s+){0,2}(?=[A-Z])")
+
+
+def aged_name(mention: str) -> str | None:
+    """ "32-year-old protester Ivo Brandt, a teacher" -> "Ivo Brandt": the name after an age; None without one."""
+    match = AGE_BEFORE_NAME.match(clean_mention(mention))
+    if match is None:
+        return None
+    name = re.match(r"[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*)*", clean_mention(mention)[match.end():])
+    return name.group(0).rstrip(".") if name else None
 _PHRASE_BREAK = re.compile(r",|\b(?:at|of|for|from|with|in|by|on)\b", re.IGNORECASE)
 
 
@@ -582,6 +593,8 @@ def classify_source(
         return "person", False
     if low in PLURAL_PRONOUNS | NEUTER_PRONOUNS | RELATIVE_PRONOUNS:
         return "unknown", False
+    if AGE_BEFORE_NAME.match(mention):
+        return "person", False  # "40-year-old Eva Lind", "32-year-old protester Ivo Brandt"
     owned = split_possessive(mention)
     if owned and owned[1].lower() in SOURCE_NOUNS:
         return "anonymous", True
