@@ -461,3 +461,12 @@ def test_source_resolution_an_age_without_a_name_is_the_person_the_text_is_about
     attribution = attribution_in(text, "the 29-year-old after his round", '"I have goosebumps just thinking about it,"')
     resolve_sources([attribution], nlp(text))
     assert (attribution.source, attribution.source_type) == ("Tomas Lind", "person")
+
+
+def test_source_resolution_a_full_name_of_a_body_is_the_person(nlp):
+    """ "Ivo Marek of Velmora": the person, named without where he is from (the tagger reads
+    "Velmora" as a place, so the name's last capitalised word is no name)."""
+    text = '"We will look at it," said Ivo Marek of Velmora.'
+    attribution = attribution_in(text, "Ivo Marek of Velmora", '"We will look at it,"')
+    resolve_sources([attribution], nlp(text))
+    assert (attribution.source, attribution.source_type) == ("Ivo Marek", "person")

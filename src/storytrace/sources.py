@@ -240,6 +240,8 @@ def clean_person_name(name: str) -> str:
     match = title_then_name().match(name)
     if match:
         name = match.group("name")
+    # "Anna Berg of the Harbor Trust" -> "Anna Berg": a full name, then where the person is from
+    name = re.sub(r"^([A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*)+)\s+(?:of|from|at|with)\s.*$", r"\1", name)
     # "frontman Anthony X" / "Tennis great Anna X" -> "Anthony X" / "Anna X" (name particles stay).
     name = re.sub(rf"^.*\b(?!(?:{_NAME_PARTICLES})\b)[a-z][\w-]*\s+(?=[A-Z])", "", name)
     name = re.sub(r"(?:\s+[A-Z]{3,})+$", "", name)  # a dateline glued on: "Anna Berg OSLO"
