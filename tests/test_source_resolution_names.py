@@ -470,3 +470,11 @@ def test_source_resolution_a_full_name_of_a_body_is_the_person(nlp):
     attribution = attribution_in(text, "Ivo Marek of Velmora", '"We will look at it,"')
     resolve_sources([attribution], nlp(text))
     assert (attribution.source, attribution.source_type) == ("Ivo Marek", "person")
+
+
+def test_source_resolution_an_outlets_named_reporter_is_that_person(nlp):
+    """ "The Daily Harbor's Lena Marsh in Ostland": the person, not the outlet's phrase."""
+    text = "The Daily Harbor's Lena Marsh in Ostland says the port is shut."
+    attribution = attribution_in(text, "The Daily Harbor's Lena Marsh in Ostland", "the port is shut")
+    resolve_sources([attribution], nlp(text))
+    assert (attribution.source, attribution.source_type) == ("Lena Marsh", "person")

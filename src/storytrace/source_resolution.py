@@ -211,6 +211,9 @@ class _ArticleSources:
         if document is not None:
             return document
         owned = split_possessive(mention)
+        named = _name_after_owner(mention, span)
+        if named is not None:  # "the BBC's Lena Marsh in Tehran": the outlet's reporter, by name
+            return self.register(self.full_name(named, at), "person", False, mention, at)
         if owned and not personal_name(mention, self.label(span)):
             resolved = self.resolve_owned(text, owned, at, cue)
             if resolved is not None:
@@ -652,6 +655,20 @@ def _closes_first(text: str, opening: str, closing: str) -> bool:
     """Whether a closing mark comes in ``text`` before any opening one."""
     close = text.find(closing)
     return close >= 0 and not 0 <= text.find(opening) < close
+
+
+def _name_after_owner(mention: str, span: Span | None) -> str | None:
+    """ "the BBC's Lena Marsh in Tehran" -> "Lena Marsh": a person (a PERSON entity of the
+    mention's span) named after a body that owns them (its correspondent, its spokesman), up to
+    where the person is, without a title; else None."""
+    match = re.match(r"^(?:the\s+)?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*(?:'s|’s)\s+"
+                     r"(?P<name>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){1,3})(?=\s+(?:in|at|of|from|on)\b|,|$)",
+                     clean_mention(mention))
+    if match is None or span is None:
+        return None
+    name = clean_person_name(match.group("name"))
+    people = [e.text for e in span.ents if e.label_ == "PERSON"]
+    return name if len(name.split()) > 1 and any(name in person for person in people) else None
 
 
 def _plural_word(word: str) -> bool:
