@@ -326,20 +326,14 @@ def test_attribution_keeps_the_lemmas_of_its_cue(nlp):
         # a line broken inside the verb group is one line
         ("The mayor of Halden has\nrepeatedly pledged to close the mill.", "has\nrepeatedly pledged",
          "The mayor of Halden"),
+        # a participle phrase set off before the source says how it spoke, not who: the parse may
+        # make the participle the subject and hang the name on the blog
+        ("Writing on the company blog, Mara Velt, director of the Velmora response team, urged users "
+         "to test the fix.", "urged", "Mara Velt, director of the Velmora response team,"),
+        # a place's second part after the first comma is still the participle's phrase
+        ("Writing from Harbin, Ostland, Lena Marsh told the mayor that the bridge would reopen.", "told",
+         "Lena Marsh"),
     ],
 )
-def test_attribution_source_stays_on_the_cue_line(nlp, text, cue, source):
-    assert the_one_with(attributions(nlp, text), cue)["source"] == source
-
-
-@pytest.mark.parametrize("text, cue, source", [
-    # the parse makes the participle the subject and hangs the name on the blog
-    ("Writing on the company blog, Mara Velt, director of the Velmora response team, urged users to "
-     "test the fix.", "urged", "Mara Velt, director of the Velmora response team,"),
-    # a place's second part after the first comma is still the participle's phrase
-    ("Writing from Harbin, Ostland, Lena Marsh told the mayor that the bridge would reopen.", "told",
-     "Lena Marsh"),
-])
-def test_attribution_a_participle_phrase_before_the_source_is_not_the_source(nlp, text, cue, source):
-    """ "Writing on the company blog, X urged": how the source spoke, not who."""
+def test_attribution_source_is_who_speaks_on_the_cue_line(nlp, text, cue, source):
     assert the_one_with(attributions(nlp, text), cue)["source"] == source
