@@ -21,19 +21,19 @@ from spacy.tokens import Doc, Span
 
 from storytrace.model import Attribution, ChainLink
 from storytrace.sources import (
-    DEFINITE_DETERMINERS, FIRST_PERSON_PLURAL, FIRST_PERSON_SINGULAR, INDEFINITE_DETERMINERS,
+    AGE, DEFINITE_DETERMINERS, FIRST_PERSON_PLURAL, FIRST_PERSON_SINGULAR, INDEFINITE_DETERMINERS,
     MEDIA_POSSESSED_NOUNS, NEUTER_PRONOUNS, OUTLET_REPORT_NOUNS, PERSONAL_PRONOUNS, PLURAL_PRONOUNS,
     PUBLICATION_NOUNS, RELATIVE_PRONOUNS, REPORTING_CUES, SOURCE_NOUNS, aged_name, anonymity_cue,
-    apposition_type, bare_full_name, body_descriptor_type, body_type, business_descriptions, classify_source, clean_mention, clean_person_name,
-    descriptor_and_name, document_issuer, ends_with_title, given_name_gender, head_phrase,
-    is_capital, is_plural_mention, is_statement, lexicon_words, name_aware_head,
-    people_on_platform, personal_name, platform_phrase, role_nouns, same_person, self_words,
-    split_possessive, strip_determiner, strip_possessive, title_then_name, type_of_head,
+    apposition_type, bare_full_name, body_descriptor_type, body_type, business_descriptions,
+    classify_source, clean_mention, clean_person_name, descriptor_and_name, document_issuer,
+    ends_with_title, given_name_gender, head_phrase, is_capital, is_plural_mention, is_statement,
+    lexicon_words, name_aware_head, people_on_platform, personal_name, platform_phrase, role_nouns,
+    same_person, self_words, split_possessive, strip_determiner, strip_possessive, title_then_name,
+    type_of_head,
 )
 
 # ", the state broadcaster,", ", the soft-spoken, tireless pilot,": adjectives may be set off by commas
 _APPOSITION = re.compile(r",\s+((?:the|a|an)\s+(?:[\w'-]+,\s+)*[^,.;:!?\"“”]{1,80}?),")
-_AGE = re.compile(r"\d{1,3}-years?-old")  # "the 29-year-old"
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&-]{1,11}")  # "TMZ", "SEACOM" (not "I")
 CITING_CUE_STEMS = ("cite", "citing", "quote", "quoting")
 _ABBREVIATIONS = {"sen.": "senator", "rep.": "representative", "gov.": "governor", "gen.": "general",
@@ -419,10 +419,10 @@ class _ArticleSources:
                  and classify_source(e.text, entity_label="ORG", outlet=self.outlet)[0] == "organization"]
         if not named:
             return next((s for s in self.before(at) if s.type == "organization"), None)
-        mentions = Counter(_name_key(strip_determiner(e.text.strip())) for e in named)
-        entity = max(reversed(named), key=lambda e: mentions[_name_key(strip_determiner(e.text.strip()))])
-        name = strip_determiner(entity.text.strip())
-        return self.register(name, "organization", False, name, entity.start_char)
+        names = [strip_determiner(e.text.strip()) for e in named]
+        mentions = Counter(_name_key(name) for name in names)
+        at_most = max(reversed(range(len(named))), key=lambda k: mentions[_name_key(names[k])])
+        return self.register(names[at_most], "organization", False, names[at_most], named[at_most].start_char)
 
     def resolve_document(self, text: str, issued: tuple[str, str], at: int, cue: str | None) -> _Source | None:
         """A document with its issuer ("a ministry report", "the agency's study"): a document
@@ -483,7 +483,7 @@ class _ArticleSources:
         if not words or words[-1][0].isupper():
             return None  # "the Pentagon", "The Times": a name, not a description
         rest = match.group("rest").split()
-        if _AGE.fullmatch(rest[0]) and not (len(rest) > 1 and rest[1][0].isupper()):
+        if re.fullmatch(AGE, rest[0]) and not (len(rest) > 1 and rest[1][0].isupper()):
             return self.person_described(at)  # "the 29-year-old (striker)": the person the text is about
         head_word = _ABBREVIATIONS.get(words[-1].lower(), words[-1].lower())
         # "the Saudi government" names which government: only a source with those words will do.
@@ -567,10 +567,9 @@ class _ArticleSources:
         """Whether ``mention`` is a single capitalised word that no longer person name in the
         article contains ("Lind" with "Tomas Lind" earlier is not lone) and that is not a title
         ("the DA", "Sheriff": an office held by a person)."""
-        name = strip_possessive(clean_person_name(mention))
-        if not re.fullmatch(r"[A-Z][\w'-]+", name) or title_then_name().match(clean_mention(mention)):
+        name, cleaned = strip_possessive(clean_person_name(mention)), clean_mention(mention)
+        if not re.fullmatch(r"[A-Z][\w'-]+", name) or title_then_name().match(cleaned):
             return False
-        cleaned = clean_mention(mention)
         if re.search(r"\b[a-z]", cleaned) and strip_possessive(cleaned.split()[-1]) != name:
             return False  # a description holding a name ("Director at Veltra, Dana Marsh"), not a name
         if ends_with_title(name):

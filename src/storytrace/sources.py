@@ -532,8 +532,9 @@ def descriptor_and_name(head: str) -> tuple[str, str] | None:
     return match.group("desc"), match.group("name")
 
 
+AGE = r"\d{1,3}[- ]years?[- ]old"  # "29-year-old", "40 year old"
 # An age, at most two lowercase words, then a capitalised name: "a 40-year-old Eva Lind", "32-year-old protester Ivo Brandt"
-AGE_BEFORE_NAME = re.compile(r"^(?:(?:a|an|the)\s+)?\d{1,3}[- ]years?[- ]old\s+(?:[a-z][\w-]*\s+){0,2}(?=[A-Z])")
+AGE_BEFORE_NAME = re.compile(rf"^(?:(?:a|an|the)\s+)?{AGE}\s+(?:[a-z][\w-]*\s+){{0,2}}(?=[A-Z])")
 
 
 def aged_name(mention: str) -> str | None:
@@ -543,6 +544,8 @@ def aged_name(mention: str) -> str | None:
         return None
     name = re.match(r"[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*)*", clean_mention(mention)[match.end():])
     return name.group(0).rstrip(".") if name else None
+
+
 _PHRASE_BREAK = re.compile(r",|\b(?:at|of|for|from|with|in|by|on)\b", re.IGNORECASE)
 
 
