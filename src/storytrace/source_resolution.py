@@ -394,15 +394,17 @@ class _ArticleSources:
                 return source
         return None
 
+    def organisations_before(self, at: int) -> list[tuple[str, Span]]:
+        """The ORG entities ending before ``at``, in reading order, each with its name (no "the")."""
+        return [(strip_determiner(e.text.strip()), e) for e in self.doc.ents
+                if e.label_ == "ORG" and e.end_char <= at]
+
     def organisation_named_before(self, head_word: str, at: int) -> _Source | None:
         """ "the company" -> the nearest organisation named earlier in the article (an ORG entity,
         not yet a source) whose name ends in that head word ("Korrin Ridge Mining Company"),
         registered as a source; None when no such name precedes ``at``."""
         singular = head_word[:-1] if head_word.endswith("s") else head_word
-        for entity in sorted(self.doc.ents, key=lambda e: e.start_char, reverse=True):
-            if entity.label_ != "ORG" or entity.end_char > at:
-                continue
-            name = strip_determiner(entity.text.strip())
+        for name, entity in reversed(self.organisations_before(at)):
             if name.lower().split()[-1:] in ([head_word], [singular]):
                 type_, anonymous = classify_source(name, entity_label="ORG", outlet=self.outlet)
                 return self.register(name, type_, anonymous, name, entity.start_char)
@@ -414,15 +416,14 @@ class _ArticleSources:
         organization, not a bracketed abbreviation ("Coordinated Universal Time (UTC)"),
         registered as a source; else the nearest source typed organization; else None. Government
         bodies and outlets are not businesses."""
-        named = [e for e in self.doc.ents if e.label_ == "ORG" and e.end_char <= at and "\n" not in e.text
-                 and not self.text[:e.start_char].rstrip(" ").endswith("(")
+        named = [(name, e) for name, e in self.organisations_before(at) if "\n" not in e.text
+                 and not self.text[max(e.start_char - 2, 0):e.start_char].rstrip(" ").endswith("(")
                  and classify_source(e.text, entity_label="ORG", outlet=self.outlet)[0] == "organization"]
         if not named:
             return next((s for s in self.before(at) if s.type == "organization"), None)
-        names = [strip_determiner(e.text.strip()) for e in named]
-        mentions = Counter(_name_key(name) for name in names)
-        at_most = max(reversed(range(len(named))), key=lambda k: mentions[_name_key(names[k])])
-        return self.register(names[at_most], "organization", False, names[at_most], named[at_most].start_char)
+        mentions = Counter(_name_key(name) for name, _ in named)
+        name, entity = max(reversed(named), key=lambda found: mentions[_name_key(found[0])])
+        return self.register(name, "organization", False, name, entity.start_char)
 
     def resolve_document(self, text: str, issued: tuple[str, str], at: int, cue: str | None) -> _Source | None:
         """A document with its issuer ("a ministry report", "the agency's study"): a document
